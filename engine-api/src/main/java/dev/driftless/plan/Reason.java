@@ -1,0 +1,55 @@
+package dev.driftless.plan;
+
+import dev.driftless.resource.Side;
+
+/** Why a change has its action. Every change has exactly one reason. */
+public enum Reason {
+  /** Equal on both sides. */
+  IN_SYNC("in sync"),
+  /** The source has it, the target does not. */
+  MISSING_IN_TARGET("missing in {target}"),
+  /** Both have it and it differs. */
+  CONTENT_CHANGED("differs from {source}"),
+  /** Both have it, the documents mean the same, only the text differs (comments, quotes, layout). */
+  FORMAT_ONLY("same YAML as {source}, different text (formatting, comments)"),
+  /** The target has it, the source does not, and the policy deletes it. */
+  MISSING_IN_SOURCE("missing in {source}"),
+  /** Missing in the source, kept by {@code whenMissingInSource: KEEP}. */
+  POLICY_KEEP("missing in {source}, kept by whenMissingInSource: KEEP"),
+  /** Missing in the source under {@code whenMissingInSource: FAIL}: the plan is refused. */
+  POLICY_FAIL("missing in {source}, and whenMissingInSource is FAIL"),
+  /** Missing in the source, but its namespace is protected. */
+  PROTECTED_NAMESPACE("missing in {source}, but its namespace is protected"),
+  /** The source's copy is not a valid document. */
+  INVALID_SOURCE("invalid in {source}"),
+  /** The target's copy is not a valid document, so its identity cannot be trusted for a deletion. */
+  INVALID_TARGET("invalid in {target}"),
+  /** A copy could not be read. */
+  UNREADABLE("could not be read"),
+  /** Missing in the source, but the source has unreadable or invalid entries of this kind here. */
+  INCOMPLETE_SOURCE("missing in {source}, but {source} has unreadable or invalid entries of this kind in this namespace"),
+  /** Several entries on one side claim the same identity. */
+  IDENTITY_CONFLICT("several entries claim this identity"),
+  /** A deletion held back by a mass-deletion guard until the plan is approved. */
+  GUARD_MASS_DELETE("held back by the mass-deletion guard");
+
+  private final String template;
+
+  Reason(String template) {
+    this.template = template;
+  }
+
+  /** A short phrase for people, naming the sides: {@code missing in Kestra}. */
+  public String describe(Side source, Side target) {
+    return template.replace("{source}", source.displayName()).replace("{target}", target.displayName());
+  }
+
+  /** The stable lower-case name used in JSON. */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public static Reason fromLabel(String label) {
+    return valueOf(label.toUpperCase(java.util.Locale.ROOT));
+  }
+}

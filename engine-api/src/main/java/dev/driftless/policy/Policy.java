@@ -1,0 +1,129 @@
+package dev.driftless.policy;
+
+import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.resource.Side;
+import dev.driftless.style.ValueStyle;
+import java.util.Map;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * How a plan decides. Defaults are the Kestra Git plugin's ({@code NamespaceSync}): Kestra is the
+ * source of truth, missing resources are deleted, {@code system} is protected, invalid syntax
+ * fails the plan, child namespaces are not included.
+ *
+ * <pre>{@code
+ * Policy policy = Policy.builder()
+ *     .sourceOfTruth(Side.GIT)
+ *     .putSourceOfTruthByKind(ResourceKind.FLOW, Side.KESTRA)
+ *     .whenMissingInSource(WhenMissing.KEEP)
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+@ValueStyle
+public abstract class Policy {
+
+  /** The side whose state is wanted, unless a kind says otherwise. */
+  @Value.Default
+  public Side sourceOfTruth() {
+    return Side.KESTRA;
+  }
+
+  /** Per-kind overrides of the source of truth: flows from Kestra, files from Git. */
+  public abstract Map<ResourceKind, Side> sourceOfTruthByKind();
+
+  @Value.Default
+  public WhenMissing whenMissingInSource() {
+    return WhenMissing.DELETE;
+  }
+
+  /**
+   * Namespaces (with their children) in which nothing is ever deleted, on either side, for any
+   * kind. Tenant-global resources (dashboards) are protected by listing {@value ResourceKey#GLOBAL}.
+   */
+  @Value.Default
+  @SuppressWarnings("immutables:untype")
+  public Set<String> protectedNamespaces() {
+    return Set.of("system");
+  }
+
+  @Value.Default
+  public OnInvalidSyntax onInvalidSyntax() {
+    return OnInvalidSyntax.FAIL;
+  }
+
+  @Value.Default
+  public NamespaceMapping namespaceMapping() {
+    return NamespaceMapping.identity();
+  }
+
+  /**
+   * Whether resources in child namespaces of the scope's namespaces take part. When false they are
+   * left alone on both sides, even where a snapshot holds them.
+   */
+  @Value.Default
+  public boolean includeChildNamespaces() {
+    return false;
+  }
+
+  @Value.Default
+  public Selector selector() {
+    return Selector.all();
+  }
+
+  @Value.Default
+  public Guards guards() {
+    return Guards.defaults();
+  }
+
+  /**
+   * The source of truth for one kind. Execution files always come from Kestra, whatever the
+   * default: Kestra is read-only for them.
+   */
+  public Side sourceOfTruth(ResourceKind kind) {
+    Side override = sourceOfTruthByKind().get(kind);
+    if (override != null) {
+      return override;
+    }
+    return kind == ResourceKind.EXECUTION_FILE ? Side.KESTRA : sourceOfTruth();
+  }
+
+  /** Whether nothing may be deleted in this namespace (or for tenant-global resources, under {@code _global}). */
+  public boolean isProtected(String namespace) {
+    for (String p : protectedNamespaces()) {
+      if (namespace.equals(p) || (namespace.startsWith(p) && namespace.length() > p.length()
+          && namespace.charAt(p.length()) == '.')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The plugin's defaults. */
+  public static Policy defaults() {
+    return builder().build();
+  }
+
+  public static class Builder extends ImmutablePolicy.Builder {}
+
+  @Value.Check
+  protected void check() {
+    if (sourceOfTruthByKind().get(ResourceKind.EXECUTION_FILE) == Side.GIT) {
+      throw new IllegalArgumentException(
+          "execution files can only go from Kestra to Git: their source of truth must be KESTRA");
+    }
+    for (String ns : protectedNamespaces()) {
+      if (!ns.equals(ResourceKey.GLOBAL)) {
+        ResourceKey.namespaceProblem(ns).ifPresent(p -> {
+          throw new IllegalArgumentException("protectedNamespaces: " + p);
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.driftless.port;
+
+import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Scope;
+import dev.driftless.snapshot.Snapshot;
+
+/** Reads what one side holds. Reading never writes. */
+public interface SnapshotReader {
+
+  Side side();
+
+  /**
+   * Reads everything inside the scope.
+   *
+   * <p>A location that does not exist (a missing branch or directory, an unknown namespace where
+   * the side can tell) is an error, never an empty snapshot. Entries that cannot be read are
+   * returned as unreadable, never left out.
+   *
+   * @throws SourceNotFoundException when the location read does not exist
+   * @throws AccessDeniedException when the side refuses the credentials
+   * @throws SideUnavailableException when the side cannot be reached or fails
+   */
+  Snapshot read(Scope scope);
+}

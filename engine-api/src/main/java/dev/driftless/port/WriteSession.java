@@ -1,0 +1,42 @@
+package dev.driftless.port;
+
+import dev.driftless.resource.Fingerprint;
+import dev.driftless.resource.ResourceKey;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One application of a plan to one side.
+ *
+ * <p>The session reads the current state of its keys when it begins; the applier compares each
+ * change's planned "before" with {@link #current} and writes only on a match. A
+ * {@link #transactional() transactional} side (Git) stages writes and makes them durable all at once
+ * in {@link #commit()}, with its own compare-and-swap on the branch head; other sides (Kestra)
+ * make each write durable as it returns.
+ */
+public interface WriteSession extends AutoCloseable {
+
+  /** The content fingerprint of a key when the session began; empty when absent. */
+  Optional<Fingerprint> current(ResourceKey key);
+
+  /** Whether writes are staged until {@link #commit()}. */
+  boolean transactional();
+
+  /**
+   * Performs (or stages) writes that do not depend on each other; they may run concurrently.
+   * Returns one result per write, in the same order.
+   */
+  List<WriteResult> write(List<Write> writes);
+
+  /** Makes staged writes durable. Sides without staging return {@link CommitResult#none()}. */
+  CommitResult commit();
+
+  /** Reads the given keys again after the commit; empty for an absent key. */
+  Map<ResourceKey, Optional<Fingerprint>> readBack(Collection<ResourceKey> keys);
+
+  /** Releases what the session holds; never throws for a session that was already committed. */
+  @Override
+  void close();
+}

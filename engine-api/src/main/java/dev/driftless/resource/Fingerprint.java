@@ -1,0 +1,57 @@
+package dev.driftless.resource;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A content hash, {@code sha256:<64 hex digits>}. Two contents are byte-for-byte equal exactly
+ * when their fingerprints are equal; compare-and-swap and the plan's before/after states use it.
+ */
+public record Fingerprint(String value) implements Comparable<Fingerprint> {
+
+  private static final String PREFIX = "sha256:";
+  private static final Pattern FORMAT = Pattern.compile("sha256:[0-9a-f]{64}");
+
+  public Fingerprint {
+    Objects.requireNonNull(value, "value");
+    if (!FORMAT.matcher(value).matches()) {
+      throw new IllegalArgumentException("not a fingerprint (expected sha256:<64 hex digits>): '" + value + "'");
+    }
+  }
+
+  /** The fingerprint of the given bytes. */
+  public static Fingerprint of(byte[] bytes) {
+    return new Fingerprint(PREFIX + HexFormat.of().formatHex(sha256().digest(bytes)));
+  }
+
+  /** Parses the textual form written by {@link #toString()}. */
+  public static Fingerprint parse(String value) {
+    return new Fingerprint(value);
+  }
+
+  /** The first twelve hex digits, enough to tell versions apart in human output. */
+  public String shortForm() {
+    return value.substring(PREFIX.length(), PREFIX.length() + 12);
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime provides SHA-256", e);
+    }
+  }
+
+  @Override
+  public int compareTo(Fingerprint other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}
