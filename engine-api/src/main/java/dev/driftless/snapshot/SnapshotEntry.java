@@ -26,6 +26,9 @@ public sealed interface SnapshotEntry permits SnapshotEntry.Present, SnapshotEnt
   /** The resource, when it could be read. */
   Optional<Resource> present();
 
+  /** What could not be read, when it could not. */
+  Optional<Unreadable> unreadable();
+
   /** Where the side keeps it (a Git path, an API path), for messages. */
   Optional<String> origin();
 
@@ -57,6 +60,11 @@ public sealed interface SnapshotEntry permits SnapshotEntry.Present, SnapshotEnt
     @Override
     public Optional<Resource> present() {
       return Optional.of(resource);
+    }
+
+    @Override
+    public Optional<Unreadable> unreadable() {
+      return Optional.empty();
     }
 
     @Override
@@ -128,6 +136,11 @@ public sealed interface SnapshotEntry permits SnapshotEntry.Present, SnapshotEnt
     @Override
     public Optional<Resource> present() {
       return Optional.empty();
+    }
+
+    @Override
+    public Optional<Unreadable> unreadable() {
+      return Optional.of(this);
     }
   }
 }

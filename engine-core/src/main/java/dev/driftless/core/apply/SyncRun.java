@@ -1,0 +1,43 @@
+package dev.driftless.core.apply;
+
+import dev.driftless.apply.ApplyResult;
+import dev.driftless.plan.Plan;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What a {@link Sync} did: every attempt, the last one deciding. */
+public record SyncRun(List<Attempt> attempts) {
+
+  /** One plan, and its apply when it was applied. */
+  public record Attempt(Plan plan, Optional<ApplyResult> result) {
+    public Attempt {
+      Objects.requireNonNull(plan, "plan");
+      Objects.requireNonNull(result, "result");
+    }
+  }
+
+  public SyncRun {
+    attempts = List.copyOf(attempts);
+    if (attempts.isEmpty()) {
+      throw new IllegalArgumentException("a sync run has at least one attempt");
+    }
+  }
+
+  public Attempt last() {
+    return attempts.get(attempts.size() - 1);
+  }
+
+  public Plan plan() {
+    return last().plan();
+  }
+
+  public Optional<ApplyResult> result() {
+    return last().result();
+  }
+
+  /** Whether the last plan was applied in full, or had nothing to write. */
+  public boolean isComplete() {
+    return plan().isApplyable() && result().map(ApplyResult::isComplete).orElse(!plan().hasWrites());
+  }
+}

@@ -1,0 +1,316 @@
+package dev.driftless.core.internal.apply;
+
+import dev.driftless.apply.ApplyResult;
+import dev.driftless.apply.ChangeResult;
+import dev.driftless.apply.Commit;
+import dev.driftless.apply.Outcome;
+import dev.driftless.diagnostic.Diagnostic;
+import dev.driftless.plan.Action;
+import dev.driftless.plan.Change;
+import dev.driftless.plan.Plan;
+import dev.driftless.port.ChangeWriter;
+import dev.driftless.port.Clock;
+import dev.driftless.port.CommitResult;
+import dev.driftless.port.DriftlessException;
+import dev.driftless.port.Write;
+import dev.driftless.port.WriteIntent;
+import dev.driftless.port.WriteResult;
+import dev.driftless.port.WriteSession;
+import dev.driftless.resource.Fingerprint;
+import dev.driftless.resource.Resource;
+import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.resource.Side;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Applies one plan through the writers of the sides it writes.
+ *
+ * <p>Creates and updates run first, in levels: a level holds changes whose dependencies are all in
+ * earlier levels, and each side writes a level's changes in one call (which may run them
+ * concurrently). Before each write the change's planned "before" is compared with what the side
+ * holds (compare-and-swap); a mismatch is {@link Outcome#STALE} and nothing is written. A change
+ * whose dependency did not succeed is {@link Outcome#SKIPPED}. Deletions run only when every create
+ * and update succeeded: on transactional sides before their commit (one commit holds the whole
+ * plan), on the others after the transactional commits went through. Last, what was written is
+ * read back and compared with the plan.
+ */
+public final class ApplyRun {
+
+  private final Plan plan;
+  private final Map<Side, ChangeWriter> writers;
+  private final Clock clock;
+  private final Map<ResourceKey, ChangeResult> results = new LinkedHashMap<>();
+  private final Map<Side, WriteSession> sessions = new EnumMap<>(Side.class);
+  private final Map<Side, Commit> commits = new EnumMap<>(Side.class);
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  private ApplyRun(Plan plan, Map<Side, ChangeWriter> writers, Clock clock) {
+    this.plan = plan;
+    this.writers = writers;
+    this.clock = clock;
+  }
+
+  public static ApplyResult apply(Plan plan, Map<Side, ChangeWriter> writers, Clock clock) {
+    if (!plan.isApplyable()) {
+      throw new IllegalStateException("plan " + plan.id() + " cannot be applied: "
+          + plan.errors().stream().map(Diagnostic::render).collect(Collectors.joining("; ")));
+    }
+    if (!plan.isExecutable()) {
+      throw new IllegalStateException("plan " + plan.id() + " carries no content to write (it was read from JSON): "
+          + "plan again from fresh snapshots and apply that plan if its id is the same");
+    }
+    for (Change change : plan.writes()) {
+      if (!writers.containsKey(change.side())) {
+        throw new IllegalArgumentException("plan " + plan.id() + " writes to " + change.side().displayName()
+            + " but no " + change.side().displayName() + " writer was given");
+      }
+    }
+    return new ApplyRun(plan, writers, clock).run();
+  }
+
+  private ApplyResult run() {
+    Instant start = clock.now();
+    List<Change> writes = plan.writes();
+    try {
+      begin(writes);
+      List<Change> upserts = writes.stream().filter(c -> c.action().isUpsert()).toList();
+      List<Change> deletes = writes.stream().filter(c -> c.action() == Action.DELETE).toList();
+      for (List<Change> level : levels(upserts)) {
+        runLevel(level);
+      }
+      for (Side side : transactionalSides()) {
+        runDeletes(deletes, side);
+        commit(side);
+      }
+      for (Side side : sessions.keySet()) {
+        if (!sessions.get(side).transactional()) {
+          runDeletes(deletes, side);
+          commit(side);
+        }
+      }
+      readBack();
+    } finally {
+      closeSessions();
+    }
+    List<ChangeResult> ordered = new ArrayList<>(writes.size());
+    for (Change change : writes) {
+      ordered.add(results.getOrDefault(change.key(),
+          ChangeResult.of(change, Outcome.SKIPPED, "not attempted")));
+    }
+    return new ApplyResult(plan.id(), ordered, commits, diagnostics, start, clock.now());
+  }
+
+  private void begin(List<Change> writes) {
+    Map<Side, List<Change>> bySide = new EnumMap<>(Side.class);
+    for (Change change : writes) {
+      bySide.computeIfAbsent(change.side(), s -> new ArrayList<>()).add(change);
+    }
+    for (Map.Entry<Side, List<Change>> e : bySide.entrySet()) {
+      Set<ResourceKey> keys = e.getValue().stream().map(Change::key).collect(Collectors.toSet());
+      try {
+        sessions.put(e.getKey(), writers.get(e.getKey()).begin(new WriteIntent(plan.id(), keys, plan.summary().line())));
+      } catch (DriftlessException ex) {
+        String cause = e.getKey().displayName() + " could not be opened for writing: " + ex.getMessage();
+        diagnostics.add(Diagnostic.error(cause).onSide(e.getKey()));
+        for (Change change : e.getValue()) {
+          record(ChangeResult.of(change, Outcome.FAILED, cause));
+        }
+      }
+    }
+  }
+
+  /** Groups changes so that each level's dependencies are all in earlier levels, kinds in plan order. */
+  static List<List<Change>> levels(List<Change> changes) {
+    Map<ResourceKey, Integer> levelOf = new HashMap<>();
+    List<List<Change>> levels = new ArrayList<>();
+    ResourceKind kind = null;
+    int floor = 0;
+    for (Change change : changes) {
+      if (change.key().kind() != kind) {
+        kind = change.key().kind();
+        floor = levels.size();
+      }
+      int level = floor;
+      for (ResourceKey dep : change.dependsOn()) {
+        Integer depLevel = levelOf.get(dep);
+        if (depLevel != null) {
+          level = Math.max(level, depLevel + 1);
+        }
+      }
+      levelOf.put(change.key(), level);
+      while (levels.size() <= level) {
+        levels.add(new ArrayList<>());
+      }
+      levels.get(level).add(change);
+    }
+    return levels;
+  }
+
+  private void runLevel(List<Change> level) {
+    Map<Side, List<Change>> toWrite = new EnumMap<>(Side.class);
+    for (Change change : level) {
+      if (results.containsKey(change.key())) {
+        continue;
+      }
+      Optional<String> blocker = unmetDependency(change);
+      if (blocker.isPresent()) {
+        record(ChangeResult.of(change, Outcome.SKIPPED, blocker.get()));
+        continue;
+      }
+      Optional<Fingerprint> now = sessions.get(change.side()).current(change.key());
+      if (!now.equals(change.before())) {
+        record(ChangeResult.of(change, Outcome.STALE, "changed in " + change.side().displayName()
+            + " since the plan was made (planned " + describe(change.before()) + ", found " + describe(now)
+            + "); plan again"));
+        continue;
+      }
+      toWrite.computeIfAbsent(change.side(), s -> new ArrayList<>()).add(change);
+    }
+    toWrite.forEach(this::write);
+  }
+
+  private void write(Side side, List<Change> changes) {
+    List<Write> writes = new ArrayList<>(changes.size());
+    for (Change change : changes) {
+      writes.add(change.action() == Action.DELETE
+          ? new Write.Delete(change.key())
+          : new Write.Put(Resource.of(change.key(), plan.payload(change.key()).orElseThrow())));
+    }
+    List<WriteResult> written;
+    try {
+      written = sessions.get(side).write(writes);
+    } catch (DriftlessException e) {
+      for (Change change : changes) {
+        record(ChangeResult.of(change, Outcome.FAILED, e.getMessage()));
+      }
+      return;
+    }
+    if (written.size() != changes.size()) {
+      throw new IllegalStateException(side.displayName() + " writer returned " + written.size()
+          + " results for " + changes.size() + " writes");
+    }
+    for (int i = 0; i < changes.size(); i++) {
+      WriteResult r = written.get(i);
+      Change change = changes.get(i);
+      record(r.succeeded()
+          ? ChangeResult.applied(change, r.version())
+          : ChangeResult.of(change, Outcome.FAILED, r.failure().orElseThrow()));
+    }
+  }
+
+  private Optional<String> unmetDependency(Change change) {
+    for (ResourceKey dep : change.dependsOn()) {
+      ChangeResult r = results.get(dep);
+      if (r != null && !r.outcome().isSuccess()) {
+        return Optional.of("not run: " + dep.address() + ", which it depends on, was not applied");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private List<Side> transactionalSides() {
+    return sessions.entrySet().stream().filter(e -> e.getValue().transactional()).map(Map.Entry::getKey).toList();
+  }
+
+  private void runDeletes(List<Change> deletes, Side side) {
+    List<Change> mine = deletes.stream().filter(c -> c.side() == side).toList();
+    if (mine.isEmpty()) {
+      return;
+    }
+    long failedUpserts = results.values().stream()
+        .filter(r -> r.change().action().isUpsert() && !r.outcome().isSuccess()).count();
+    if (failedUpserts > 0) {
+      for (Change change : mine) {
+        record(ChangeResult.of(change, Outcome.SKIPPED, "not run: deletions wait until every create and update "
+            + "succeeded, and " + failedUpserts + " did not"));
+      }
+      return;
+    }
+    for (List<Change> level : levels(mine)) {
+      runLevel(level);
+    }
+  }
+
+  private void commit(Side side) {
+    WriteSession session = sessions.get(side);
+    Predicate<ChangeResult> staged = r -> r.change().side() == side && r.outcome().isSuccess();
+    CommitResult committed;
+    try {
+      committed = session.commit();
+    } catch (DriftlessException e) {
+      String cause = "the " + side.displayName() + " commit failed: " + e.getMessage();
+      diagnostics.add(Diagnostic.error(cause).onSide(side));
+      replace(staged, r -> ChangeResult.of(r.change(), Outcome.FAILED, cause));
+      return;
+    }
+    if (committed.isRejected()) {
+      String cause = committed.rejection().orElseThrow();
+      diagnostics.add(Diagnostic.warning(cause + "; nothing was written to " + side.displayName() + ", plan again")
+          .onSide(side));
+      replace(staged, r -> ChangeResult.of(r.change(), Outcome.STALE, cause));
+      return;
+    }
+    committed.commit().ifPresent(c -> commits.put(side, c));
+  }
+
+  private void readBack() {
+    for (Map.Entry<Side, WriteSession> e : sessions.entrySet()) {
+      List<ChangeResult> applied = results.values().stream()
+          .filter(r -> r.change().side() == e.getKey() && r.outcome().isSuccess()).toList();
+      if (applied.isEmpty()) {
+        continue;
+      }
+      Collection<ResourceKey> keys = applied.stream().map(r -> r.change().key()).toList();
+      Map<ResourceKey, Optional<Fingerprint>> found;
+      try {
+        found = e.getValue().readBack(keys);
+      } catch (DriftlessException ex) {
+        diagnostics.add(Diagnostic.warning("what was written could not be read back: " + ex.getMessage())
+            .onSide(e.getKey()));
+        continue;
+      }
+      for (ChangeResult r : applied) {
+        Optional<Fingerprint> actual = found.getOrDefault(r.change().key(), Optional.empty());
+        if (!actual.equals(r.change().after())) {
+          String cause = "read back " + describe(actual) + " after writing " + describe(r.change().after());
+          diagnostics.add(Diagnostic.error(cause).onSide(e.getKey()).forKey(r.change().key()));
+          record(ChangeResult.of(r.change(), Outcome.FAILED, cause));
+        }
+      }
+    }
+  }
+
+  private void closeSessions() {
+    for (WriteSession session : sessions.values()) {
+      try {
+        session.close();
+      } catch (RuntimeException e) {
+        diagnostics.add(Diagnostic.warning("a write session did not close cleanly: " + e.getMessage()));
+      }
+    }
+  }
+
+  private void record(ChangeResult result) {
+    results.put(result.change().key(), result);
+  }
+
+  private void replace(Predicate<ChangeResult> which, java.util.function.Function<ChangeResult, ChangeResult> how) {
+    results.replaceAll((k, r) -> which.test(r) ? how.apply(r) : r);
+  }
+
+  private static String describe(Optional<Fingerprint> fingerprint) {
+    return fingerprint.map(f -> f.shortForm()).orElse("nothing");
+  }
+}

@@ -1,0 +1,2 @@
+/** Unified diffs of resource texts, with secret-looking values masked before anything is compared. */
+package dev.driftless.core.internal.diff;

@@ -1,0 +1,86 @@
+package dev.driftless.core.internal.plan;
+
+import dev.driftless.plan.Change;
+import dev.driftless.plan.SnapshotRef;
+import dev.driftless.policy.NamespaceMapping;
+import dev.driftless.policy.Policy;
+import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.snapshot.Scope;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The plan id: a SHA-256 over the plan's canonical form, cut to 16 hex digits. The canonical form
+ * holds the format version, both snapshots (identity and scope), the policy and every change's key,
+ * action, reason and fingerprints, in plan order, before any guard held a deletion back. Diffs and
+ * diagnostics are derived from these and are left out.
+ */
+final class PlanIdentity {
+
+  private PlanIdentity() {}
+
+  static String of(int formatVersion, SnapshotRef git, SnapshotRef kestra, Policy policy, List<Change> changes) {
+    MessageDigest digest = sha256();
+    line(digest, "driftless-plan", String.valueOf(formatVersion));
+    snapshot(digest, git);
+    snapshot(digest, kestra);
+    policy(digest, policy);
+    for (Change c : changes) {
+      StringBuilder deps = new StringBuilder();
+      for (ResourceKey dep : c.dependsOn()) {
+        deps.append(dep.address()).append(';');
+      }
+      line(digest, "change", c.action().label(), c.reason().label(), c.side().name(), c.key().kind().label(),
+          c.key().namespace(), c.key().name(), c.sourceKey().namespace(),
+          c.before().map(Object::toString).orElse("-"), c.after().map(Object::toString).orElse("-"), deps.toString());
+    }
+    return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+  }
+
+  private static void snapshot(MessageDigest digest, SnapshotRef ref) {
+    Scope s = ref.scope();
+    line(digest, "snapshot", ref.side().name(), ref.identity(), String.valueOf(s.tenantWide()),
+        String.valueOf(s.includeChildren()), String.join(",", new TreeSet<>(s.namespaces())), kinds(s.kinds()));
+  }
+
+  private static void policy(MessageDigest digest, Policy p) {
+    Map<String, String> byKind = new TreeMap<>();
+    p.sourceOfTruthByKind().forEach((k, v) -> byKind.put(k.label(), v.name()));
+    StringBuilder mapping = new StringBuilder();
+    for (NamespaceMapping.Rule rule : p.namespaceMapping().rules()) {
+      mapping.append(rule.from()).append('>').append(rule.to()).append(';');
+    }
+    line(digest, "policy", p.sourceOfTruth().name(), byKind.toString(), p.whenMissingInSource().name(),
+        String.join(",", new TreeSet<>(p.protectedNamespaces())), p.onInvalidSyntax().name(), mapping.toString(),
+        String.valueOf(p.includeChildNamespaces()), kinds(p.selector().kinds()),
+        String.join(",", p.selector().includes()), String.join(",", p.selector().excludes()),
+        String.valueOf(p.guards().refuseDeletingEverything()),
+        p.guards().maxDeleteShare().isPresent() ? String.valueOf(p.guards().maxDeleteShare().getAsDouble()) : "-");
+  }
+
+  private static String kinds(java.util.Set<ResourceKind> kinds) {
+    TreeSet<String> labels = new TreeSet<>();
+    kinds.forEach(k -> labels.add(k.label()));
+    return String.join(",", labels);
+  }
+
+  private static void line(MessageDigest digest, String... fields) {
+    digest.update(String.join("\t", fields).getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) '\n');
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime provides SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,558 @@
+package dev.driftless.core.internal.plan;
+
+import dev.driftless.core.internal.diff.SecretMasker;
+import dev.driftless.core.internal.diff.TextDiff;
+import dev.driftless.core.yaml.FlowReference;
+import dev.driftless.core.yaml.ParsedYaml;
+import dev.driftless.core.yaml.YamlDocument;
+import dev.driftless.core.yaml.YamlProblem;
+import dev.driftless.diagnostic.Diagnostic;
+import dev.driftless.diagnostic.Severity;
+import dev.driftless.plan.Action;
+import dev.driftless.plan.Change;
+import dev.driftless.plan.Plan;
+import dev.driftless.plan.PlanOptions;
+import dev.driftless.plan.Reason;
+import dev.driftless.plan.SnapshotRef;
+import dev.driftless.policy.Policy;
+import dev.driftless.policy.WhenMissing;
+import dev.driftless.resource.Content;
+import dev.driftless.resource.Fingerprint;
+import dev.driftless.resource.Resource;
+import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Snapshot;
+import dev.driftless.snapshot.SnapshotEntry;
+import io.vavr.control.Either;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One planning run: a pure function of two snapshots, a policy and options.
+ *
+ * <p>Per kind, both sides are indexed by target key (hash maps, so the run is O(n log n) with the
+ * final sort), each key gets one decision, then guards, ordering, the id and the diffs follow.
+ * Nothing outside the effective scope (both snapshots' scopes after namespace mapping, the selector
+ * and the child-namespace rule) is looked at.
+ */
+public final class PlanningRun {
+
+  private final Snapshot git;
+  private final Snapshot kestra;
+  private final Policy policy;
+  private final PlanOptions options;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final List<Decision> decisions = new ArrayList<>();
+  private final Map<Side, Integer> targetsInScope = new EnumMap<>(Side.class);
+  private final List<ResourceKey> missingUnderFail = new ArrayList<>();
+
+  private PlanningRun(Snapshot git, Snapshot kestra, Policy policy, PlanOptions options) {
+    this.git = git;
+    this.kestra = kestra;
+    this.policy = policy;
+    this.options = options;
+  }
+
+  public static Plan plan(Snapshot first, Snapshot second, Policy policy, PlanOptions options) {
+    if (first.side() == second.side()) {
+      throw new IllegalArgumentException("a plan needs one Git and one Kestra snapshot, got two " + first.side().displayName());
+    }
+    Snapshot git = first.side() == Side.GIT ? first : second;
+    Snapshot kestra = first.side() == Side.KESTRA ? first : second;
+    return new PlanningRun(git, kestra, policy, options).run();
+  }
+
+  private Plan run() {
+    addSnapshotDiagnostics(git);
+    addSnapshotDiagnostics(kestra);
+    Map<ResourceKind, List<SnapshotEntry>> gitByKind = byKind(git);
+    Map<ResourceKind, List<SnapshotEntry>> kestraByKind = byKind(kestra);
+    for (ResourceKind kind : ResourceKind.values()) {
+      planKind(kind, gitByKind.getOrDefault(kind, List.of()), kestraByKind.getOrDefault(kind, List.of()));
+    }
+    if (!missingUnderFail.isEmpty()) {
+      diagnostics.add(Diagnostic.error("whenMissingInSource is FAIL and " + missingUnderFail.size()
+          + " resource(s) are missing in the source of truth: " + list(missingUnderFail)
+          + ". Nothing will be written. Add them to the source, or choose KEEP or DELETE."));
+    }
+
+    List<Decision> upserts = new ArrayList<>();
+    List<Decision> deletes = new ArrayList<>();
+    List<Decision> others = new ArrayList<>();
+    for (Decision d : decisions) {
+      Action action = d.change().action();
+      (action.isUpsert() ? upserts : action == Action.DELETE ? deletes : others).add(d);
+    }
+    List<Decision> ordered = new ArrayList<>(decisions.size());
+    ordered.addAll(Ordering.upserts(upserts));
+    ordered.addAll(Ordering.deletes(deletes));
+    ordered.addAll(Ordering.byKey(others));
+
+    SnapshotRef gitRef = new SnapshotRef(Side.GIT, git.identity(), git.scope());
+    SnapshotRef kestraRef = new SnapshotRef(Side.KESTRA, kestra.identity(), kestra.scope());
+    String id = PlanIdentity.of(Plan.FORMAT_VERSION, gitRef, kestraRef, policy,
+        ordered.stream().map(Decision::change).toList());
+
+    ordered = guard(ordered, id);
+    ordered = withDiffs(ordered);
+
+    Map<ResourceKey, Content> payloads = new LinkedHashMap<>();
+    for (Decision d : ordered) {
+      if (d.change().action().isUpsert()) {
+        payloads.put(d.change().key(), d.payload().orElseThrow());
+      }
+    }
+    return Plan.builder()
+        .id(id)
+        .git(gitRef)
+        .kestra(kestraRef)
+        .policy(policy)
+        .addAllChanges(ordered.stream().map(Decision::change).toList())
+        .addAllDiagnostics(diagnostics)
+        .putAllMetadata(options.metadata())
+        .putAllPayloads(payloads)
+        .build();
+  }
+
+  private void addSnapshotDiagnostics(Snapshot snapshot) {
+    List<Diagnostic> sorted = new ArrayList<>(snapshot.diagnostics());
+    sorted.sort(Comparator.comparing(Diagnostic::render));
+    for (Diagnostic d : sorted) {
+      diagnostics.add(d.side().isPresent() ? d : d.onSide(snapshot.side()));
+    }
+  }
+
+  private static Map<ResourceKind, List<SnapshotEntry>> byKind(Snapshot snapshot) {
+    Map<ResourceKind, List<SnapshotEntry>> out = new EnumMap<>(ResourceKind.class);
+    for (SnapshotEntry e : snapshot.entries()) {
+      out.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(e);
+    }
+    return out;
+  }
+
+  private Snapshot snapshot(Side side) {
+    return side == Side.GIT ? git : kestra;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Per kind
+
+  private void planKind(ResourceKind kind, List<SnapshotEntry> gitEntries, List<SnapshotEntry> kestraEntries) {
+    Side sourceSide = policy.sourceOfTruth(kind);
+    Side targetSide = sourceSide.other();
+    Snapshot source = snapshot(sourceSide);
+    Snapshot target = snapshot(targetSide);
+    if (!kind.isWritableOn(targetSide) || !policy.selector().selectsKind(kind)
+        || !source.scope().kinds().contains(kind) || !target.scope().kinds().contains(kind)) {
+      return;
+    }
+    KindRun run = new KindRun(kind, source, target,
+        sourceSide == Side.GIT ? gitEntries : kestraEntries,
+        targetSide == Side.GIT ? gitEntries : kestraEntries);
+    run.plan();
+  }
+
+  /** The planning of one kind: its source and target indexes and the namespaces it cannot see into. */
+  private final class KindRun {
+    private final ResourceKind kind;
+    private final Snapshot source;
+    private final Snapshot target;
+    private final List<SnapshotEntry> sourceEntries;
+    private final List<SnapshotEntry> targetEntries;
+    private final boolean forwards;
+    private final Map<ResourceKey, List<SnapshotEntry>> sources = new HashMap<>();
+    private final Map<ResourceKey, List<SnapshotEntry>> targets = new HashMap<>();
+    /** Target namespaces where the source has entries it could not read: no deletion there. */
+    private final Set<String> blind = new HashSet<>();
+    private final Map<String, Integer> heldBack = new TreeMap<>();
+
+    KindRun(ResourceKind kind, Snapshot source, Snapshot target, List<SnapshotEntry> sourceEntries,
+        List<SnapshotEntry> targetEntries) {
+      this.kind = kind;
+      this.source = source;
+      this.target = target;
+      this.sourceEntries = sourceEntries;
+      this.targetEntries = targetEntries;
+      this.forwards = source.side() == policy.sourceOfTruth();
+    }
+
+    String toTarget(String namespace) {
+      return policy.namespaceMapping().map(namespace, forwards);
+    }
+
+    String toSource(String namespace) {
+      return policy.namespaceMapping().map(namespace, !forwards);
+    }
+
+    boolean inScope(Snapshot snapshot, String namespace) {
+      if (!snapshot.scope().covers(kind, namespace)) {
+        return false;
+      }
+      return !kind.isNamespaced() || policy.includeChildNamespaces() || snapshot.scope().tenantWide()
+          || snapshot.scope().namespaces().contains(namespace);
+    }
+
+    void plan() {
+      indexSources();
+      indexTargets();
+      int present = 0;
+      for (List<SnapshotEntry> entries : targets.values()) {
+        for (SnapshotEntry e : entries) {
+          present += e.present().isPresent() ? 1 : 0;
+        }
+      }
+      targetsInScope.merge(target.side(), present, Integer::sum);
+
+      TreeSet<ResourceKey> keys = new TreeSet<>(sources.keySet());
+      keys.addAll(targets.keySet());
+      List<ResourceKey> missing = new ArrayList<>();
+      for (ResourceKey key : keys) {
+        if (sources.containsKey(key)) {
+          decisions.add(decideWithSource(key, sources.get(key), targets.getOrDefault(key, List.of())));
+        } else {
+          missing.add(key);
+        }
+      }
+      for (ResourceKey key : missing) {
+        decisions.add(decideMissing(key, targets.get(key)));
+      }
+      heldBack.forEach((ns, count) -> diagnostics.add(Diagnostic.warning(count + " deletion(s) of " + kind.label()
+          + "s in " + (ns.isEmpty() ? "the tenant" : "namespace " + ns) + " held back: "
+          + source.side().displayName() + " has " + kind.label()
+          + "s there that could not be read, and any of them may be what would be deleted. Fix them first.")
+          .onSide(source.side())));
+    }
+
+    private void indexSources() {
+      for (SnapshotEntry e : sourceEntries) {
+        if (!inScope(source, e.namespace())) {
+          continue;
+        }
+        String targetNs = toTarget(e.namespace());
+        if (!inScope(target, targetNs)) {
+          diagnostics.add(Diagnostic.info("maps to namespace '" + targetNs + "', outside "
+              + target.side().displayName() + "'s scope; left alone").onSide(source.side())
+              .forKey(e.key().orElse(new ResourceKey(kind, e.namespace(), "unknown"))));
+          continue;
+        }
+        Optional<ResourceKey> key = e.key().map(k -> k.withNamespace(targetNs));
+        if (e.present().isEmpty()) {
+          blind.add(targetNs);
+          if (key.isEmpty()) {
+            diagnostics.add(unreadableDiagnostic(e.unreadable().orElseThrow(), source.side(), Optional.empty()));
+            continue;
+          }
+        }
+        if (key.isPresent() && policy.selector().selects(key.get())) {
+          sources.computeIfAbsent(key.get(), k -> new ArrayList<>(1)).add(e);
+        }
+      }
+    }
+
+    private void indexTargets() {
+      for (SnapshotEntry e : targetEntries) {
+        if (!inScope(target, e.namespace())) {
+          continue;
+        }
+        String sourceNs = toSource(e.namespace());
+        if (!inScope(source, sourceNs) || !toTarget(sourceNs).equals(e.namespace())) {
+          continue;
+        }
+        if (e.key().isEmpty()) {
+          diagnostics.add(unreadableDiagnostic(e.unreadable().orElseThrow(), target.side(), Optional.empty()));
+          continue;
+        }
+        ResourceKey key = e.key().get();
+        if (policy.selector().selects(key)) {
+          targets.computeIfAbsent(key, k -> new ArrayList<>(1)).add(e);
+        }
+      }
+    }
+
+    // -------------------------------------------------------------------------------------------
+    // Decisions
+
+    private Decision decideWithSource(ResourceKey key, List<SnapshotEntry> sourceCopies, List<SnapshotEntry> targetCopies) {
+      ResourceKey sourceKey = sourceCopies.get(0).key().orElseThrow();
+      Optional<Resource> current = targetCopies.size() == 1 ? targetCopies.get(0).present() : Optional.empty();
+      if (sourceCopies.size() > 1 || targetCopies.size() > 1) {
+        List<SnapshotEntry> copies = sourceCopies.size() > 1 ? sourceCopies : targetCopies;
+        Side where = sourceCopies.size() > 1 ? source.side() : target.side();
+        diagnostics.add(Diagnostic.error(copies.size() + " entries in " + where.displayName() + " claim this "
+            + kind.label() + ": " + origins(copies) + ". Keep exactly one.").onSide(where).forKey(key));
+        return blocked(key, sourceKey, Reason.IDENTITY_CONFLICT, current);
+      }
+      SnapshotEntry sourceEntry = sourceCopies.get(0);
+      if (sourceEntry.present().isEmpty()) {
+        SnapshotEntry.Unreadable unreadable = sourceEntry.unreadable().orElseThrow();
+        diagnostics.add(unreadableDiagnostic(unreadable, source.side(), Optional.of(key)));
+        Reason reason = unreadable.problem() == SnapshotEntry.Problem.INVALID_SYNTAX ? Reason.INVALID_SOURCE : Reason.UNREADABLE;
+        return blocked(key, sourceKey, reason, current);
+      }
+      Resource wanted = sourceEntry.present().get();
+      if (!targetCopies.isEmpty() && targetCopies.get(0).present().isEmpty()) {
+        SnapshotEntry.Unreadable unreadable = targetCopies.get(0).unreadable().orElseThrow();
+        diagnostics.add(Diagnostic.warning("cannot be read in " + target.side().displayName()
+            + ", so it is left alone: " + unreadable.reason()).onSide(target.side()).forKey(key));
+        return blocked(key, sourceKey, Reason.UNREADABLE, Optional.empty());
+      }
+      if (current.isPresent() && sourceKey.equals(key) && current.get().fingerprint().equals(wanted.fingerprint())) {
+        return unchanged(key, sourceKey, Action.NO_OP, Reason.IN_SYNC, Optional.of(wanted), current);
+      }
+      Either<YamlProblem, Desired> desired = desired(wanted, key);
+      if (desired.isLeft()) {
+        blind.add(key.namespace());
+        diagnostics.add(invalidDiagnostic(desired.getLeft(), wanted, key));
+        return blocked(key, sourceKey, Reason.INVALID_SOURCE, current);
+      }
+      Desired d = desired.get();
+      Fingerprint after = d.content().fingerprint();
+      if (current.isEmpty()) {
+        return decision(key, sourceKey, Action.CREATE, Reason.MISSING_IN_TARGET, Optional.of(after),
+            Optional.of(d.content()), Optional.of(wanted), Optional.empty(), d.references());
+      }
+      if (current.get().fingerprint().equals(after)) {
+        return unchanged(key, sourceKey, Action.NO_OP, Reason.IN_SYNC, Optional.of(wanted), current);
+      }
+      Reason reason = d.document().isPresent() && sameMeaning(d.document().get(), current.get().content())
+          ? Reason.FORMAT_ONLY : Reason.CONTENT_CHANGED;
+      return decision(key, sourceKey, Action.UPDATE, reason, Optional.of(after), Optional.of(d.content()),
+          Optional.of(wanted), current, d.references());
+    }
+
+    private Decision decideMissing(ResourceKey key, List<SnapshotEntry> targetCopies) {
+      ResourceKey sourceKey = key.withNamespace(toSource(key.namespace()));
+      Optional<Resource> current = targetCopies.size() == 1 ? targetCopies.get(0).present() : Optional.empty();
+      if (targetCopies.size() > 1) {
+        diagnostics.add(Diagnostic.error(targetCopies.size() + " entries in " + target.side().displayName()
+            + " claim this " + kind.label() + ": " + origins(targetCopies) + ". Keep exactly one.")
+            .onSide(target.side()).forKey(key));
+        return blocked(key, sourceKey, Reason.IDENTITY_CONFLICT, Optional.empty());
+      }
+      if (current.isEmpty()) {
+        SnapshotEntry.Unreadable unreadable = targetCopies.get(0).unreadable().orElseThrow();
+        diagnostics.add(Diagnostic.warning("cannot be read in " + target.side().displayName()
+            + ", so it is left alone: " + unreadable.reason()).onSide(target.side()).forKey(key));
+        return blocked(key, sourceKey, Reason.UNREADABLE, Optional.empty());
+      }
+      if (policy.isProtected(key.protectionNamespace()) || policy.isProtected(sourceKey.protectionNamespace())) {
+        return unchanged(key, sourceKey, Action.PROTECTED, Reason.PROTECTED_NAMESPACE, Optional.empty(), current);
+      }
+      if (policy.whenMissingInSource() == WhenMissing.KEEP) {
+        return unchanged(key, sourceKey, Action.KEEP, Reason.POLICY_KEEP, Optional.empty(), current);
+      }
+      if (policy.whenMissingInSource() == WhenMissing.FAIL) {
+        missingUnderFail.add(key);
+        return blocked(key, sourceKey, Reason.POLICY_FAIL, current);
+      }
+      if (blind.contains(key.namespace())) {
+        heldBack.merge(key.namespace(), 1, Integer::sum);
+        return blocked(key, sourceKey, Reason.INCOMPLETE_SOURCE, current);
+      }
+      List<FlowReference> references = List.of();
+      if (kind.isYaml()) {
+        ParsedYaml parsed = YamlDocument.parse(current.get().content());
+        Optional<YamlProblem> problem = parsed.problem()
+            .or(() -> parsed.document().flatMap(doc -> doc.identityProblem(kind)));
+        if (problem.isPresent()) {
+          diagnostics.add(Diagnostic.warning("is not a valid " + kind.label() + " (" + problem.get().describe()
+              + "), so it is not deleted: its identity cannot be trusted").onSide(target.side()).forKey(key));
+          return blocked(key, sourceKey, Reason.INVALID_TARGET, current);
+        }
+        references = parsed.document().orElseThrow().flowReferences();
+      }
+      return decision(key, sourceKey, Action.DELETE, Reason.MISSING_IN_SOURCE, Optional.empty(), Optional.empty(),
+          Optional.empty(), current, references);
+    }
+
+    private Decision blocked(ResourceKey key, ResourceKey sourceKey, Reason reason, Optional<Resource> current) {
+      return decision(key, sourceKey, Action.BLOCKED, reason, current.map(Resource::fingerprint), Optional.empty(),
+          Optional.empty(), current, List.of());
+    }
+
+    /** A decision that leaves the target as it is. */
+    private Decision unchanged(ResourceKey key, ResourceKey sourceKey, Action action, Reason reason,
+        Optional<Resource> wanted, Optional<Resource> current) {
+      return decision(key, sourceKey, action, reason, current.map(Resource::fingerprint), Optional.empty(), wanted,
+          current, List.of());
+    }
+
+    private Decision decision(ResourceKey key, ResourceKey sourceKey, Action action, Reason reason,
+        Optional<Fingerprint> after, Optional<Content> payload, Optional<Resource> wanted, Optional<Resource> current,
+        List<FlowReference> refs) {
+      Optional<Fingerprint> before = current.map(Resource::fingerprint);
+      Change change = new Change(key, sourceKey, target.side(), action, reason, before, after, List.of(), Optional.empty());
+      return new Decision(change, payload, current.map(Resource::content),
+          wanted.flatMap(Resource::origin), current.flatMap(Resource::origin), refs);
+    }
+
+    /** The content the target should hold: the source's, checked, with the namespace it lands in. */
+    private Either<YamlProblem, Desired> desired(Resource wanted, ResourceKey key) {
+      if (!kind.isYaml()) {
+        return Either.right(new Desired(wanted.content(), Optional.empty(), List.of()));
+      }
+      ParsedYaml parsed = YamlDocument.parse(wanted.content());
+      if (parsed.problem().isPresent()) {
+        return Either.left(parsed.problem().get());
+      }
+      YamlDocument doc = parsed.document().orElseThrow();
+      Optional<YamlProblem> identity = doc.identityProblem(kind);
+      if (identity.isPresent()) {
+        return Either.left(identity.get());
+      }
+      if (doc.id().isPresent() && !doc.id().get().equals(key.name())) {
+        return Either.left(YamlProblem.of("declares id '" + doc.id().get() + "' but is read as '" + key.name() + "'"));
+      }
+      Content content = wanted.content();
+      if (kind.isNamespaced() && !doc.namespace().orElseThrow().equals(key.namespace())) {
+        ParsedYaml rewritten = doc.withNamespace(key.namespace());
+        if (rewritten.problem().isPresent()) {
+          return Either.left(rewritten.problem().get());
+        }
+        doc = rewritten.document().orElseThrow();
+        content = Content.ofText(doc.text());
+      }
+      return Either.right(new Desired(content, Optional.of(doc), doc.flowReferences()));
+    }
+
+    private boolean sameMeaning(YamlDocument wanted, Content current) {
+      return YamlDocument.parse(current).document().map(wanted::sameAs).orElse(false);
+    }
+
+    private Diagnostic invalidDiagnostic(YamlProblem problem, Resource wanted, ResourceKey key) {
+      Diagnostic d = Diagnostic.of(invalidSeverity(), "is not a valid " + kind.label() + ": " + problem.message()
+          + consequence()).onSide(source.side()).forKey(key);
+      if (wanted.origin().isPresent()) {
+        d = d.inFile(wanted.origin().get());
+      }
+      return problem.line().isPresent() ? d.atLine(problem.line().getAsInt()) : d;
+    }
+
+    private Diagnostic unreadableDiagnostic(SnapshotEntry.Unreadable entry, Side side, Optional<ResourceKey> key) {
+      boolean syntax = entry.problem() == SnapshotEntry.Problem.INVALID_SYNTAX;
+      Severity severity = syntax && side == source.side() ? invalidSeverity() : Severity.WARNING;
+      String what = syntax ? "is not a valid " + kind.label() + ": " : "could not be read: ";
+      Diagnostic d = Diagnostic.of(severity, what + entry.reason()
+          + (side == source.side() ? consequence() : "; it is left alone")).onSide(side);
+      if (key.isPresent()) {
+        d = d.forKey(key.get());
+      }
+      if (entry.origin().isPresent()) {
+        d = d.inFile(entry.origin().get());
+      }
+      return entry.line().isPresent() ? d.atLine(entry.line().getAsInt()) : d;
+    }
+
+    private String consequence() {
+      return switch (policy.onInvalidSyntax()) {
+        case FAIL -> " (onInvalidSyntax: FAIL, so the plan cannot be applied)";
+        case WARN, SKIP -> "; it is not synced, and no " + kind.label() + " is deleted in its namespace";
+      };
+    }
+
+    private Severity invalidSeverity() {
+      return switch (policy.onInvalidSyntax()) {
+        case FAIL -> Severity.ERROR;
+        case WARN -> Severity.WARNING;
+        case SKIP -> Severity.INFO;
+      };
+    }
+  }
+
+  /** The content a target should hold, its parsed document for YAML kinds, and its flow references. */
+  private record Desired(Content content, Optional<YamlDocument> document, List<FlowReference> references) {}
+
+  // ---------------------------------------------------------------------------------------------
+  // Guards and diffs
+
+  private List<Decision> guard(List<Decision> ordered, String id) {
+    Map<Side, Integer> deletes = new EnumMap<>(Side.class);
+    for (Decision d : ordered) {
+      if (d.change().action() == Action.DELETE) {
+        deletes.merge(d.change().side(), 1, Integer::sum);
+      }
+    }
+    Set<Side> tripped = new HashSet<>();
+    for (Map.Entry<Side, Integer> e : deletes.entrySet()) {
+      int inScope = targetsInScope.getOrDefault(e.getKey(), 0);
+      int count = e.getValue();
+      boolean all = policy.guards().refuseDeletingEverything() && count >= inScope;
+      boolean share = policy.guards().maxDeleteShare().isPresent()
+          && count > policy.guards().maxDeleteShare().getAsDouble() * inScope;
+      if (!all && !share) {
+        continue;
+      }
+      String what = all ? "all " + inScope : count + " of " + inScope;
+      if (options.approvedPlanId().filter(id::equals).isPresent()) {
+        diagnostics.add(Diagnostic.info("deletes " + what + " resources in scope in " + e.getKey().displayName()
+            + "; approved (plan " + id + ")").onSide(e.getKey()));
+        continue;
+      }
+      tripped.add(e.getKey());
+      diagnostics.add(Diagnostic.error("this plan deletes " + what + " resources in scope in "
+          + e.getKey().displayName() + (all ? "" : ", more than the allowed share")
+          + ". That is also what a wrong directory, branch or namespace looks like. If it is intended, approve "
+          + "this exact plan: plan id " + id + " (PlanOptions.approvedPlanId, or --approve " + id + ").")
+          .onSide(e.getKey()));
+    }
+    if (tripped.isEmpty()) {
+      return ordered;
+    }
+    List<Decision> out = new ArrayList<>(ordered.size());
+    for (Decision d : ordered) {
+      Change c = d.change();
+      out.add(c.action() == Action.DELETE && tripped.contains(c.side())
+          ? d.withChange(c.withAction(Action.BLOCKED, Reason.GUARD_MASS_DELETE)) : d);
+    }
+    return out;
+  }
+
+  private List<Decision> withDiffs(List<Decision> ordered) {
+    if (!options.includeDiffs()) {
+      return ordered;
+    }
+    TextDiff differ = new TextDiff(new SecretMasker(), options.diffContextLines(), options.maxDiffLines());
+    List<Decision> out = new ArrayList<>(ordered.size());
+    for (Decision d : ordered) {
+      Change c = d.change();
+      if (!c.action().isWrite()) {
+        out.add(d);
+        continue;
+      }
+      String beforeLabel = c.side().displayName() + ": " + d.targetOrigin().orElse(c.key().address());
+      String afterLabel = c.sourceSide().displayName() + ": " + d.sourceOrigin().orElse(c.sourceKey().address());
+      String diff = differ.diff(beforeLabel, c.action() == Action.CREATE ? Optional.empty() : d.current(),
+          afterLabel, d.payload());
+      out.add(d.withChange(c.withDiff(Optional.of(diff))));
+    }
+    return out;
+  }
+
+  private static String origins(List<SnapshotEntry> entries) {
+    List<String> out = new ArrayList<>();
+    for (SnapshotEntry e : entries) {
+      out.add(e.origin().orElse("(no location)"));
+    }
+    out.sort(Comparator.naturalOrder());
+    return String.join(", ", out);
+  }
+
+  private static String list(List<ResourceKey> keys) {
+    List<String> shown = new ArrayList<>();
+    for (int i = 0; i < Math.min(10, keys.size()); i++) {
+      shown.add(keys.get(i).address());
+    }
+    return String.join(", ", shown) + (keys.size() > 10 ? " and " + (keys.size() - 10) + " more" : "");
+  }
+}

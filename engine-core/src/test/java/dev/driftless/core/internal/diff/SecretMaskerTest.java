@@ -1,0 +1,57 @@
+package dev.driftless.core.internal.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SecretMaskerTest {
+
+  @Test
+  void mask_secretKeys_preservingEquality() {
+    SecretMasker masker = new SecretMasker();
+    List<String> out = masker.maskLines(List.of(
+        "    password: hunter2",
+        "    apiToken: \"abc123\"",
+        "    password: hunter2 # same",
+        "    username: admin"));
+    assertEquals("    password: <secret-1>", out.get(0));
+    assertEquals("    apiToken: <secret-2>", out.get(1));
+    assertEquals("    password: <secret-1> # same", out.get(2));
+    assertEquals("    username: admin", out.get(3));
+  }
+
+  @Test
+  void mask_leavesTemplatesVisible() {
+    List<String> out = new SecretMasker().maskLines(List.of("    password: \"{{ secret('GITHUB_TOKEN') }}\""));
+    assertEquals("    password: \"{{ secret('GITHUB_TOKEN') }}\"", out.get(0));
+  }
+
+  @Test
+  void mask_knownTokenFormatsAnywhere_andUrlPasswords() {
+    List<String> out = new SecretMasker().maskLines(List.of(
+        "    message: use ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 now",
+        "    uri: https://bob:s3cr3t@example.com/repo.git"));
+    assertFalse(out.get(0).contains("ghp_ABC"), out.get(0));
+    assertEquals("    uri: https://bob:<secret-2>@example.com/repo.git", out.get(1));
+  }
+
+  @Test
+  void mask_blockStringsUnderSecretKeys_andPemBlocks() {
+    List<String> out = new SecretMasker().maskLines(List.of(
+        "privateKey: |",
+        "  -----BEGIN OPENSSH PRIVATE KEY-----",
+        "  b3BlbnNzaC1rZXktdjEAAAAA",
+        "  -----END OPENSSH PRIVATE KEY-----",
+        "next: visible",
+        "key: -----BEGIN RSA PRIVATE KEY-----",
+        "MIIEpAIBAAKCAQEA",
+        "-----END RSA PRIVATE KEY-----"));
+    assertTrue(out.get(1).contains("<secret-"));
+    assertTrue(out.get(2).contains("<secret-"));
+    assertEquals("next: visible", out.get(4));
+    assertFalse(out.get(6).contains("MIIE"), out.get(6));
+  }
+}
