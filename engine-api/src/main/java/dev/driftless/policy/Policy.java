@@ -105,6 +105,42 @@ public abstract class Policy {
     return new Builder();
   }
 
+  public Policy withSourceOfTruth(Side value) {
+    return ImmutablePolicy.copyOf(this).withSourceOfTruth(value);
+  }
+
+  public Policy withSourceOfTruthByKind(Map<ResourceKind, ? extends Side> value) {
+    return ImmutablePolicy.copyOf(this).withSourceOfTruthByKind(value);
+  }
+
+  public Policy withWhenMissingInSource(WhenMissing value) {
+    return ImmutablePolicy.copyOf(this).withWhenMissingInSource(value);
+  }
+
+  public Policy withProtectedNamespaces(Set<String> value) {
+    return ImmutablePolicy.copyOf(this).withProtectedNamespaces(value);
+  }
+
+  public Policy withOnInvalidSyntax(OnInvalidSyntax value) {
+    return ImmutablePolicy.copyOf(this).withOnInvalidSyntax(value);
+  }
+
+  public Policy withNamespaceMapping(NamespaceMapping value) {
+    return ImmutablePolicy.copyOf(this).withNamespaceMapping(value);
+  }
+
+  public Policy withIncludeChildNamespaces(boolean value) {
+    return ImmutablePolicy.copyOf(this).withIncludeChildNamespaces(value);
+  }
+
+  public Policy withSelector(Selector value) {
+    return ImmutablePolicy.copyOf(this).withSelector(value);
+  }
+
+  public Policy withGuards(Guards value) {
+    return ImmutablePolicy.copyOf(this).withGuards(value);
+  }
+
   /** The plugin's defaults. */
   public static Policy defaults() {
     return builder().build();

@@ -1,6 +1,9 @@
 package dev.driftless.testkit.fake;
 
 import dev.driftless.apply.Commit;
+import dev.driftless.core.yaml.ParsedYaml;
+import dev.driftless.core.yaml.YamlDocument;
+import dev.driftless.core.yaml.YamlProblem;
 import dev.driftless.port.ChangeWriter;
 import dev.driftless.port.CommitResult;
 import dev.driftless.port.SnapshotReader;
@@ -13,6 +16,7 @@ import dev.driftless.resource.Content;
 import dev.driftless.resource.Fingerprint;
 import dev.driftless.resource.Resource;
 import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
@@ -179,7 +183,7 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
     List<SnapshotEntry> entries = new ArrayList<>();
     for (Resource r : resources.values()) {
       if (scope.contains(r.key())) {
-        entries.add(SnapshotEntry.present(r));
+        entries.add(entryOf(r));
       }
     }
     for (SnapshotEntry.Unreadable u : unreadable) {
@@ -189,6 +193,38 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
     }
     String identity = transactional ? "commit-" + version : Snapshot.digestOf(entries);
     return Snapshot.builder().side(side).scope(scope).identity(identity).addAllEntries(entries).build();
+  }
+
+  /**
+   * A YAML resource is read as an adapter reads it: a text that does not parse, or whose id or
+   * namespace is not its key's, is an invalid entry rather than a resource.
+   */
+  private static SnapshotEntry entryOf(Resource r) {
+    ResourceKind kind = r.key().kind();
+    if (!kind.isYaml()) {
+      return SnapshotEntry.present(r);
+    }
+    ParsedYaml parsed = YamlDocument.parse(r.content());
+    Optional<YamlProblem> problem = parsed.problem()
+        .or(() -> parsed.document().flatMap(doc -> doc.identityProblem(kind)))
+        .or(() -> parsed.document().flatMap(doc -> mismatch(doc, r.key())));
+    if (problem.isEmpty()) {
+      return SnapshotEntry.present(r);
+    }
+    SnapshotEntry.Unreadable invalid = SnapshotEntry.Unreadable.of(r.key(), SnapshotEntry.Problem.INVALID_SYNTAX,
+        problem.get().message());
+    return problem.get().line().isPresent() ? invalid.atLine(problem.get().line().getAsInt()) : invalid;
+  }
+
+  private static Optional<YamlProblem> mismatch(YamlDocument doc, ResourceKey key) {
+    if (doc.id().isPresent() && !doc.id().get().equals(key.name())) {
+      return Optional.of(YamlProblem.of("declares id '" + doc.id().get() + "', stored as '" + key.name() + "'"));
+    }
+    if (key.kind().isNamespaced() && !doc.namespace().orElse("").equals(key.namespace())) {
+      return Optional.of(YamlProblem.of("declares namespace '" + doc.namespace().orElse("")
+          + "', stored in '" + key.namespace() + "'"));
+    }
+    return Optional.empty();
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,7 @@
+/**
+ * QuickTheories generators for the domain: kinds, keys, realistic flow YAML (comments, block
+ * strings holding {@code ---}, subflows, flow triggers, CRLF), namespace files (text and binary),
+ * policies, and whole scenarios: two sides with overlaps, drift, formatting-only differences,
+ * unreadable and invalid entries, protected and look-alike namespaces, and namespace mappings.
+ */
+package dev.driftless.testkit.gen;

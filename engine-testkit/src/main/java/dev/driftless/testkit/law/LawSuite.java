@@ -1,0 +1,501 @@
+package dev.driftless.testkit.law;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import dev.driftless.apply.ApplyResult;
+import dev.driftless.apply.ChangeResult;
+import dev.driftless.apply.Outcome;
+import dev.driftless.core.apply.Applier;
+import dev.driftless.core.apply.Sync;
+import dev.driftless.core.codec.PlanJson;
+import dev.driftless.core.plan.Planner;
+import dev.driftless.core.render.PlanText;
+import dev.driftless.core.yaml.YamlDocument;
+import dev.driftless.plan.Change;
+import dev.driftless.plan.Plan;
+import dev.driftless.plan.PlanOptions;
+import dev.driftless.plan.Reason;
+import dev.driftless.policy.Policy;
+import dev.driftless.policy.WhenMissing;
+import dev.driftless.resource.Content;
+import dev.driftless.resource.Fingerprint;
+import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Snapshot;
+import dev.driftless.snapshot.SnapshotEntry;
+import dev.driftless.testkit.gen.Capabilities;
+import dev.driftless.testkit.gen.Generators;
+import dev.driftless.testkit.gen.Scenario;
+import dev.driftless.testkit.gen.Seed;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * The laws of DESIGN §5 as seeded properties over generated scenarios. Subclasses give a fresh
+ * {@link World} per case; every law runs {@link #examples()} cases (1000 by default, or the system
+ * property {@code driftless.examples}). The seed comes from the system property
+ * {@code driftless.seed} or is random, and a failure names it: run again with
+ * {@code -Ddriftless.seed=<seed>} to reproduce.
+ *
+ * <p>Laws that only hold in cases where something happens (an apply, a deletion) also check that
+ * enough generated cases were of that sort, so a generator that drifts cannot make them vacuous.
+ */
+public abstract class LawSuite {
+
+  /** A fresh pair of sides, empty. */
+  protected abstract World newWorld();
+
+  /** What the sides can hold. */
+  protected Capabilities capabilities() {
+    return Capabilities.all();
+  }
+
+  protected int examples() {
+    return Integer.getInteger("driftless.examples", 1000);
+  }
+
+  /** Round trips of the adapters under test (a layout's encode and decode); nothing by default. */
+  protected void adapterRoundTrip(Scenario scenario) {
+    // no adapter-specific round trip
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The laws
+
+  @Test
+  public void law01_planOfEqualSides_hasNoWrites() {
+    check("law 1 (plan(s, s) has no writes)", scenarios(), scenario -> {
+      Scenario equal = mirrored(scenario);
+      try (World world = seeded(equal)) {
+        Plan plan = plan(world, equal, PlanOptions.defaults());
+        assertEquals(0, plan.summary().writes(), () -> "writes planned between equal sides:\n" + PlanText.render(plan));
+      }
+    });
+  }
+
+  @Test
+  public void law02_applyThenPlanAgain_hasNoWrites() {
+    AtomicInteger applied = new AtomicInteger();
+    check("law 2 (convergence)", scenarios(), scenario -> {
+      try (World world = seeded(scenario)) {
+        Plan plan = approved(world, scenario);
+        Optional<ApplyResult> result = apply(world, plan);
+        if (result.isEmpty()) {
+          return;
+        }
+        applied.incrementAndGet();
+        assertTrue(result.get().isComplete(), () -> "apply incomplete: " + result.get().line() + "\n" + failures(result.get()));
+        Plan again = plan(world, scenario, PlanOptions.defaults());
+        assertEquals(0, again.summary().writes(), () -> "after applying\n" + PlanText.render(plan)
+            + "\nplanning again still writes:\n" + PlanText.render(again));
+      }
+    });
+    atLeast("law 2 applied a plan", applied, examples() / 5);
+  }
+
+  @Test
+  public void law03_planningAndDryRuns_writeNothing() {
+    check("law 3 (planning never writes)", scenarios(), scenario -> {
+      try (World world = seeded(scenario)) {
+        Map<Side, Map<ResourceKey, Fingerprint>> before = states(world);
+        Plan plan = plan(world, scenario, PlanOptions.defaults());
+        plan(world, scenario, PlanOptions.builder().approvedPlanId(plan.id()).build());
+        Sync.between(world.git().reader(), scenario.gitScope(), world.kestra().reader(), scenario.kestraScope())
+            .policy(scenario.policy()).writers(world.git().writer(), world.kestra().writer()).plan();
+        assertEquals(before, states(world), "planning changed a side");
+      }
+    });
+  }
+
+  @Test
+  public void law04_protectedNamespaces_areNeverDeleted() {
+    AtomicInteger protectedSeen = new AtomicInteger();
+    check("law 4 (protected namespaces)", scenarios(), scenario -> {
+      try (World world = seeded(scenario)) {
+        Map<Side, Map<ResourceKey, Fingerprint>> before = states(world);
+        apply(world, approved(world, scenario));
+        Map<Side, Map<ResourceKey, Fingerprint>> after = states(world);
+        for (Side side : Side.values()) {
+          for (ResourceKey key : before.get(side).keySet()) {
+            if (scenario.policy().isProtected(key.protectionNamespace())) {
+              protectedSeen.incrementAndGet();
+              assertTrue(after.get(side).containsKey(key), () -> key + " in a protected namespace was deleted in " + side);
+            }
+          }
+        }
+      }
+    });
+    atLeast("law 4 saw protected resources", protectedSeen, examples() / 5);
+  }
+
+  @Test
+  public void law05_keepNeverDeletes_andFailWithMissingWritesNothing() {
+    AtomicInteger kept = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    check("law 5 (KEEP and FAIL)", scenarios(), scenario -> {
+      Scenario keep = withPolicy(scenario, scenario.policy().withWhenMissingInSource(WhenMissing.KEEP));
+      try (World world = seeded(keep)) {
+        Map<Side, Map<ResourceKey, Fingerprint>> before = states(world);
+        Plan plan = approved(world, keep);
+        if (plan.summary().keep() > 0) {
+          kept.incrementAndGet();
+        }
+        apply(world, plan);
+        Map<Side, Map<ResourceKey, Fingerprint>> after = states(world);
+        for (Side side : Side.values()) {
+          assertTrue(after.get(side).keySet().containsAll(before.get(side).keySet()), () -> "KEEP deleted in " + side);
+        }
+      }
+      Scenario failing = withPolicy(scenario, scenario.policy().withWhenMissingInSource(WhenMissing.FAIL));
+      try (World world = seeded(failing)) {
+        Map<Side, Map<ResourceKey, Fingerprint>> before = states(world);
+        Plan plan = approved(world, failing);
+        boolean missing = plan.changes().stream().anyMatch(c -> c.reason() == Reason.POLICY_FAIL);
+        if (missing) {
+          failed.incrementAndGet();
+          assertFalse(plan.isApplyable(), "FAIL with missing resources must not be applyable");
+          Applier applier = Applier.to(world.git().writer(), world.kestra().writer());
+          if (plan.hasWrites()) {
+            assertThrows(IllegalStateException.class, () -> applier.apply(plan));
+          }
+          assertEquals(before, states(world), "FAIL with missing resources wrote something");
+        }
+      }
+    });
+    atLeast("law 5 kept something", kept, examples() / 10);
+    atLeast("law 5 failed on something missing", failed, examples() / 10);
+  }
+
+  @Test
+  public void law06_sourceOfTruth_isNeverWritten() {
+    AtomicInteger written = new AtomicInteger();
+    check("law 6 (the source of truth is never written)", scenarios(), scenario -> {
+      try (World world = seeded(scenario)) {
+        Map<Side, Map<ResourceKey, Fingerprint>> before = states(world);
+        apply(world, approved(world, scenario));
+        Map<Side, Map<ResourceKey, Fingerprint>> after = states(world);
+        for (Side side : Side.values()) {
+          for (ResourceKey key : changedKeys(before.get(side), after.get(side))) {
+            written.incrementAndGet();
+            assertFalse(scenario.policy().sourceOfTruth(key.kind()) == side,
+                () -> key + " was written in " + side + ", its source of truth");
+          }
+        }
+      }
+    });
+    atLeast("law 6 wrote something", written, examples() / 5);
+  }
+
+  @Test
+  public void law07_unreadableOrInvalid_neverCauseADelete() {
+    AtomicInteger deletes = new AtomicInteger();
+    AtomicInteger heldBack = new AtomicInteger();
+    check("law 7 (unreadable or invalid entries never cause a delete)",
+        scenarios().zip(integers().between(0, 1000), Picked::new), input -> {
+      Scenario generated = input.pick() % 2 == 0 ? withDamagedNeighbour(input.scenario(), input.pick())
+          : input.scenario();
+      Scenario scenario = withPolicy(generated, generated.policy().withWhenMissingInSource(WhenMissing.DELETE));
+      try (World world = seeded(scenario)) {
+        Map<Side, Map<ResourceKey, Fingerprint>> before = states(world);
+        Plan plan = approved(world, scenario);
+        if (plan.changes().stream().anyMatch(c -> c.reason() == Reason.INCOMPLETE_SOURCE)) {
+          heldBack.incrementAndGet();
+        }
+        apply(world, plan);
+        Map<Side, Map<ResourceKey, Fingerprint>> after = states(world);
+        for (Side side : Side.values()) {
+          List<ResourceKey> deleted = deletedKeys(before.get(side), after.get(side));
+          if (!deleted.isEmpty()) {
+            deletes.incrementAndGet();
+          }
+          for (ResourceKey key : deleted) {
+            String sourceNs = counterpartNamespace(scenario.policy(), key.namespace(), side);
+            for (Seed seed : scenario.seeds(side.other())) {
+              assertFalse(!seed.isReadable() && seed.key().kind() == key.kind()
+                      && seed.key().namespace().equals(sourceNs),
+                  () -> key + " was deleted in " + side + " while " + seed + " could not be read in " + side.other());
+            }
+            for (Seed seed : scenario.seeds(side)) {
+              assertFalse(!seed.isReadable() && seed.key().equals(key), () -> "invalid " + seed + " was deleted");
+            }
+          }
+        }
+      }
+    });
+    atLeast("law 7 deleted something", deletes, examples() / 10);
+    atLeast("law 7 held a deletion back for an unreadable or invalid entry", heldBack, examples() / 20);
+  }
+
+  @Test
+  public void law08_inputOrder_doesNotChangeThePlan() {
+    check("law 8 (determinism)", scenarios().zip(longs().all(), Shuffled::new), input -> {
+      try (World world = seeded(input.scenario())) {
+        Snapshot git = world.git().reader().read(input.scenario().gitScope());
+        Snapshot kestra = world.kestra().reader().read(input.scenario().kestraScope());
+        Plan plan = Planner.plan(git, kestra, input.scenario().policy());
+        Random random = new Random(input.shuffle());
+        Plan shuffled = Planner.plan(shuffle(kestra, random), shuffle(git, random), input.scenario().policy());
+        assertEquals(plan.id(), shuffled.id());
+        assertEquals(plan, shuffled);
+        assertEquals(PlanText.render(plan), PlanText.render(shuffled));
+      }
+    });
+  }
+
+  @Test
+  public void law09_resourceChangedAfterPlanning_isNotOverwritten() {
+    AtomicInteger tampered = new AtomicInteger();
+    check("law 9 (stale changes are not written)", scenarios().zip(integers().between(0, 1000), Picked::new), input -> {
+      Scenario scenario = input.scenario();
+      try (World world = seeded(scenario)) {
+        Plan plan = approved(world, scenario);
+        if (!plan.isApplyable() || !plan.hasWrites()) {
+          return;
+        }
+        Change victim = plan.writes().get(input.pick() % plan.writes().size());
+        Content changed = tamperedContent(victim.key(), input.pick());
+        world.side(victim.side()).tamper(victim.key(), changed);
+        tampered.incrementAndGet();
+        ApplyResult result = Applier.to(world.git().writer(), world.kestra().writer()).apply(plan);
+        ChangeResult outcome = result.result(victim).orElseThrow();
+        assertTrue(outcome.outcome() == Outcome.STALE || outcome.outcome() == Outcome.SKIPPED,
+            () -> victim.key() + " was " + outcome.outcome() + " after being changed behind the plan's back");
+        assertEquals(Optional.of(changed.fingerprint()),
+            Optional.ofNullable(world.side(victim.side()).state().get(victim.key())),
+            () -> victim.key() + " was overwritten");
+      }
+    });
+    atLeast("law 9 tampered with a planned change", tampered, examples() / 5);
+  }
+
+  @Test
+  public void law10_roundTrips() {
+    check("law 10 (round trips)", scenarios().zip(integers().between(0, 3), Picked::new), input -> {
+      Scenario scenario = input.scenario();
+      try (World world = seeded(scenario)) {
+        Plan plan = plan(world, scenario, PlanOptions.defaults());
+        String json = PlanJson.write(plan);
+        Plan read = PlanJson.read(json);
+        assertEquals(plan, read, "plan JSON does not read back equal");
+        assertEquals(json, PlanJson.write(read));
+      }
+      for (Seed seed : scenario.git()) {
+        if (seed.isReadable() && seed.key().kind().isYaml() && seed.key().kind().isNamespaced()) {
+          String text = seed.content().orElseThrow().text().orElseThrow();
+          YamlDocument doc = YamlDocument.parse(text).document().orElseThrow();
+          String elsewhere = Generators.NAMESPACES.get(input.pick() % Generators.NAMESPACES.size()) + ".x";
+          YamlDocument there = doc.withNamespace(elsewhere).document().orElseThrow();
+          assertEquals(elsewhere, there.namespace().orElseThrow());
+          assertEquals(text, there.withNamespace(doc.namespace().orElseThrow()).document().orElseThrow().text());
+        }
+      }
+      adapterRoundTrip(scenario);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Running
+
+  /** A generated case and a seed to shuffle its snapshots with. */
+  protected record Shuffled(Scenario scenario, long shuffle) {}
+
+  /** A generated case and a number to pick something in it with. */
+  protected record Picked(Scenario scenario, int pick) {}
+
+  protected Gen<Scenario> scenarios() {
+    return Generators.scenarios(capabilities());
+  }
+
+  /** Runs a property over {@link #examples()} cases from a fixed seed, naming the seed on failure. */
+  protected <T> void check(String law, Gen<T> gen, Consumer<T> property) {
+    long seed = Long.getLong("driftless.seed", ThreadLocalRandom.current().nextLong());
+    try {
+      qt().withFixedSeed(seed).withExamples(examples()).withShrinkCycles(200).forAll(gen).checkAssert(property);
+    } catch (AssertionError | RuntimeException e) {
+      throw new AssertionError(law + " failed with seed " + seed + "; reproduce with -Ddriftless.seed=" + seed
+          + "\n" + e.getMessage(), e);
+    }
+  }
+
+  private void atLeast(String what, AtomicInteger count, int minimum) {
+    if (count.get() < minimum) {
+      fail(what + " in only " + count.get() + " of " + examples() + " cases (expected at least " + minimum
+          + "): the generator no longer exercises this law");
+    }
+  }
+
+  private World seeded(Scenario scenario) {
+    World world = newWorld();
+    try {
+      world.git().seed(scenario.git());
+      world.kestra().seed(scenario.kestra());
+      return world;
+    } catch (RuntimeException e) {
+      world.close();
+      throw e;
+    }
+  }
+
+  protected static Plan plan(World world, Scenario scenario, PlanOptions options) {
+    Snapshot git = world.git().reader().read(scenario.gitScope());
+    Snapshot kestra = world.kestra().reader().read(scenario.kestraScope());
+    return Planner.plan(git, kestra, scenario.policy(), options);
+  }
+
+  /** The plan, approved when a guard held deletions back (the laws are about what runs). */
+  protected static Plan approved(World world, Scenario scenario) {
+    Plan plan = plan(world, scenario, PlanOptions.defaults());
+    if (plan.changes().stream().noneMatch(c -> c.reason() == Reason.GUARD_MASS_DELETE)) {
+      return plan;
+    }
+    Plan again = plan(world, scenario, PlanOptions.builder().approvedPlanId(plan.id()).build());
+    assertEquals(plan.id(), again.id(), "planning the same state twice gave two ids");
+    return again;
+  }
+
+  protected static Optional<ApplyResult> apply(World world, Plan plan) {
+    if (!plan.isApplyable() || !plan.hasWrites()) {
+      return Optional.empty();
+    }
+    return Optional.of(Applier.to(world.git().writer(), world.kestra().writer()).apply(plan));
+  }
+
+  private static Map<Side, Map<ResourceKey, Fingerprint>> states(World world) {
+    Map<Side, Map<ResourceKey, Fingerprint>> out = new EnumMap<>(Side.class);
+    out.put(Side.GIT, new HashMap<>(world.git().state()));
+    out.put(Side.KESTRA, new HashMap<>(world.kestra().state()));
+    return out;
+  }
+
+  private static List<ResourceKey> changedKeys(Map<ResourceKey, Fingerprint> before, Map<ResourceKey, Fingerprint> after) {
+    List<ResourceKey> out = new ArrayList<>();
+    before.forEach((k, v) -> {
+      if (!v.equals(after.get(k))) {
+        out.add(k);
+      }
+    });
+    after.keySet().stream().filter(k -> !before.containsKey(k)).forEach(out::add);
+    return out;
+  }
+
+  private static List<ResourceKey> deletedKeys(Map<ResourceKey, Fingerprint> before, Map<ResourceKey, Fingerprint> after) {
+    return before.keySet().stream().filter(k -> !after.containsKey(k)).toList();
+  }
+
+  /** The namespace on the other side that a namespace on {@code side} corresponds to. */
+  protected static String counterpartNamespace(Policy policy, String namespace, Side side) {
+    boolean fromSourceOfTruth = side == policy.sourceOfTruth();
+    return policy.namespaceMapping().map(namespace, fromSourceOfTruth);
+  }
+
+  /** The scenario with Git holding exactly Kestra's entries, carried through the namespace mapping. */
+  private static Scenario mirrored(Scenario scenario) {
+    List<Seed> git = new ArrayList<>();
+    for (Seed seed : scenario.kestra()) {
+      String ns = counterpartNamespace(scenario.policy(), seed.key().namespace(), Side.KESTRA);
+      ResourceKey key = seed.key().withNamespace(ns);
+      git.add(switch (seed.state()) {
+        case PRESENT -> Seed.present(key, inNamespace(seed.content().orElseThrow(), key));
+        case INVALID -> Seed.invalid(key, seed.content().orElseThrow());
+        case UNREADABLE -> Seed.unreadable(key);
+      });
+    }
+    return scenario.withSides(git, scenario.kestra());
+  }
+
+  private static Content inNamespace(Content content, ResourceKey key) {
+    if (!key.kind().isYaml() || !key.kind().isNamespaced()) {
+      return content;
+    }
+    YamlDocument doc = YamlDocument.parse(content).document().orElseThrow();
+    return Content.ofText(doc.withNamespace(key.namespace()).document().orElseThrow().text());
+  }
+
+  /**
+   * The scenario with one more entry on the source side that cannot be read, in the same kind and
+   * namespace as a resource only the target holds: the situation where a careless sync deletes.
+   */
+  private Scenario withDamagedNeighbour(Scenario scenario, int pick) {
+    for (Side target : Side.values()) {
+      for (Seed seed : scenario.seeds(target)) {
+        ResourceKey key = seed.key();
+        Side source = scenario.policy().sourceOfTruth(key.kind());
+        if (source == target || !seed.isReadable()) {
+          continue;
+        }
+        String sourceNs = counterpartNamespace(scenario.policy(), key.namespace(), target);
+        ResourceKey damagedKey = new ResourceKey(key.kind(), sourceNs,
+            key.kind().isPath() ? "broken/" + key.name() : "broken_" + key.name());
+        boolean unreadable = capabilities().unreadableOn(source) && (pick % 4 == 0 || !key.kind().isYaml()
+            || !capabilities().invalidOn(source));
+        if (!unreadable && (!key.kind().isYaml() || !capabilities().invalidOn(source))) {
+          continue;
+        }
+        Seed damaged = unreadable ? Seed.unreadable(damagedKey)
+            : Seed.invalid(damagedKey, Content.ofText("id: " + damagedKey.name() + "\nnamespace: [oops\n"));
+        List<Seed> sourceSeeds = new ArrayList<>(scenario.seeds(source));
+        if (sourceSeeds.stream().anyMatch(s -> s.key().equals(damagedKey))) {
+          continue;
+        }
+        sourceSeeds.add(damaged);
+        return source == Side.GIT ? scenario.withSides(sourceSeeds, scenario.kestra())
+            : scenario.withSides(scenario.git(), sourceSeeds);
+      }
+    }
+    return scenario;
+  }
+
+  private static Scenario withPolicy(Scenario scenario, Policy policy) {
+    return new Scenario(policy, scenario.gitScope(), scenario.kestraScope(), scenario.git(), scenario.kestra());
+  }
+
+  private static Snapshot shuffle(Snapshot snapshot, Random random) {
+    List<SnapshotEntry> entries = new ArrayList<>(snapshot.entries());
+    Collections.shuffle(entries, random);
+    return Snapshot.builder().side(snapshot.side()).scope(snapshot.scope()).identity(snapshot.identity())
+        .addAllEntries(entries).addAllDiagnostics(snapshot.diagnostics()).build();
+  }
+
+  /** Valid content of the key's kind that no plan would write, for changing a resource behind a plan. */
+  private static Content tamperedContent(ResourceKey key, int salt) {
+    if (!key.kind().isYaml()) {
+      return Content.ofText("changed behind the plan's back " + salt + "\n");
+    }
+    String ns = key.isGlobal() ? "" : "namespace: " + key.namespace() + "\n";
+    String body = switch (key.kind()) {
+      case FLOW -> "tasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: tampered\n";
+      case DASHBOARD -> "title: tampered\ncharts: []\n";
+      default -> "flowId: a\n";
+    };
+    return Content.ofText("# changed behind the plan's back " + salt + "\nid: " + key.name() + "\n" + ns + body);
+  }
+
+  private static String failures(ApplyResult result) {
+    StringBuilder out = new StringBuilder();
+    for (ChangeResult r : result.results()) {
+      if (!r.outcome().isSuccess()) {
+        out.append("  ").append(r.outcome()).append(' ').append(r.change().key()).append(": ")
+            .append(r.cause().orElse("")).append('\n');
+      }
+    }
+    return out.toString();
+  }
+}
