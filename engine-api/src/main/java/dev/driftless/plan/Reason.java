@@ -22,7 +22,7 @@ public enum Reason {
   PROTECTED_NAMESPACE("missing in {source}, but its namespace is protected"),
   /** The source's copy is not a valid document. */
   INVALID_SOURCE("invalid in {source}"),
-  /** The target's copy is not a valid document, so its identity cannot be trusted for a deletion. */
+  /** The target's copy is not a valid document: it is left alone until someone fixes it. */
   INVALID_TARGET("invalid in {target}"),
   /** A copy could not be read. */
   UNREADABLE("could not be read"),

@@ -21,6 +21,15 @@ public interface WriteSession extends AutoCloseable {
   /** The content fingerprint of a key when the session began; empty when absent. */
   Optional<Fingerprint> current(ResourceKey key);
 
+  /**
+   * Checks every resource of the intent's puts before anything is written (Kestra validates all
+   * flows in one call). Returns, by key, why a resource would be refused; empty when all pass. When
+   * any is refused, the applier writes nothing at all.
+   */
+  default Map<ResourceKey, String> preflight() {
+    return Map.of();
+  }
+
   /** Whether writes are staged until {@link #commit()}. */
   boolean transactional();
 

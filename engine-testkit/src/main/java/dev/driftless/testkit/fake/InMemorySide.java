@@ -52,6 +52,7 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
   private final List<SnapshotEntry.Unreadable> unreadable = new ArrayList<>();
   private final List<RecordedWrite> writes = new ArrayList<>();
   private final Map<ResourceKey, String> failures = new HashMap<>();
+  private final Map<ResourceKey, String> refusals = new HashMap<>();
   private final List<Consumer<InMemorySide>> beginHooks = new ArrayList<>();
   private int version;
   private int commits;
@@ -127,6 +128,12 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
   /** Makes every write of this key fail with the given cause, as a side refusing it would. */
   public synchronized InMemorySide failWritesTo(ResourceKey key, String cause) {
     failures.put(key, cause);
+    return this;
+  }
+
+  /** Makes the side refuse this key when it checks a plan's puts before writing (as Kestra's validation would). */
+  public synchronized InMemorySide refuseInPreflight(ResourceKey key, String reason) {
+    refusals.put(key, reason);
     return this;
   }
 
@@ -236,7 +243,13 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
     for (ResourceKey key : intent.keys()) {
       current.put(key, Optional.ofNullable(resources.get(key)).map(Resource::fingerprint));
     }
-    Session session = new Session(current, version);
+    Map<ResourceKey, String> refused = new HashMap<>();
+    for (Resource put : intent.puts()) {
+      if (refusals.containsKey(put.key())) {
+        refused.put(put.key(), refusals.get(put.key()));
+      }
+    }
+    Session session = new Session(current, version, refused);
     for (Consumer<InMemorySide> hook : List.copyOf(beginHooks)) {
       hook.accept(this);
     }
@@ -268,11 +281,18 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
     private final Map<ResourceKey, Optional<Fingerprint>> current;
     private final int baseVersion;
     private final Map<ResourceKey, Write> staged = new LinkedHashMap<>();
+    private final Map<ResourceKey, String> refused;
     private boolean closed;
 
-    Session(Map<ResourceKey, Optional<Fingerprint>> current, int baseVersion) {
+    Session(Map<ResourceKey, Optional<Fingerprint>> current, int baseVersion, Map<ResourceKey, String> refused) {
       this.current = current;
       this.baseVersion = baseVersion;
+      this.refused = refused;
+    }
+
+    @Override
+    public Map<ResourceKey, String> preflight() {
+      return Map.copyOf(refused);
     }
 
     @Override

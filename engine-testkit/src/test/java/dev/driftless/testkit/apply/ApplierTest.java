@@ -123,6 +123,22 @@ class ApplierTest {
   }
 
   @Test
+  void apply_writesNothingAtAll_whenTheSideRefusesAnyChangeBeforeWriting() {
+    git.put(Flows.flow("dev", "good").resource()).put(Flows.flow("dev", "bad").resource())
+        .put(ResourceKey.namespaceFile("dev", "run.sh"), "echo\n");
+    kestra.put(Flows.flow("dev", "old").resource());
+    kestra.refuseInPreflight(flow("bad"), "tasks[0].type: unknown task type 'io.kestra.Nope'");
+    ApplyResult result = Applier.to(kestra).apply(plan(GIT_WINS));
+    Map<ResourceKey, Outcome> outcomes = result.results().stream()
+        .collect(Collectors.toMap(r -> r.change().key(), r -> r.outcome()));
+    assertEquals(Outcome.FAILED, outcomes.get(flow("bad")));
+    assertEquals(Outcome.SKIPPED, outcomes.get(flow("good")));
+    assertEquals(Outcome.SKIPPED, outcomes.get(flow("old")));
+    assertTrue(kestra.writes().isEmpty(), "nothing written");
+    assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().contains("unknown task type")));
+  }
+
+  @Test
   void apply_toGit_makesOneCommit_withDeletesInIt() {
     kestra.put(Flows.flow("dev", "a").resource()).put(Flows.flow("dev", "b").resource());
     git.put(Flows.flow("dev", "old").resource());

@@ -85,6 +85,9 @@ public final class ApplyRun {
     List<Change> writes = plan.writes();
     try {
       begin(writes);
+      if (!preflight(writes)) {
+        return result(writes, start);
+      }
       List<Change> upserts = writes.stream().filter(c -> c.action().isUpsert()).toList();
       List<Change> deletes = writes.stream().filter(c -> c.action() == Action.DELETE).toList();
       for (List<Change> level : levels(upserts)) {
@@ -104,12 +107,49 @@ public final class ApplyRun {
     } finally {
       closeSessions();
     }
+    return result(writes, start);
+  }
+
+  private ApplyResult result(List<Change> writes, Instant start) {
     List<ChangeResult> ordered = new ArrayList<>(writes.size());
     for (Change change : writes) {
       ordered.add(results.getOrDefault(change.key(),
           ChangeResult.of(change, Outcome.SKIPPED, "not attempted")));
     }
     return new ApplyResult(plan.id(), ordered, commits, diagnostics, start, clock.now());
+  }
+
+  /**
+   * Lets every side check what it will be given before anything is written. When a side refuses
+   * anything, nothing at all is written: the refused changes fail with the side's reason, the
+   * others are skipped.
+   */
+  private boolean preflight(List<Change> writes) {
+    Map<ResourceKey, String> refused = new LinkedHashMap<>();
+    for (Map.Entry<Side, WriteSession> e : sessions.entrySet()) {
+      try {
+        refused.putAll(e.getValue().preflight());
+      } catch (DriftlessException ex) {
+        String cause = e.getKey().displayName() + " could not check the changes before writing: " + ex.getMessage();
+        diagnostics.add(Diagnostic.error(cause).onSide(e.getKey()));
+        writes.stream().filter(c -> c.side() == e.getKey() && !results.containsKey(c.key()))
+            .forEach(c -> record(ChangeResult.of(c, Outcome.FAILED, cause)));
+      }
+    }
+    if (refused.isEmpty() && results.isEmpty()) {
+      return true;
+    }
+    for (Change change : writes) {
+      if (refused.containsKey(change.key())) {
+        String cause = "refused by " + change.side().displayName() + ": " + refused.get(change.key());
+        diagnostics.add(Diagnostic.error(cause).onSide(change.side()).forKey(change.key()));
+        record(ChangeResult.of(change, Outcome.FAILED, cause));
+      } else if (!results.containsKey(change.key())) {
+        record(ChangeResult.of(change, Outcome.SKIPPED,
+            "not written: nothing is written while any change of the plan is refused"));
+      }
+    }
+    return false;
   }
 
   private void begin(List<Change> writes) {
@@ -119,8 +159,11 @@ public final class ApplyRun {
     }
     for (Map.Entry<Side, List<Change>> e : bySide.entrySet()) {
       Set<ResourceKey> keys = e.getValue().stream().map(Change::key).collect(Collectors.toSet());
+      List<Resource> puts = e.getValue().stream().filter(c -> c.action().isUpsert())
+          .map(c -> Resource.of(c.key(), plan.payload(c.key()).orElseThrow())).toList();
       try {
-        sessions.put(e.getKey(), writers.get(e.getKey()).begin(new WriteIntent(plan.id(), keys, plan.summary().line())));
+        sessions.put(e.getKey(), writers.get(e.getKey())
+            .begin(new WriteIntent(plan.id(), keys, plan.summary().line(), puts)));
       } catch (DriftlessException ex) {
         String cause = e.getKey().displayName() + " could not be opened for writing: " + ex.getMessage();
         diagnostics.add(Diagnostic.error(cause).onSide(e.getKey()));

@@ -302,10 +302,7 @@ public final class PlanningRun {
       }
       Resource wanted = sourceEntry.present().get();
       if (!targetCopies.isEmpty() && targetCopies.get(0).present().isEmpty()) {
-        SnapshotEntry.Unreadable unreadable = targetCopies.get(0).unreadable().orElseThrow();
-        diagnostics.add(Diagnostic.warning("cannot be read in " + target.side().displayName()
-            + ", so it is left alone: " + unreadable.reason()).onSide(target.side()).forKey(key));
-        return blocked(key, sourceKey, Reason.UNREADABLE, Optional.empty());
+        return unreadableTarget(key, sourceKey, targetCopies.get(0).unreadable().orElseThrow());
       }
       if (current.isPresent() && sourceKey.equals(key) && current.get().fingerprint().equals(wanted.fingerprint())) {
         return unchanged(key, sourceKey, Action.NO_OP, Reason.IN_SYNC, Optional.of(wanted), current);
@@ -341,10 +338,7 @@ public final class PlanningRun {
         return blocked(key, sourceKey, Reason.IDENTITY_CONFLICT, Optional.empty());
       }
       if (current.isEmpty()) {
-        SnapshotEntry.Unreadable unreadable = targetCopies.get(0).unreadable().orElseThrow();
-        diagnostics.add(Diagnostic.warning("cannot be read in " + target.side().displayName()
-            + ", so it is left alone: " + unreadable.reason()).onSide(target.side()).forKey(key));
-        return blocked(key, sourceKey, Reason.UNREADABLE, Optional.empty());
+        return unreadableTarget(key, sourceKey, targetCopies.get(0).unreadable().orElseThrow());
       }
       if (policy.isProtected(key.protectionNamespace()) || policy.isProtected(sourceKey.protectionNamespace())) {
         return unchanged(key, sourceKey, Action.PROTECTED, Reason.PROTECTED_NAMESPACE, Optional.empty(), current);
@@ -374,6 +368,18 @@ public final class PlanningRun {
       }
       return decision(key, sourceKey, Action.DELETE, Reason.MISSING_IN_SOURCE, Optional.empty(), Optional.empty(),
           Optional.empty(), current, references);
+    }
+
+    /** A target entry that cannot be read is left alone: there is nothing to compare and swap against. */
+    private Decision unreadableTarget(ResourceKey key, ResourceKey sourceKey, SnapshotEntry.Unreadable entry) {
+      boolean syntax = entry.problem() == SnapshotEntry.Problem.INVALID_SYNTAX;
+      Diagnostic d = Diagnostic.warning((syntax ? "is not a valid " + kind.label() + " in " : "cannot be read in ")
+          + target.side().displayName() + ", so it is left alone: " + entry.reason()).onSide(target.side()).forKey(key);
+      if (entry.origin().isPresent()) {
+        d = d.inFile(entry.origin().get());
+      }
+      diagnostics.add(entry.line().isPresent() ? d.atLine(entry.line().getAsInt()) : d);
+      return blocked(key, sourceKey, syntax ? Reason.INVALID_TARGET : Reason.UNREADABLE, Optional.empty());
     }
 
     private Decision blocked(ResourceKey key, ResourceKey sourceKey, Reason reason, Optional<Resource> current) {
