@@ -44,7 +44,19 @@ public final class TextDiff {
     }
     List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(
         before.isEmpty() ? "/dev/null" : beforeLabel, after.isEmpty() ? "/dev/null" : afterLabel, a, patch, context);
-    List<String> out = new ArrayList<>(unified);
+    List<String> out = new ArrayList<>(unified.size());
+    for (String line : unified) {
+      // An empty side starts at line 0, as git writes it: "@@ -0,0 +1,3 @@".
+      if (line.startsWith("@@ ")) {
+        if (a.isEmpty()) {
+          line = line.replaceFirst("^@@ -1,0 ", "@@ -0,0 ");
+        }
+        if (b.isEmpty()) {
+          line = line.replaceFirst(" \\+1,0 @@", " +0,0 @@");
+        }
+      }
+      out.add(line);
+    }
     String note = invisibleDifference(beforeText.get(), afterText.get());
     if (!note.isEmpty() && before.isPresent() && after.isPresent() && lineEndingsDiffer(beforeText.get(), afterText.get())) {
       out.add("# " + note);

@@ -22,7 +22,7 @@ class TextDiffTest {
   @Test
   void diff_ofCreate_startsFromDevNull() {
     String out = diff.diff("x", Optional.empty(), "Git: a.yaml", Optional.of(Content.ofText("id: a\n")));
-    assertTrue(out.startsWith("--- /dev/null\n+++ Git: a.yaml\n"), out);
+    assertTrue(out.startsWith("--- /dev/null\n+++ Git: a.yaml\n@@ -0,0 +1,1 @@\n+id: a"), out);
   }
 
   @Test
