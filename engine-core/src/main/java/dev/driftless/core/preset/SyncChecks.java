@@ -1,0 +1,50 @@
+package dev.driftless.core.preset;
+
+import dev.driftless.core.internal.preset.Checks;
+import dev.driftless.policy.OnInvalidSyntax;
+import dev.driftless.policy.Policy;
+import dev.driftless.policy.Selector;
+import dev.driftless.policy.WhenMissing;
+import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.resource.Side;
+import java.util.Map;
+import java.util.Set;
+
+/** What NamespaceSync and TenantSync share. */
+final class SyncChecks {
+
+  private SyncChecks() {}
+
+  static void common(Checks checks, Set<String> protectedNamespaces, Set<ResourceKind> kinds,
+      Map<ResourceKind, Side> byKind, boolean dashboardsAllowed) {
+    for (String ns : protectedNamespaces) {
+      if (!ns.equals(ResourceKey.GLOBAL)) {
+        ResourceKey.namespaceProblem(ns).ifPresent(p -> checks.add("protectedNamespaces", p));
+      }
+    }
+    if (kinds.isEmpty()) {
+      checks.add("kinds", "selects nothing");
+    }
+    for (ResourceKind kind : kinds) {
+      if (kind == ResourceKind.EXECUTION_FILE || (kind == ResourceKind.DASHBOARD && !dashboardsAllowed)) {
+        checks.add("kinds", kind.label() + "s are not synced by this task");
+      }
+    }
+    byKind.keySet().stream().filter(k -> !kinds.contains(k))
+        .forEach(k -> checks.add("sourceOfTruthByKind", k.label() + " is not among the kinds synced"));
+  }
+
+  static Policy policy(Side sourceOfTruth, Map<ResourceKind, Side> byKind, WhenMissing whenMissing,
+      Set<String> protectedNamespaces, OnInvalidSyntax onInvalidSyntax, boolean children, Set<ResourceKind> kinds) {
+    return Policy.builder()
+        .sourceOfTruth(sourceOfTruth)
+        .putAllSourceOfTruthByKind(byKind)
+        .whenMissingInSource(whenMissing)
+        .protectedNamespaces(protectedNamespaces)
+        .onInvalidSyntax(onInvalidSyntax)
+        .includeChildNamespaces(children)
+        .selector(Selector.kinds(kinds))
+        .build();
+  }
+}
