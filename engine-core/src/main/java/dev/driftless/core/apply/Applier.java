@@ -26,10 +26,12 @@ public final class Applier {
 
   private final Map<Side, ChangeWriter> writers;
   private final Clock clock;
+  private final ApplyListener listener;
 
-  private Applier(Map<Side, ChangeWriter> writers, Clock clock) {
+  private Applier(Map<Side, ChangeWriter> writers, Clock clock, ApplyListener listener) {
     this.writers = writers;
     this.clock = clock;
+    this.listener = listener;
   }
 
   /** An applier writing through these writers, at most one per side. */
@@ -44,12 +46,17 @@ public final class Applier {
         throw new IllegalArgumentException("two " + writer.side().displayName() + " writers given; one per side");
       }
     }
-    return new Applier(Map.copyOf(bySide), Clock.system());
+    return new Applier(Map.copyOf(bySide), Clock.system(), ApplyListener.NONE);
   }
 
   /** The clock the result's timestamps come from. */
   public Applier withClock(Clock otherClock) {
-    return new Applier(writers, Objects.requireNonNull(otherClock, "clock"));
+    return new Applier(writers, Objects.requireNonNull(otherClock, "clock"), listener);
+  }
+
+  /** Told about each change as its outcome is known, for progress reports. */
+  public Applier withListener(ApplyListener otherListener) {
+    return new Applier(writers, clock, Objects.requireNonNull(otherListener, "listener"));
   }
 
   /**
@@ -59,6 +66,6 @@ public final class Applier {
    * @throws IllegalArgumentException when the plan writes to a side no writer was given for
    */
   public ApplyResult apply(Plan plan) {
-    return ApplyRun.apply(plan, writers, clock);
+    return ApplyRun.apply(plan, writers, clock, listener);
   }
 }

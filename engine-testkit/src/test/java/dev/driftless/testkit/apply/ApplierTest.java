@@ -72,6 +72,15 @@ class ApplierTest {
   }
 
   @Test
+  void apply_tellsTheListenerAboutEveryChange_inOrder() {
+    git.put(Flows.flow("dev", "a").resource()).put(Flows.flow("dev", "b").resource());
+    List<String> heard = new java.util.ArrayList<>();
+    Applier.to(kestra).withListener((r, done, total) -> heard.add(r.change().key().name() + " " + done + "/" + total))
+        .apply(plan(GIT_WINS)).orThrow();
+    assertEquals(List.of("a 1/2", "b 2/2"), heard);
+  }
+
+  @Test
   void apply_leavesAResourceChangedSincePlanning_stale() {
     git.put(Flows.flow("dev", "a").log("l", "from git").resource());
     kestra.put(Flows.flow("dev", "a").resource());

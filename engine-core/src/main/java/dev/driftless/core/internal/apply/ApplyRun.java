@@ -4,6 +4,7 @@ import dev.driftless.apply.ApplyResult;
 import dev.driftless.apply.ChangeResult;
 import dev.driftless.apply.Commit;
 import dev.driftless.apply.Outcome;
+import dev.driftless.core.apply.ApplyListener;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
@@ -51,18 +52,20 @@ public final class ApplyRun {
   private final Plan plan;
   private final Map<Side, ChangeWriter> writers;
   private final Clock clock;
+  private final ApplyListener listener;
   private final Map<ResourceKey, ChangeResult> results = new LinkedHashMap<>();
   private final Map<Side, WriteSession> sessions = new EnumMap<>(Side.class);
   private final Map<Side, Commit> commits = new EnumMap<>(Side.class);
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-  private ApplyRun(Plan plan, Map<Side, ChangeWriter> writers, Clock clock) {
+  private ApplyRun(Plan plan, Map<Side, ChangeWriter> writers, Clock clock, ApplyListener listener) {
     this.plan = plan;
     this.writers = writers;
     this.clock = clock;
+    this.listener = listener;
   }
 
-  public static ApplyResult apply(Plan plan, Map<Side, ChangeWriter> writers, Clock clock) {
+  public static ApplyResult apply(Plan plan, Map<Side, ChangeWriter> writers, Clock clock, ApplyListener listener) {
     if (!plan.isApplyable()) {
       throw new IllegalStateException("plan " + plan.id() + " cannot be applied: "
           + plan.errors().stream().map(Diagnostic::render).collect(Collectors.joining("; ")));
@@ -77,7 +80,7 @@ public final class ApplyRun {
             + " but no " + change.side().displayName() + " writer was given");
       }
     }
-    return new ApplyRun(plan, writers, clock).run();
+    return new ApplyRun(plan, writers, clock, listener).run();
   }
 
   private ApplyResult run() {
@@ -346,7 +349,10 @@ public final class ApplyRun {
   }
 
   private void record(ChangeResult result) {
-    results.put(result.change().key(), result);
+    boolean first = results.put(result.change().key(), result) == null;
+    if (first) {
+      listener.changed(result, results.size(), plan.writes().size());
+    }
   }
 
   private void replace(Predicate<ChangeResult> which, java.util.function.Function<ChangeResult, ChangeResult> how) {
