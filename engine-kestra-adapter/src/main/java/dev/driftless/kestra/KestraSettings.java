@@ -1,0 +1,256 @@
+package dev.driftless.kestra;
+
+import dev.driftless.style.ValueStyle;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import org.immutables.value.Value;
+
+/**
+ * How to reach one Kestra server and how to behave there. Only the {@link #url()} is required;
+ * every other setting has a default that suits a server on the same network.
+ *
+ * <pre>{@code
+ * KestraSettings settings = KestraSettings.builder()
+ *     .url("https://kestra.example.com")
+ *     .auth(KestraAuth.basic("admin@example.com", System.getenv("KESTRA_PASSWORD")))
+ *     .build();
+ * }</pre>
+ *
+ * <p>{@code build()} checks everything at once and lists every problem in one
+ * {@link IllegalArgumentException}. {@code toString()} never shows a password or a token.
+ */
+@Value.Immutable
+@ValueStyle
+public abstract class KestraSettings {
+
+  private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*");
+  private static final int MAX_ATTEMPTS = 20;
+  private static final int MAX_CONCURRENCY = 64;
+  private static final int MAX_PAGE_SIZE = 10_000;
+
+  /** The server's address, such as {@code http://localhost:8080}, without {@code /api/v1}. */
+  public abstract String url();
+
+  /**
+   * The tenant. Kestra OSS from 0.23 has exactly one, {@code main}, which is also the default on
+   * Enterprise; servers before 0.23 have none. Empty means: decide from the server.
+   */
+  public abstract Optional<String> tenant();
+
+  /** Tenant or legacy paths; {@link PathStyle#AUTO} decides from the server's version. */
+  @Value.Default
+  public PathStyle paths() {
+    return PathStyle.AUTO;
+  }
+
+  @Value.Default
+  public KestraAuth auth() {
+    return KestraAuth.none();
+  }
+
+  /** How long to wait for a connection (the Git plugin's {@code connectTimeout}). */
+  @Value.Default
+  public Duration connectTimeout() {
+    return Duration.ofSeconds(10);
+  }
+
+  /** How long to wait for each answer (the Git plugin's {@code readTimeout}). */
+  @Value.Default
+  public Duration requestTimeout() {
+    return Duration.ofSeconds(60);
+  }
+
+  /**
+   * How many times an idempotent call is tried at most when Kestra answers 429, 500, 502, 503 or 504
+   * or the connection fails; 1 means no retry. Creates ({@code POST}) are never repeated blindly.
+   */
+  @Value.Default
+  public int maxAttempts() {
+    return 4;
+  }
+
+  /** The first retry waits about this long; each further one twice as long, up to {@link #retryMaxDelay()}. */
+  @Value.Default
+  public Duration retryBaseDelay() {
+    return Duration.ofMillis(250);
+  }
+
+  /**
+   * The longest wait between two attempts. A {@code Retry-After} longer than this is not waited
+   * for: the call fails and says how long Kestra asked to wait.
+   */
+  @Value.Default
+  public Duration retryMaxDelay() {
+    return Duration.ofSeconds(10);
+  }
+
+  /** The seed of the retry jitter, for reproducible runs; random when empty. */
+  public abstract OptionalLong jitterSeed();
+
+  /** How many writes run at the same time. */
+  @Value.Default
+  public int writeConcurrency() {
+    return 8;
+  }
+
+  /** Whether flow drafts (Kestra 2.0) are read as flows. By default they are left out, as the Git plugin does. */
+  @Value.Default
+  public boolean includeDrafts() {
+    return false;
+  }
+
+  /** The largest namespace file (and flow source) read or written, in bytes; larger ones are unreadable. */
+  @Value.Default
+  public long namespaceFileSizeLimit() {
+    return 50L * 1024 * 1024;
+  }
+
+  /** How many items to ask for per page of a listing (pages start at 1). */
+  @Value.Default
+  public int pageSize() {
+    return 1000;
+  }
+
+  /**
+   * On Enterprise, where namespaces exist explicitly: whether a namespace of the scope that does
+   * not exist is read as empty (and created when something is written to it) instead of failing
+   * the read. Off by default, because an empty source would plan the deletion of everything.
+   * On OSS, namespaces exist implicitly and an unknown one is always empty.
+   */
+  @Value.Default
+  public boolean allowMissingNamespaces() {
+    return false;
+  }
+
+  /** The {@link #url()} as a URI without a trailing slash. */
+  @Value.Derived
+  public URI baseUri() {
+    String raw = url().trim();
+    while (raw.endsWith("/")) {
+      raw = raw.substring(0, raw.length() - 1);
+    }
+    try {
+      return new URI(raw);
+    } catch (URISyntaxException e) {
+      // check() reports it; a placeholder keeps the derivation total.
+      return URI.create("http://invalid");
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds settings; {@code url} is required. */
+  public static class Builder extends ImmutableKestraSettings.Builder {}
+
+  public KestraSettings withAuth(KestraAuth value) {
+    return ImmutableKestraSettings.copyOf(this).withAuth(value);
+  }
+
+  public KestraSettings withTenant(String value) {
+    return ImmutableKestraSettings.copyOf(this).withTenant(value);
+  }
+
+  public KestraSettings withPaths(PathStyle value) {
+    return ImmutableKestraSettings.copyOf(this).withPaths(value);
+  }
+
+  public KestraSettings withMaxAttempts(int value) {
+    return ImmutableKestraSettings.copyOf(this).withMaxAttempts(value);
+  }
+
+  public KestraSettings withAllowMissingNamespaces(boolean value) {
+    return ImmutableKestraSettings.copyOf(this).withAllowMissingNamespaces(value);
+  }
+
+  public KestraSettings withIncludeDrafts(boolean value) {
+    return ImmutableKestraSettings.copyOf(this).withIncludeDrafts(value);
+  }
+
+  @Value.Check
+  protected void check() {
+    List<String> problems = new ArrayList<>();
+    urlProblems(problems);
+    tenant().ifPresent(t -> {
+      if (!TENANT.matcher(t).matches()) {
+        problems.add("tenant '" + t + "' is not valid: use letters, digits, '_' and '-'");
+      }
+      if (paths() == PathStyle.LEGACY) {
+        problems.add("tenant '" + t + "' is set but paths are LEGACY, which have no tenant: drop one of them");
+      }
+    });
+    positive(problems, "connectTimeout", connectTimeout());
+    positive(problems, "requestTimeout", requestTimeout());
+    if (maxAttempts() < 1 || maxAttempts() > MAX_ATTEMPTS) {
+      problems.add("maxAttempts must be between 1 and " + MAX_ATTEMPTS + ", got " + maxAttempts());
+    }
+    if (retryBaseDelay().isNegative()) {
+      problems.add("retryBaseDelay must not be negative, got " + retryBaseDelay());
+    }
+    if (retryMaxDelay().compareTo(retryBaseDelay()) < 0) {
+      problems.add("retryMaxDelay (" + retryMaxDelay() + ") must not be shorter than retryBaseDelay ("
+          + retryBaseDelay() + ")");
+    }
+    if (writeConcurrency() < 1 || writeConcurrency() > MAX_CONCURRENCY) {
+      problems.add("writeConcurrency must be between 1 and " + MAX_CONCURRENCY + ", got " + writeConcurrency());
+    }
+    if (namespaceFileSizeLimit() < 1) {
+      problems.add("namespaceFileSizeLimit must be at least 1 byte, got " + namespaceFileSizeLimit());
+    }
+    if (pageSize() < 1 || pageSize() > MAX_PAGE_SIZE) {
+      problems.add("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize());
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid Kestra settings:\n  - " + String.join("\n  - ", problems));
+    }
+  }
+
+  /** Problems with the URL. None of them quotes it: a mistyped URL may carry a credential. */
+  private void urlProblems(List<String> problems) {
+    String raw = url().trim();
+    if (raw.isEmpty()) {
+      problems.add("url must not be empty: give the server's address, such as http://localhost:8080");
+      return;
+    }
+    URI uri;
+    try {
+      uri = new URI(raw);
+    } catch (URISyntaxException e) {
+      // The reason and index only: the text itself may hold a credential typed in by mistake.
+      problems.add("url is not a valid URI: " + e.getReason() + " at index " + e.getIndex());
+      return;
+    }
+    if (uri.getRawUserInfo() != null) {
+      problems.add("url must not carry credentials (user:password@host): set them with auth(...) instead");
+      return;
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      problems.add("url must start with http:// or https://");
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      problems.add("url has no host");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      problems.add("url must not have a query or a fragment: give the server's address only");
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    if (path.matches("(?i).*/api/v1/?(.*)?")) {
+      problems.add("url must be the server's address without /api/v1 (the adapter adds the API paths)");
+    }
+  }
+
+  private static void positive(List<String> problems, String name, Duration value) {
+    if (value.isZero() || value.isNegative()) {
+      problems.add(name + " must be positive, got " + value);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.driftless.kestra.internal.read;
+
+import dev.driftless.diagnostic.Diagnostic;
+import dev.driftless.kestra.KestraApiException;
+import dev.driftless.kestra.internal.client.ApiCall;
+import dev.driftless.resource.Content;
+import dev.driftless.resource.Resource;
+import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.snapshot.SnapshotEntry;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Reads namespace files: one export ZIP per namespace, which holds every file recursively. Entries
+ * under {@code _flows/} are flows (Kestra 0.20 exported them there) and are skipped. Every path is
+ * checked before it becomes a key; a path that fails, or a file over the size limit, is a
+ * diagnostic and an unreadable entry of its namespace, so that it can never turn into a deletion.
+ */
+final class FilesRead {
+
+  private static final String FLOWS_FOLDER = "_flows";
+
+  private FilesRead() {}
+
+  static void read(ReadContext ctx, Collection<String> namespaces, StateBuilder out) {
+    for (String namespace : namespaces) {
+      readNamespace(ctx, namespace, out);
+    }
+  }
+
+  private static void readNamespace(ReadContext ctx, String namespace, StateBuilder out) {
+    ApiCall export = ApiCall.get(ApiCall.path("namespaces", namespace, "files", "export"));
+    long limit = ctx.settings().namespaceFileSizeLimit();
+    List<ZipEntries.Entry> entries;
+    try {
+      entries = ctx.client().download(export, in -> ZipEntries.read(in, limit));
+    } catch (KestraApiException e) {
+      if (e.error().status() != 404) {
+        throw e;
+      }
+      // A namespace without any file: OSS namespaces are implicit, so there is nothing to export.
+      entries = List.of();
+    }
+    for (ZipEntries.Entry entry : entries) {
+      String raw = entry.name();
+      if (raw.equals(FLOWS_FOLDER) || raw.startsWith(FLOWS_FOLDER + "/")) {
+        continue;
+      }
+      NamespaceFilePaths.Result checked = NamespaceFilePaths.check(raw);
+      String origin = ctx.where(ApiCall.path("namespaces", namespace, "files")) + "?path=/" + printable(raw);
+      if (checked.problem().isPresent()) {
+        String why = "namespace file path '" + printable(raw) + "' " + checked.problem().get();
+        out.diagnostic(Diagnostic.warning(why + ": it is left alone and no file of namespace " + namespace
+            + " is deleted while it is there").inFile(origin));
+        out.unreadable(new SnapshotEntry.Unreadable(ResourceKind.NAMESPACE_FILE, namespace, Optional.empty(),
+            SnapshotEntry.Problem.UNREADABLE, why, Optional.of(origin), OptionalInt.empty()), Optional.empty());
+        continue;
+      }
+      ResourceKey key = ResourceKey.namespaceFile(namespace, checked.path().orElseThrow());
+      if (entry.tooLarge()) {
+        String why = "is larger than the limit of " + limit + " bytes";
+        out.diagnostic(Diagnostic.warning("namespace file " + why + ": it is left alone").forKey(key).inFile(origin));
+        out.unreadable(SnapshotEntry.Unreadable.of(key, SnapshotEntry.Problem.UNREADABLE, why).withOrigin(origin),
+            Optional.empty());
+        continue;
+      }
+      out.present(new Resource(key, Content.of(entry.content().orElseThrow()), Optional.empty(), Optional.of(origin)));
+    }
+  }
+
+  /** The path with control characters escaped, for messages. */
+  static String printable(String raw) {
+    StringBuilder outText = new StringBuilder();
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        outText.append(String.format("\\u%04x", (int) c));
+      } else {
+        outText.append(c);
+      }
+    }
+    return outText.toString();
+  }
+}

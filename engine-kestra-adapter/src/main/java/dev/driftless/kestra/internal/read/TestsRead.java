@@ -1,0 +1,63 @@
+package dev.driftless.kestra.internal.read;
+
+import dev.driftless.diagnostic.Diagnostic;
+import dev.driftless.kestra.internal.client.ApiCall;
+import dev.driftless.kestra.internal.wire.Listings;
+import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.snapshot.Scope;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads test suites (Enterprise, from 0.23), keyed by the namespace and id Kestra stores them under.
+ * The search lists them per namespace; when it does not carry their sources, each is read on its
+ * own (Kestra has no export of test suites).
+ */
+final class TestsRead {
+
+  private TestsRead() {}
+
+  static void read(ReadContext ctx, Scope scope, StateBuilder out) {
+    Map<ResourceKey, Listings.TestItem> found = new LinkedHashMap<>();
+    for (Optional<String> root : FlowsRead.roots(scope)) {
+      ApiCall search = ApiCall.get(ApiCall.path("tests", "search"));
+      if (root.isPresent()) {
+        search = search.query("namespace", root.get())
+            .query("includeChildNamespaces", String.valueOf(scope.includeChildren() || isParentOfOthers(root.get(), scope)));
+      }
+      Optional<List<Listings.TestItem>> items = Pager.all(ctx, search, Listings::tests);
+      if (items.isEmpty()) {
+        out.dropKind(ResourceKind.TEST, ctx.server().describeShort() + " has no test suite API (GET "
+            + ctx.where(search.path()) + " is not there)");
+        return;
+      }
+      for (Listings.TestItem item : items.get()) {
+        if (ResourceKey.problem(ResourceKind.TEST, item.namespace(), item.id()).isPresent()) {
+          out.diagnostic(Diagnostic.warning("Kestra lists a test suite '" + item.id() + "' in namespace '"
+              + item.namespace() + "' whose id or namespace is not valid; it is ignored"));
+          continue;
+        }
+        ResourceKey key = ResourceKey.test(item.namespace(), item.id());
+        if (scope.covers(ResourceKind.TEST, item.namespace())) {
+          found.putIfAbsent(key, item);
+        }
+      }
+    }
+    for (Map.Entry<ResourceKey, Listings.TestItem> e : found.entrySet()) {
+      ResourceKey key = e.getKey();
+      String path = ApiCall.path("tests", key.namespace(), key.name());
+      String source = e.getValue().source()
+          .or(() -> Listings.test(ctx.client().sendOk(ApiCall.get(path)).body()).source())
+          .orElse("");
+      YamlEntries.add(out, key, source, ctx.where(path));
+    }
+  }
+
+  /** Whether other namespaces of the scope lie below this one (then its children are needed too). */
+  private static boolean isParentOfOthers(String root, Scope scope) {
+    return scope.namespaces().stream().anyMatch(ns -> !ns.equals(root) && ns.startsWith(root + "."));
+  }
+}

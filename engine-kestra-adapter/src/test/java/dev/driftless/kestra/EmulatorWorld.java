@@ -1,0 +1,281 @@
+package dev.driftless.kestra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.driftless.port.ChangeWriter;
+import dev.driftless.port.SnapshotReader;
+import dev.driftless.resource.Content;
+import dev.driftless.resource.Fingerprint;
+import dev.driftless.resource.Resource;
+import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.resource.Side;
+import dev.driftless.snapshot.SnapshotEntry;
+import dev.driftless.testkit.emulator.EmulatorState;
+import dev.driftless.testkit.emulator.FlowRevision;
+import dev.driftless.testkit.emulator.KestraEmulator;
+import dev.driftless.testkit.fake.InMemorySide;
+import dev.driftless.testkit.gen.Seed;
+import dev.driftless.testkit.law.SideHarness;
+import dev.driftless.testkit.law.World;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A world whose Kestra side is the adapter over an emulator, and whose Git side is in memory. The
+ * emulator is shared by the cases of a suite and emptied for each world; its state is seeded,
+ * tampered with and observed directly, never through the adapter under test.
+ */
+final class EmulatorWorld implements World {
+
+  static final String TENANT = KestraEmulator.DEFAULT_TENANT;
+  /** The namespace file size limit of the worlds' settings; "unreadable" files are seeded above it. */
+  static final int FILE_LIMIT = 4096;
+
+  private final GitHarness git = new GitHarness(InMemorySide.git());
+  private final KestraHarness kestra;
+
+  EmulatorWorld(KestraEmulator emulator, KestraSide side) {
+    emulator.state().clear();
+    emulator.faults().clear();
+    emulator.requests().clear();
+    this.kestra = new KestraHarness(emulator, side);
+  }
+
+  @Override
+  public SideHarness git() {
+    return git;
+  }
+
+  @Override
+  public SideHarness kestra() {
+    return kestra;
+  }
+
+  @Override
+  public void close() {
+    // the emulator is the suite's; it is emptied by the next world
+  }
+
+  /** The Git side in memory, as the in-memory world has it. */
+  static final class GitHarness implements SideHarness {
+    private final InMemorySide side;
+
+    GitHarness(InMemorySide side) {
+      this.side = side;
+    }
+
+    @Override
+    public Side side() {
+      return Side.GIT;
+    }
+
+    @Override
+    public SnapshotReader reader() {
+      return side;
+    }
+
+    @Override
+    public ChangeWriter writer() {
+      return side;
+    }
+
+    @Override
+    public void seed(List<Seed> seeds) {
+      for (Seed seed : seeds) {
+        switch (seed.state()) {
+          case PRESENT, INVALID -> side.put(Resource.of(seed.key(), seed.content().orElseThrow()));
+          case UNREADABLE -> side.putUnreadable(SnapshotEntry.Unreadable.of(seed.key(),
+              SnapshotEntry.Problem.UNREADABLE, "seeded as unreadable"));
+        }
+      }
+      side.clearRecords();
+    }
+
+    @Override
+    public void tamper(ResourceKey key, Content content) {
+      side.put(key, content);
+    }
+
+    @Override
+    public Map<ResourceKey, Fingerprint> state() {
+      Map<ResourceKey, Fingerprint> out = new HashMap<>();
+      side.resources().forEach((k, r) -> out.put(k, r.fingerprint()));
+      return out;
+    }
+  }
+
+  /** The Kestra side: the adapter under test, over the emulator's store. */
+  static final class KestraHarness implements SideHarness {
+    private static final Pattern ID = Pattern.compile("(?m)^id[ \\t]*:[ \\t]*[\"']?([^\\s\"'#]+)");
+    private static final Pattern NAMESPACE = Pattern.compile("(?m)^namespace[ \\t]*:[ \\t]*[\"']?([^\\s\"'#]+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KestraEmulator emulator;
+    private final EmulatorState store;
+    private final KestraSide side;
+    private final AtomicInteger uids = new AtomicInteger();
+
+    KestraHarness(KestraEmulator emulator, KestraSide side) {
+      this.emulator = emulator;
+      this.store = emulator.state();
+      this.side = side;
+    }
+
+    @Override
+    public Side side() {
+      return Side.KESTRA;
+    }
+
+    @Override
+    public SnapshotReader reader() {
+      return side.reader();
+    }
+
+    @Override
+    public ChangeWriter writer() {
+      return side.writer();
+    }
+
+    @Override
+    public void seed(List<Seed> seeds) {
+      for (Seed seed : seeds) {
+        ResourceKey key = seed.key();
+        Content content = switch (seed.state()) {
+          case PRESENT, INVALID -> seed.content().orElseThrow();
+          case UNREADABLE -> unreadable(key);
+        };
+        put(key, content);
+      }
+      emulator.requests().clear();
+    }
+
+    /** Content the adapter cannot read: a source that does not parse, a file over the size limit. */
+    private static Content unreadable(ResourceKey key) {
+      if (key.kind() == ResourceKind.NAMESPACE_FILE) {
+        return Content.of(new byte[FILE_LIMIT + 1 + key.name().length()]);
+      }
+      String ns = key.isGlobal() ? "" : "namespace: " + key.namespace() + "\n";
+      return Content.ofText("id: " + key.name() + "\n" + ns + "broken: [unclosed\n");
+    }
+
+    @Override
+    public void tamper(ResourceKey key, Content content) {
+      put(key, content);
+    }
+
+    private void put(ResourceKey key, Content content) {
+      String text = new String(content.bytes(), StandardCharsets.UTF_8);
+      switch (key.kind()) {
+        case FLOW -> store.putFlowSource(TENANT, key.namespace(), key.name(), text);
+        case NAMESPACE_FILE -> store.putNamespaceFile(TENANT, key.namespace(), "/" + key.name(), content.bytes());
+        case DASHBOARD -> store.putDashboard(TENANT, dashboardId(key).orElse(key.name()), text);
+        case APP -> store.putApp(TENANT, appUid(key).orElseGet(() -> "uid-" + uids.incrementAndGet()), text);
+        case TEST -> store.putTest(TENANT, key.namespace(), key.name(), text);
+        case EXECUTION_FILE -> throw new IllegalArgumentException("execution files are not seeded");
+      }
+    }
+
+    @Override
+    public Map<ResourceKey, Fingerprint> state() {
+      Map<ResourceKey, Fingerprint> out = new HashMap<>();
+      for (FlowRevision flow : store.flows(TENANT)) {
+        out.put(ResourceKey.flow(flow.namespace(), flow.id()), fingerprint(flow.source()));
+      }
+      for (String ns : store.namespaces(TENANT)) {
+        for (String path : store.namespaceFilePaths(TENANT, ns)) {
+          store.namespaceFile(TENANT, ns, path).ifPresent(bytes ->
+              out.put(ResourceKey.namespaceFile(ns, path.substring(1)), Fingerprint.of(bytes)));
+        }
+      }
+      for (String id : store.dashboardIds(TENANT)) {
+        String source = store.dashboardSource(TENANT, id).orElseThrow();
+        out.put(ResourceKey.dashboard(dashboardKeyName(id, source)), fingerprint(source));
+      }
+      for (String uid : store.appUids(TENANT)) {
+        String source = store.appSource(TENANT, uid).orElseThrow();
+        Optional<String> id = first(ID, source);
+        Optional<String> ns = first(NAMESPACE, source);
+        if (id.isPresent() && ns.isPresent() && ResourceKey.problem(ResourceKind.APP, ns.get(), id.get()).isEmpty()) {
+          out.put(ResourceKey.app(ns.get(), id.get()), fingerprint(source));
+        }
+      }
+      if (emulator.mode().isEnterprise()) {
+        for (ResourceKey key : testKeys()) {
+          store.testSource(TENANT, key.namespace(), key.name()).ifPresent(s -> out.put(key, fingerprint(s)));
+        }
+      }
+      return out;
+    }
+
+    /** Before 2.0 the server makes dashboard ids: a dashboard is known by the id its YAML declares. */
+    private String dashboardKeyName(String serverId, String source) {
+      if (side.server().assignsDashboardIds()) {
+        Optional<String> declared = first(ID, source)
+            .filter(id -> ResourceKey.problem(ResourceKind.DASHBOARD, "", id).isEmpty());
+        if (declared.isPresent()) {
+          return declared.get();
+        }
+      }
+      return serverId;
+    }
+
+    private Optional<String> dashboardId(ResourceKey key) {
+      for (String id : store.dashboardIds(TENANT)) {
+        if (dashboardKeyName(id, store.dashboardSource(TENANT, id).orElse("")).equals(key.name())) {
+          return Optional.of(id);
+        }
+      }
+      return Optional.empty();
+    }
+
+    private Optional<String> appUid(ResourceKey key) {
+      for (String uid : store.appUids(TENANT)) {
+        String source = store.appSource(TENANT, uid).orElse("");
+        if (first(ID, source).equals(Optional.of(key.name()))
+            && first(NAMESPACE, source).equals(Optional.of(key.namespace()))) {
+          return Optional.of(uid);
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** The emulator's state lists no test suites; its own search does (read here without the adapter). */
+    private List<ResourceKey> testKeys() {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.apiUrl() + "/tests/search?page=1&size=10000"))
+          .header("Authorization", "Bearer " + Emulators.TOKEN).GET().build();
+      try {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode results = JSON.readTree(response.body()).get("results");
+        java.util.ArrayList<ResourceKey> keys = new java.util.ArrayList<>();
+        results.forEach(n -> keys.add(ResourceKey.test(n.get("namespace").asText(), n.get("id").asText())));
+        return keys;
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot list the emulator's test suites", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static Optional<String> first(Pattern pattern, String text) {
+      Matcher m = pattern.matcher(text);
+      return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static Fingerprint fingerprint(String source) {
+      return Fingerprint.of(source.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}

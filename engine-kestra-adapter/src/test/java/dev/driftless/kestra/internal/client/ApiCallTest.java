@@ -1,0 +1,41 @@
+package dev.driftless.kestra.internal.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ApiCallTest {
+
+  @Test
+  void segmentsAndQueries_areEncoded_soNoValueChangesThePath() {
+    assertEquals("/flows/dev/a%2Fb", ApiCall.path("flows", "dev", "a/b"));
+    ApiCall call = ApiCall.get("/flows/search").query("filters[namespace][PREFIX]", "dev")
+        .query("path", "/with space/é+&.txt");
+    assertEquals("filters%5Bnamespace%5D%5BPREFIX%5D=dev&path=%2Fwith%20space%2F%C3%A9%2B%26.txt", call.encodedQuery());
+  }
+
+  @Test
+  void onlyReadsAndOverwrites_areIdempotent() {
+    assertTrue(ApiCall.get("/x").idempotent());
+    assertTrue(ApiCall.put("/x", ApiCall.yaml(new byte[0])).idempotent());
+    assertTrue(ApiCall.delete("/x").idempotent());
+    assertFalse(ApiCall.post("/flows", ApiCall.yaml(new byte[0])).idempotent());
+    assertTrue(ApiCall.post("/flows/validate", ApiCall.yaml(new byte[0])).asIdempotent().idempotent());
+  }
+
+  @Test
+  void aMultipartFile_carriesTheExactBytesUnderTheGivenPartAndFileName() {
+    byte[] content = {0, 1, '\r', '\n', '-', '-', (byte) 0xff};
+    ApiCall.Body body = Multipart.file("fileContent", "content", content);
+    String boundary = body.contentType().substring(body.contentType().indexOf("boundary=") + 9);
+    String text = new String(body.bytes(), StandardCharsets.ISO_8859_1);
+    assertTrue(text.startsWith("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fileContent\"; "
+        + "filename=\"content\"\r\n"), text);
+    int start = text.indexOf("\r\n\r\n") + 4;
+    assertEquals(new String(content, StandardCharsets.ISO_8859_1), text.substring(start, start + content.length));
+    assertTrue(text.endsWith("\r\n--" + boundary + "--\r\n"));
+  }
+}
