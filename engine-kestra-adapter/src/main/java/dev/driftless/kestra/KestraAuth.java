@@ -1,5 +1,6 @@
 package dev.driftless.kestra;
 
+import dev.driftless.credential.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.driftless.core.preset;
 
+import dev.driftless.credential.Secret;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;

@@ -1,6 +1,7 @@
 package dev.driftless.core.preset;
 
 import dev.driftless.core.internal.preset.PropertyReader;
+import dev.driftless.credential.Secret;
 import dev.driftless.policy.OnInvalidSyntax;
 import dev.driftless.policy.WhenMissing;
 import dev.driftless.resource.ResourceKind;

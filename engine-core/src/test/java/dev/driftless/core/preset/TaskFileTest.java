@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftless.credential.Secret;
 import dev.driftless.policy.NamespaceMapping;
 import dev.driftless.policy.OnInvalidSyntax;
 import dev.driftless.policy.WhenMissing;
@@ -52,7 +53,7 @@ class TaskFileTest {
         dryRun: true
         """);
     assertEquals("ghp_example", task.password().orElseThrow().reveal());
-    assertEquals("Secret[secret('GITHUB_ACCESS_TOKEN')]", task.password().orElseThrow().toString());
+    assertEquals("***(secret('GITHUB_ACCESS_TOKEN'))", task.password().orElseThrow().toString());
     assertTrue(task.delete(), "delete defaults to true, as in the plugin");
     assertFalse(task.includeChildNamespaces());
     PresetSpec spec = task.spec();

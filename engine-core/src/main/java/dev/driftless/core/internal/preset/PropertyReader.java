@@ -1,7 +1,7 @@
 package dev.driftless.core.internal.preset;
 
 import dev.driftless.core.preset.Problem;
-import dev.driftless.core.preset.Secret;
+import dev.driftless.credential.Secret;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,0 +1,2 @@
+/** Credentials held so that they cannot leak by accident. */
+package dev.driftless.credential;
