@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -71,6 +72,33 @@ public final class BareRepo {
      */
     public PendingCommit commit(String branch) {
         return new PendingCommit(this, branch);
+    }
+
+    /**
+     * Commits {@code tree} as the whole content of {@code branch} (on top of its head, if any),
+     * bypassing every path check: see {@link RawTree}.
+     *
+     * @return the new commit's id
+     */
+    public ObjectId commitTree(String branch, RawTree tree, String message) {
+        try (Repository repo = open(); ObjectInserter inserter = repo.newObjectInserter()) {
+            Ref head = repo.exactRef(Constants.R_HEADS + branch);
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(tree.write(inserter));
+            if (head != null) {
+                commit.setParentId(head.getObjectId());
+            }
+            PersonIdent now = new PersonIdent(FIXTURE_AUTHOR, Instant.now());
+            commit.setAuthor(now);
+            commit.setCommitter(now);
+            commit.setMessage(message.endsWith("\n") ? message : message + "\n");
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            updateRef(repo, Constants.R_HEADS + branch, id, head == null ? ObjectId.zeroId() : head.getObjectId());
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit a raw tree to " + branch + " in " + name, e);
+        }
     }
 
     /** The commit {@code branch} points to, or empty when there is no such branch. */

@@ -168,4 +168,19 @@ class ReposTest {
         assertEquals(flows.gitDir(), repos.existing("flows").gitDir());
         assertThrows(IllegalArgumentException.class, () -> repos.bare("../escape"));
     }
+
+    @Test
+    void commitTree_writesNamesGitItselfRefuses_onTopOfTheHead() {
+        BareRepo origin = Repos.in(dir).bare("crafted");
+        ObjectId first = origin.commit("main").add("README.md", "hi\n").push();
+
+        ObjectId crafted = origin.commitTree("main", RawTree.of()
+                .file("README.md", "hi\n")
+                .folder("dev", RawTree.of().folder("files", RawTree.of().file("..", "escape\n").file("ok", "ok\n"))),
+                "Crafted");
+
+        assertEquals(Optional.of(crafted), origin.head("main"));
+        assertEquals(first, origin.log("main").get(0).getParent(0));
+        assertEquals(List.of("README.md", "dev/files/..", "dev/files/ok"), List.copyOf(origin.entries("main").keySet()));
+    }
 }

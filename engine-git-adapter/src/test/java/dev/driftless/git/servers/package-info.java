@@ -10,7 +10,9 @@
  * servlet on Jetty, Basic auth, optional HTTPS with a generated CA) and
  * {@link dev.driftless.git.servers.SshGitServer} (Apache MINA SSHD with JGit's upload-pack and
  * receive-pack, public-key auth, a generated host key). All of them serve the bare repositories
- * under one base directory, which {@link dev.driftless.git.servers.Repos} fills.
+ * under one base directory, which {@link dev.driftless.git.servers.Repos} fills
+ * ({@link dev.driftless.git.servers.RawTree} writes trees Git itself would refuse, such as one with a
+ * {@code ..} entry).
  *
  * <p>Secrets (tokens, passphrases, store passwords) never appear in {@code toString()}, logs or
  * exception messages of these fixtures.

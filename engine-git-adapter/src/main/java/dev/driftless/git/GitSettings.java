@@ -1,0 +1,174 @@
+package dev.driftless.git;
+
+import dev.driftless.git.layout.Layout;
+import dev.driftless.port.Clock;
+import dev.driftless.style.ValueStyle;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Repository;
+import org.immutables.value.Value;
+
+/**
+ * Everything the Git side needs: the remote, the branch, the layout, and how to read and commit.
+ * Defaults are the Kestra Git plugin's where it has one.
+ *
+ * <pre>{@code
+ * GitSettings settings = GitSettings.builder()
+ *     .remote(GitRemote.of("https://github.com/acme/flows.git"))
+ *     .branch("main")
+ *     .layout(Layout.flows("company.team"))
+ *     .authorName("Driftless CI")
+ *     .build();
+ * GitSide git = GitSide.open(settings);
+ * }</pre>
+ *
+ * <p>Building checks every setting and reports every problem at once.
+ */
+@Value.Immutable
+@ValueStyle
+public abstract class GitSettings {
+
+  /** The default size limit of one file: larger files are reported and not read. */
+  public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+  /** The default commit message; {@code {summary}} and {@code {planId}} are replaced. */
+  public static final String DEFAULT_COMMIT_MESSAGE = "Driftless: {summary}\n\nPlan {planId}";
+
+  public abstract GitRemote remote();
+
+  @Value.Default
+  public String branch() {
+    return "main";
+  }
+
+  public abstract Layout layout();
+
+  /**
+   * A directory for the local bare repository, reused across runs so that fetches only bring what
+   * is new. Without it each read and each write fetches into a temporary repository.
+   */
+  public abstract Optional<Path> cacheDirectory();
+
+  /**
+   * Whether a missing branch or directory reads as an empty snapshot instead of failing. Only for
+   * Git as the target (a push to a new branch): read as a source, an empty snapshot plans the
+   * deletion of everything.
+   */
+  @Value.Default
+  public boolean readMissingAsEmpty() {
+    return false;
+  }
+
+  /** Whether fetches bring only the head commit (depth 1), which is all reading and committing need. */
+  @Value.Default
+  public boolean shallow() {
+    return true;
+  }
+
+  /** The size limit of one file; larger files are reported as unreadable and never read. */
+  @Value.Default
+  public long maxFileBytes() {
+    return DEFAULT_MAX_FILE_BYTES;
+  }
+
+  /** The commit author's name; the remote's username, else {@code Driftless}. */
+  public abstract Optional<String> authorName();
+
+  /** The commit author's e-mail; {@code driftless@localhost} unless set. */
+  public abstract Optional<String> authorEmail();
+
+  /** The committer's name; the author's unless set. */
+  public abstract Optional<String> committerName();
+
+  /** The committer's e-mail; the author's unless set. */
+  public abstract Optional<String> committerEmail();
+
+  /** The commit message; {@code {summary}} and {@code {planId}} are replaced. */
+  @Value.Default
+  public String commitMessage() {
+    return DEFAULT_COMMIT_MESSAGE;
+  }
+
+  /** The forge commit URLs point to; detected from the remote's host unless set. */
+  public abstract Optional<Forge> forge();
+
+  /** Where commit times come from. */
+  @Value.Default
+  @Value.Auxiliary
+  public Clock clock() {
+    return Clock.system();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds settings; {@code remote} and {@code layout} are required. */
+  public static class Builder extends ImmutableGitSettings.Builder {}
+
+  /** The author's name as commits carry it. */
+  public String effectiveAuthorName() {
+    return authorName().or(() -> remote().username()).orElse("Driftless");
+  }
+
+  public String effectiveAuthorEmail() {
+    return authorEmail().orElse("driftless@localhost");
+  }
+
+  public String effectiveCommitterName() {
+    return committerName().orElse(effectiveAuthorName());
+  }
+
+  public String effectiveCommitterEmail() {
+    return committerEmail().orElse(effectiveAuthorEmail());
+  }
+
+  /** The web page of a commit on the {@link #forge()} (or the one the remote's host names), when there is one. */
+  public Optional<String> commitUrl(String commitId) {
+    return forge().flatMap(f -> CommitUrls.commitUrl(remote().url(), commitId, f))
+        .or(() -> CommitUrls.commitUrl(remote().url(), commitId));
+  }
+
+  /** The message of the commit applying a plan. */
+  public String commitMessage(String planId, String summary) {
+    String message = commitMessage().replace("{summary}", summary).replace("{planId}", planId);
+    return message.endsWith("\n") ? message : message + "\n";
+  }
+
+  @Value.Check
+  protected void check() {
+    List<String> problems = new ArrayList<>();
+    if (branch().isBlank() || !Repository.isValidRefName(Constants.R_HEADS + branch())) {
+      problems.add("branch '" + branch() + "' is not a valid branch name");
+    }
+    if (maxFileBytes() <= 0) {
+      problems.add("maxFileBytes must be positive, got " + maxFileBytes());
+    }
+    checkPerson("authorName", authorName(), problems);
+    checkPerson("authorEmail", authorEmail(), problems);
+    checkPerson("committerName", committerName(), problems);
+    checkPerson("committerEmail", committerEmail(), problems);
+    authorEmail().filter(e -> !e.contains("@")).ifPresent(e -> problems.add("authorEmail '" + e + "' is no e-mail address"));
+    committerEmail().filter(e -> !e.contains("@"))
+        .ifPresent(e -> problems.add("committerEmail '" + e + "' is no e-mail address"));
+    if (commitMessage().isBlank()) {
+      problems.add("commitMessage must not be blank");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid Git settings:\n  - " + String.join("\n  - ", problems));
+    }
+  }
+
+  private static void checkPerson(String name, Optional<String> value, List<String> problems) {
+    if (value.isEmpty()) {
+      return;
+    }
+    String v = value.get();
+    if (v.isBlank() || v.indexOf('<') >= 0 || v.indexOf('>') >= 0 || v.indexOf('\n') >= 0) {
+      problems.add(name + " must be non-blank and hold no '<', '>' or line break");
+    }
+  }
+}

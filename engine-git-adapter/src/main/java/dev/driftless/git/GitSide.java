@@ -1,0 +1,73 @@
+package dev.driftless.git;
+
+import dev.driftless.git.internal.read.GitSnapshotReader;
+import dev.driftless.git.internal.transport.RemoteAccess;
+import dev.driftless.git.internal.write.GitChangeWriter;
+import dev.driftless.port.ChangeWriter;
+import dev.driftless.port.SnapshotReader;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The Git side of a sync, for one branch and one layout: its {@link #reader()} reads snapshots,
+ * its {@link #writer()} commits plans.
+ *
+ * <pre>{@code
+ * GitSide git = GitSide.open(settings);
+ * SyncRun run = Sync.between(git.reader(), gitScope, kestraReader, kestraScope)
+ *     .policy(policy)
+ *     .writers(git.writer())
+ *     .apply();
+ * }</pre>
+ *
+ * <p>Opening does no network I/O: it loads the SSH key and the CA certificates, so that a wrong
+ * passphrase or a bad CA file fails here with a clear message. Each read and each write session
+ * then opens its own connections (and, without a cache directory, its own temporary repository)
+ * and releases them when it ends; a side can be used from several threads.
+ */
+public final class GitSide {
+
+  private final GitSettings settings;
+  private final RemoteAccess access;
+  private final SnapshotReader reader;
+  private final ChangeWriter writer;
+
+  private GitSide(GitSettings settings, RemoteAccess access) {
+    this.settings = settings;
+    this.access = access;
+    this.reader = new GitSnapshotReader(settings, access);
+    this.writer = new GitChangeWriter(settings, access);
+  }
+
+  /**
+   * The side for these settings.
+   *
+   * @throws IllegalArgumentException listing every problem with the key or CA files
+   */
+  public static GitSide open(GitSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    return new GitSide(settings, RemoteAccess.prepare(settings.remote()));
+  }
+
+  public SnapshotReader reader() {
+    return reader;
+  }
+
+  public ChangeWriter writer() {
+    return writer;
+  }
+
+  public GitSettings settings() {
+    return settings;
+  }
+
+  /** The web page of a commit on this side's forge, when the remote is on a known one. */
+  public Optional<String> commitUrl(String commitId) {
+    return settings.commitUrl(commitId);
+  }
+
+  @Override
+  public String toString() {
+    return "GitSide[" + access.display() + " " + settings.branch() + ", " + settings.layout().describe() + "]";
+  }
+}

@@ -1,0 +1,107 @@
+package dev.driftless.git.internal.read;
+
+import dev.driftless.diagnostic.Diagnostic;
+import dev.driftless.git.GitSettings;
+import dev.driftless.git.internal.repo.LocalRepository;
+import dev.driftless.git.internal.repo.RemoteBranch;
+import dev.driftless.git.internal.transport.RemoteAccess;
+import dev.driftless.git.internal.transport.RemoteLink;
+import dev.driftless.port.SideUnavailableException;
+import dev.driftless.port.SnapshotReader;
+import dev.driftless.port.SourceNotFoundException;
+import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Scope;
+import dev.driftless.snapshot.Snapshot;
+import java.io.IOException;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * Reads a snapshot of one branch: fetches its head into a local bare repository (shallow, unless
+ * the settings say otherwise) and scans the commit's tree from the object database. The snapshot's
+ * identity is the commit id.
+ *
+ * <p>A missing branch or directory is a {@link SourceNotFoundException} naming it and the remote,
+ * never an empty snapshot, unless the settings opt into reading it as empty (for Git as the target
+ * only); the identity then says so ({@code absent:<branch>}).
+ */
+public final class GitSnapshotReader implements SnapshotReader {
+
+  private final GitSettings settings;
+  private final RemoteAccess access;
+
+  public GitSnapshotReader(GitSettings settings, RemoteAccess access) {
+    this.settings = settings;
+    this.access = access;
+  }
+
+  @Override
+  public Side side() {
+    return Side.GIT;
+  }
+
+  @Override
+  public Snapshot read(Scope scope) {
+    settings.layout().scopeProblem(scope).ifPresent(p -> {
+      throw new IllegalArgumentException("cannot read " + scope.describe() + " from Git: " + p);
+    });
+    try (LocalRepository local = LocalRepository.open(settings.cacheDirectory());
+        RemoteLink link = access.link()) {
+      RemoteBranch branch = new RemoteBranch(local, link, settings.branch());
+      Optional<ObjectId> head = branch.fetch(settings.shallow());
+      if (head.isEmpty()) {
+        if (!settings.readMissingAsEmpty()) {
+          throw new SourceNotFoundException("branch '" + settings.branch() + "' does not exist in "
+              + access.display() + ". Check the branch name; nothing was read, so nothing is planned "
+              + "(set readMissingAsEmpty only when Git is the target and the branch is to be created).");
+        }
+        return empty(scope, "absent:" + settings.branch(), "branch '" + settings.branch() + "' does not exist in "
+            + access.display() + "; read as empty (readMissingAsEmpty)");
+      }
+      return read(local, head.get(), scope);
+    }
+  }
+
+  private Snapshot read(LocalRepository local, ObjectId head, Scope scope) {
+    TreeScan.Result result;
+    try (ObjectReader reader = local.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+      RevCommit commit = walk.parseCommit(head);
+      result = TreeScan.scan(reader, commit.getTree(), settings.layout(), scope, settings.maxFileBytes());
+    } catch (IOException e) {
+      throw new SideUnavailableException("cannot read commit " + head.name() + " fetched from " + access.display()
+          + " in the local object database: " + e, e);
+    }
+    return switch (result.directory()) {
+      case PRESENT -> Snapshot.builder().side(Side.GIT).scope(scope).identity(head.name())
+          .addAllEntries(result.entries()).addAllDiagnostics(result.diagnostics()).build();
+      case MISSING -> {
+        String what = where("does not exist", head);
+        if (!settings.readMissingAsEmpty()) {
+          throw new SourceNotFoundException(what + ". Check gitDirectory; nothing was read, so nothing is planned "
+              + "(set readMissingAsEmpty only when Git is the target and the directory is to be created).");
+        }
+        yield empty(scope, head.name(), what + "; read as empty (readMissingAsEmpty)");
+      }
+      case NOT_A_FOLDER -> throw new SourceNotFoundException(where("is not a folder (a file, a symbolic link or a "
+          + "submodule stands there)", head) + ". Check gitDirectory; nothing was read, so nothing is planned.");
+    };
+  }
+
+  private String where(String state, ObjectId head) {
+    return "directory '" + settings.layout().directory() + "' " + state + " on branch '" + settings.branch() + "' of "
+        + access.display() + " (commit " + head.abbreviate(7).name() + ")";
+  }
+
+  private static Snapshot empty(Scope scope, String identity, String why) {
+    return Snapshot.builder().side(Side.GIT).scope(scope).identity(identity)
+        .addDiagnostics(Diagnostic.info(why).onSide(Side.GIT)).build();
+  }
+
+  @Override
+  public String toString() {
+    return "GitSnapshotReader[" + access.display() + " " + settings.branch() + ", " + settings.layout().describe() + "]";
+  }
+}

@@ -1,0 +1,371 @@
+package dev.driftless.git.internal.read;
+
+import dev.driftless.core.yaml.ParsedYaml;
+import dev.driftless.core.yaml.YamlDocument;
+import dev.driftless.core.yaml.YamlProblem;
+import dev.driftless.diagnostic.Diagnostic;
+import dev.driftless.git.layout.Area;
+import dev.driftless.git.layout.Layout;
+import dev.driftless.git.layout.Location;
+import dev.driftless.port.SideUnavailableException;
+import dev.driftless.resource.Content;
+import dev.driftless.resource.Fingerprint;
+import dev.driftless.resource.Resource;
+import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Scope;
+import dev.driftless.snapshot.SnapshotEntry;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Reads a layout's resources from one tree, straight from the object database: no checkout, no
+ * working tree, and nothing outside the scope is opened.
+ *
+ * <p>What cannot be read safely is never read: a symbolic link or a submodule (never followed),
+ * a name that is not UTF-8 or is {@code .}, {@code ..} or {@code .git}, a file over the size
+ * limit. Each gives a diagnostic naming the path and, where its kind and namespace are known, an
+ * unreadable entry, so that the planner blocks that key and holds back deletions of its kind in its
+ * namespace. YAML that does not parse or has no valid identity is an invalid entry with the line.
+ * Two files claiming one key are both returned: the planner reports the conflict.
+ */
+public final class TreeScan {
+
+  /** Whether the layout's directory exists in the tree. */
+  public enum DirectoryState {
+    PRESENT,
+    MISSING,
+    /** Something else (a file, a link, a submodule) stands where the directory should be. */
+    NOT_A_FOLDER
+  }
+
+  /**
+   * One file claiming a key.
+   *
+   * @param path where it is
+   * @param fingerprint its content's fingerprint, when it could be read as a valid resource
+   * @param problem why it could not, otherwise
+   */
+  public record Claim(String path, Optional<Fingerprint> fingerprint, Optional<String> problem) {}
+
+  /** What a scan found. */
+  public record Result(DirectoryState directory, List<SnapshotEntry> entries, List<Diagnostic> diagnostics,
+      Map<ResourceKey, List<Claim>> claims, IgnoreRules ignore) {
+
+    /** Every claim on a key, in tree order. */
+    public List<Claim> claimsOf(ResourceKey key) {
+      return claims.getOrDefault(key, List.of());
+    }
+  }
+
+  private final ObjectReader reader;
+  private final Layout layout;
+  private final Scope scope;
+  private final long maxBytes;
+  private final List<SnapshotEntry> entries = new ArrayList<>();
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final Map<ResourceKey, List<Claim>> claims = new HashMap<>();
+  private IgnoreRules ignore = IgnoreRules.none();
+
+  private TreeScan(ObjectReader reader, Layout layout, Scope scope, long maxBytes) {
+    this.reader = reader;
+    this.layout = layout;
+    this.scope = scope;
+    this.maxBytes = maxBytes;
+  }
+
+  /** Scans {@code tree} (a commit's root tree) for the resources of {@code layout} inside {@code scope}. */
+  public static Result scan(ObjectReader reader, ObjectId tree, Layout layout, Scope scope, long maxBytes) {
+    try {
+      return new TreeScan(reader, layout, scope, maxBytes).run(tree);
+    } catch (IOException e) {
+      throw new SideUnavailableException("cannot read the tree " + tree.name() + " from the local object database: "
+          + e, e);
+    }
+  }
+
+  /** The result for a branch that does not exist: no directory, nothing in it. */
+  public static Result nothing() {
+    return new Result(DirectoryState.MISSING, List.of(), List.of(), Map.of(), IgnoreRules.none());
+  }
+
+  private Result run(ObjectId root) throws IOException {
+    ObjectId directory = root;
+    if (!layout.directory().isEmpty()) {
+      try (TreeWalk walk = TreeWalk.forPath(reader, layout.directory(), root)) {
+        if (walk == null) {
+          return new Result(DirectoryState.MISSING, List.of(), List.of(), Map.of(), IgnoreRules.none());
+        }
+        if ((walk.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_TREE) {
+          return new Result(DirectoryState.NOT_A_FOLDER, List.of(), List.of(), Map.of(), IgnoreRules.none());
+        }
+        directory = walk.getObjectId(0);
+      }
+    }
+    readIgnoreFile(directory);
+    walk(directory, layout.directory(), "");
+    Map<ResourceKey, List<Claim>> frozen = new HashMap<>();
+    claims.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+    return new Result(DirectoryState.PRESENT, List.copyOf(entries), List.copyOf(diagnostics), Map.copyOf(frozen),
+        ignore);
+  }
+
+  private void readIgnoreFile(ObjectId directory) throws IOException {
+    try (TreeWalk walk = TreeWalk.forPath(reader, Layout.IGNORE_FILE, directory)) {
+      if (walk == null || (walk.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+        return;
+      }
+      ObjectId blob = walk.getObjectId(0);
+      if (reader.getObjectSize(blob, Constants.OBJ_BLOB) > maxBytes) {
+        diagnostics.add(warning(layout.ignoreFile() + " is larger than the size limit of " + maxBytes
+            + " bytes and is not applied", layout.ignoreFile()));
+        return;
+      }
+      ignore = IgnoreRules.parse(reader.open(blob, Constants.OBJ_BLOB).getBytes());
+    }
+  }
+
+  private void walk(ObjectId tree, String folder, String relativeFolder) throws IOException {
+    CanonicalTreeParser parser = new CanonicalTreeParser();
+    parser.reset(reader, tree);
+    for (; !parser.eof(); parser.next(1)) {
+      byte[] raw = new byte[parser.getNameLength()];
+      parser.getName(raw, 0);
+      Optional<String> name = utf8(raw);
+      String shown = name.orElseGet(() -> escaped(raw));
+      String path = join(folder, shown);
+      String relative = join(relativeFolder, shown);
+      Optional<String> unsafe = unsafeName(raw, name);
+      int type = parser.getEntryRawMode() & FileMode.TYPE_MASK;
+      ObjectId id = parser.getEntryObjectId();
+      if (type == FileMode.TYPE_TREE) {
+        if (unsafe.isEmpty() && ignore.ignoresFolder(relative)) {
+          continue;
+        }
+        Set<Area> areas = layout.areasUnder(path);
+        if (areas.stream().noneMatch(a -> a.mayMeet(scope))) {
+          continue;
+        }
+        if (unsafe.isPresent()) {
+          refuse(path, "is a folder whose name " + unsafe.get(), areas, layout.areasUnder(folder));
+          continue;
+        }
+        walk(id, path, relative);
+      } else if (type == FileMode.TYPE_FILE || type == FileMode.TYPE_SYMLINK || type == FileMode.TYPE_GITLINK) {
+        if (unsafe.isEmpty() && ignore.ignoresFile(relative)) {
+          continue;
+        }
+        Optional<Location> location = layout.locate(path);
+        if (type == FileMode.TYPE_FILE && unsafe.isEmpty()) {
+          if (location.isPresent()) {
+            readFile(path, location.get(), id);
+          }
+          continue;
+        }
+        String why = type == FileMode.TYPE_SYMLINK ? "is a symbolic link, which Driftless never follows"
+            : type == FileMode.TYPE_GITLINK ? "is a submodule, which Driftless never follows"
+            : "is a file whose name " + unsafe.orElseThrow();
+        refuse(path, why, location, layout.areasUnder(path), layout.areasUnder(folder));
+      }
+    }
+  }
+
+  /** A file the layout has a key for: read it, within the limits. */
+  private void readFile(String path, Location location, ObjectId blob) throws IOException {
+    if (!scope.covers(location.kind(), location.namespace())) {
+      return;
+    }
+    if (!location.hasValidNamespace()) {
+      diagnostics.add(warning("is not read: its folder does not make a valid namespace ("
+          + ResourceKey.namespaceProblem(location.namespace()).orElseThrow() + ")", path));
+      return;
+    }
+    long size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
+    if (size > maxBytes) {
+      unreadable(path, location, location.key().map(ResourceKey::name), SnapshotEntry.Problem.UNREADABLE,
+          "is " + size + " bytes, more than the size limit of " + maxBytes + " bytes (maxFileBytes)", OptionalInt.empty());
+      return;
+    }
+    Content content = Content.of(reader.open(blob, Constants.OBJ_BLOB).getBytes());
+    if (!location.kind().isYaml()) {
+      Optional<ResourceKey> key = location.key();
+      if (key.isEmpty()) {
+        unreadable(path, location, Optional.empty(), SnapshotEntry.Problem.UNREADABLE,
+            "cannot be a " + location.kind().label() + ": " + location.problem().orElseThrow(), OptionalInt.empty());
+        return;
+      }
+      present(path, new Resource(key.get(), content, Optional.of(blob.name()), Optional.of(path)));
+      return;
+    }
+    readYaml(path, location, blob, content);
+  }
+
+  private void readYaml(String path, Location location, ObjectId blob, Content content) {
+    ResourceKind kind = location.kind();
+    Optional<String> nameFromPath = location.key().map(ResourceKey::name);
+    ParsedYaml parsed = YamlDocument.parse(content);
+    Optional<YamlProblem> problem = parsed.problem()
+        .or(() -> parsed.document().flatMap(doc -> doc.identityProblem(kind)));
+    if (problem.isPresent()) {
+      unreadable(path, location, nameFromPath, SnapshotEntry.Problem.INVALID_SYNTAX,
+          "is not a valid " + kind.label() + ": " + problem.get().message(), problem.get().line());
+      return;
+    }
+    YamlDocument doc = parsed.document().orElseThrow();
+    String id = doc.id().orElse(location.name());
+    Optional<String> idProblem = ResourceKey.problem(kind, location.namespace(), id);
+    if (idProblem.isPresent()) {
+      unreadable(path, location, nameFromPath, SnapshotEntry.Problem.INVALID_SYNTAX,
+          "is not a valid " + kind.label() + ": " + idProblem.get(), OptionalInt.empty());
+      return;
+    }
+    ResourceKey key = new ResourceKey(kind, location.namespace(), id);
+    if (!id.equals(location.name())) {
+      diagnostics.add(warning("declares id '" + id + "' but its file is named '" + fileName(path) + "': read as "
+          + key.address() + ". Rename the file to match the id.", path).forKey(key));
+    }
+    Optional<String> declared = doc.namespace();
+    if (kind.isNamespaced() && declared.isPresent() && !declared.get().equals(location.namespace())) {
+      diagnostics.add(warning("declares namespace '" + declared.get() + "' but lies in the folder of namespace '"
+          + location.namespace() + "': read as " + key.address() + "; its namespace line is rewritten to '"
+          + location.namespace() + "' when it is copied to Kestra", path).forKey(key));
+    }
+    present(path, new Resource(key, content, Optional.of(blob.name()), Optional.of(path)));
+  }
+
+  private void present(String path, Resource resource) {
+    entries.add(SnapshotEntry.present(resource));
+    claims.computeIfAbsent(resource.key(), k -> new ArrayList<>(1))
+        .add(new Claim(path, Optional.of(resource.fingerprint()), Optional.empty()));
+  }
+
+  private void unreadable(String path, Location location, Optional<String> name, SnapshotEntry.Problem problem,
+      String reason, OptionalInt line) {
+    SnapshotEntry.Unreadable entry = new SnapshotEntry.Unreadable(location.kind(), location.namespace(), name, problem,
+        reason, Optional.of(path), line);
+    entries.add(entry);
+    entry.key().ifPresent(key -> claims.computeIfAbsent(key, k -> new ArrayList<>(1))
+        .add(new Claim(path, Optional.empty(), Optional.of(reason))));
+    if (problem == SnapshotEntry.Problem.UNREADABLE) {
+      Diagnostic d = warning(reason + "; it is not read, and nothing of its kind is deleted in its namespace", path);
+      diagnostics.add(entry.key().map(d::forKey).orElse(d));
+    }
+  }
+
+  /**
+   * A link, a submodule or an unsafe name: never read. Its place in the layout is its own location
+   * when it has one, else what a folder at its path would hold, else what its parent folder holds.
+   */
+  private void refuse(String path, String why, Optional<Location> location, Set<Area> asFolder, Set<Area> parent) {
+    if (location.isPresent() && location.get().hasValidNamespace()) {
+      Location at = location.get();
+      if (scope.covers(at.kind(), at.namespace())) {
+        unreadable(path, at, at.key().map(ResourceKey::name), SnapshotEntry.Problem.UNREADABLE, why,
+            OptionalInt.empty());
+      }
+      return;
+    }
+    refuse(path, why, asFolder, parent);
+  }
+
+  /** Something at {@code path} that may hide resources of these areas (or, if none is valid, the parent's). */
+  private void refuse(String path, String why, Set<Area> areas, Set<Area> parent) {
+    List<Area> valid = valid(areas);
+    if (valid.isEmpty()) {
+      valid = valid(parent);
+    }
+    boolean blocking = false;
+    for (Area area : valid) {
+      if (scope.covers(area.kind(), area.namespace())) {
+        blocking = true;
+        entries.add(new SnapshotEntry.Unreadable(area.kind(), area.namespace(), Optional.empty(),
+            SnapshotEntry.Problem.UNREADABLE, why, Optional.of(path), OptionalInt.empty()));
+      }
+    }
+    diagnostics.add(warning(why + (blocking ? "; it is not read, and nothing of its kind is deleted in its namespace"
+        : "; it is not read"), path));
+  }
+
+  private static List<Area> valid(Set<Area> areas) {
+    List<Area> out = new ArrayList<>();
+    for (Area area : areas) {
+      if (new Location(area.kind(), area.namespace(), "").hasValidNamespace()) {
+        out.add(area);
+      }
+    }
+    out.sort(Comparator.comparing(Area::kind).thenComparing(Area::namespace));
+    return out;
+  }
+
+  private Diagnostic warning(String message, String path) {
+    return Diagnostic.warning(message).onSide(Side.GIT).inFile(path);
+  }
+
+  /** Why a name cannot be read safely, or empty. */
+  private static Optional<String> unsafeName(byte[] raw, Optional<String> name) {
+    if (name.isEmpty()) {
+      return Optional.of("is not valid UTF-8");
+    }
+    String n = name.get();
+    if (n.isEmpty() || n.equals(".") || n.equals("..")) {
+      return Optional.of("is '" + n + "', which would step out of its folder");
+    }
+    if (n.toLowerCase(Locale.ROOT).equals(".git")) {
+      return Optional.of("is '.git', which Git itself refuses in a tree");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> utf8(byte[] raw) {
+    try {
+      return Optional.of(StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(raw))
+          .toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A name for messages: printable ASCII as is, every other byte as {@code \xNN}. */
+  static String escaped(byte[] raw) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : raw) {
+      int c = b & 0xff;
+      if (c >= 0x20 && c < 0x7f && c != '\\') {
+        out.append((char) c);
+      } else {
+        out.append(String.format("\\x%02X", c));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String join(String folder, String name) {
+    return folder.isEmpty() ? name : folder + "/" + name;
+  }
+
+  private static String fileName(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+}

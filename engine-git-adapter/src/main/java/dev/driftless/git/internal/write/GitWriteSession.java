@@ -1,0 +1,307 @@
+package dev.driftless.git.internal.write;
+
+import dev.driftless.apply.Commit;
+import dev.driftless.git.GitSettings;
+import dev.driftless.git.internal.read.TreeScan;
+import dev.driftless.git.internal.repo.LocalRepository;
+import dev.driftless.git.internal.repo.RemoteBranch;
+import dev.driftless.git.internal.transport.RemoteAccess;
+import dev.driftless.git.internal.transport.RemoteLink;
+import dev.driftless.git.layout.Layout;
+import dev.driftless.port.CommitResult;
+import dev.driftless.port.SideUnavailableException;
+import dev.driftless.port.Write;
+import dev.driftless.port.WriteIntent;
+import dev.driftless.port.WriteResult;
+import dev.driftless.port.WriteSession;
+import dev.driftless.resource.Fingerprint;
+import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Scope;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * One application of a plan to a branch. It begins by fetching the branch head (the
+ * compare-and-swap base; a missing branch is created) and reading the current files of its keys;
+ * writes are staged; {@link #commit()} builds one commit on the base straight in the object
+ * database and pushes it expecting the base as the branch's head. A push refused because the
+ * branch moved is a rejection, never forced.
+ *
+ * <p>A resource that already has a file is written there (whatever its extension or name); a new
+ * one goes where the layout says. A write never touches a file that is not its key's: an ignored
+ * path, a path another resource holds, a symbolic link or a submodule, a file standing where a
+ * folder is needed. Those writes fail, with the reason.
+ */
+final class GitWriteSession implements WriteSession {
+
+  private final GitSettings settings;
+  private final RemoteAccess access;
+  private final WriteIntent intent;
+  private final Layout layout;
+  private final Scope scope;
+  private final LocalRepository local;
+  private final RemoteLink link;
+  private final RemoteBranch branch;
+  private final Optional<ObjectId> base;
+  private final Optional<ObjectId> baseTree;
+  private final TreeScan.Result current;
+  private final Map<String, Optional<byte[]>> staged = new LinkedHashMap<>();
+  private Optional<ObjectId> committed = Optional.empty();
+  private boolean closed;
+
+  private GitWriteSession(GitSettings settings, RemoteAccess access, WriteIntent intent, LocalRepository local,
+      RemoteLink link) {
+    this.settings = settings;
+    this.access = access;
+    this.intent = intent;
+    this.layout = settings.layout();
+    this.scope = scopeOf(intent.keys(), layout);
+    this.local = local;
+    this.link = link;
+    this.branch = new RemoteBranch(local, link, settings.branch());
+    this.base = branch.fetch(settings.shallow());
+    this.baseTree = base.map(this::treeOf);
+    this.current = scan(baseTree);
+  }
+
+  static GitWriteSession begin(GitSettings settings, RemoteAccess access, WriteIntent intent) {
+    LocalRepository local = LocalRepository.open(settings.cacheDirectory());
+    RemoteLink link = null;
+    try {
+      link = access.link();
+      return new GitWriteSession(settings, access, intent, local, link);
+    } catch (RuntimeException e) {
+      if (link != null) {
+        link.close();
+      }
+      local.close();
+      throw e;
+    }
+  }
+
+  /** The keys' namespaces (without children) and kinds: what the session reads. */
+  private static Scope scopeOf(Set<ResourceKey> keys, Layout layout) {
+    Set<String> namespaces = new TreeSet<>();
+    Set<ResourceKind> kinds = EnumSet.noneOf(ResourceKind.class);
+    for (ResourceKey key : keys) {
+      if (layout.holds(key)) {
+        kinds.add(key.kind());
+        if (key.kind().isNamespaced()) {
+          namespaces.add(key.namespace());
+        }
+      }
+    }
+    return namespaces.isEmpty() ? new Scope(Set.of(), false, false, kinds) : Scope.namespaces(namespaces, false, kinds);
+  }
+
+  private ObjectId treeOf(ObjectId commit) {
+    try (RevWalk walk = new RevWalk(local.repository())) {
+      return walk.parseCommit(commit).getTree().getId();
+    } catch (IOException e) {
+      throw new SideUnavailableException("cannot read commit " + commit.name() + " fetched from " + access.display(), e);
+    }
+  }
+
+  private TreeScan.Result scan(Optional<ObjectId> tree) {
+    if (tree.isEmpty()) {
+      return TreeScan.nothing();
+    }
+    try (ObjectReader reader = local.repository().newObjectReader()) {
+      return TreeScan.scan(reader, tree.get(), layout, scope, settings.maxFileBytes());
+    }
+  }
+
+  @Override
+  public Optional<Fingerprint> current(ResourceKey key) {
+    if (!intent.keys().contains(key)) {
+      throw new IllegalArgumentException(key + " is not part of this session");
+    }
+    return fingerprint(current, key);
+  }
+
+  private static Optional<Fingerprint> fingerprint(TreeScan.Result result, ResourceKey key) {
+    List<TreeScan.Claim> claims = result.claimsOf(key);
+    return claims.size() == 1 ? claims.get(0).fingerprint() : Optional.empty();
+  }
+
+  @Override
+  public boolean transactional() {
+    return true;
+  }
+
+  @Override
+  public List<WriteResult> write(List<Write> writes) {
+    if (closed || committed.isPresent()) {
+      throw new IllegalStateException("the session is " + (closed ? "closed" : "committed") + "; begin a new one");
+    }
+    List<WriteResult> results = new ArrayList<>(writes.size());
+    for (Write write : writes) {
+      results.add(stage(write));
+    }
+    return results;
+  }
+
+  private WriteResult stage(Write write) {
+    ResourceKey key = write.key();
+    if (!intent.keys().contains(key)) {
+      return WriteResult.failed(key, key.address() + " is not part of this session's plan");
+    }
+    if (!layout.holds(key)) {
+      return WriteResult.failed(key, key.address() + " has no place in the " + layout.describe());
+    }
+    List<TreeScan.Claim> claims = current.claimsOf(key);
+    if (claims.size() > 1) {
+      return WriteResult.failed(key, claims.size() + " files claim " + key.address() + " ("
+          + claims.stream().map(TreeScan.Claim::path).collect(Collectors.joining(", ")) + "); keep exactly one");
+    }
+    if (claims.size() == 1 && claims.get(0).problem().isPresent()) {
+      return WriteResult.failed(key, claims.get(0).path() + " cannot be read (" + claims.get(0).problem().get()
+          + "), so it is not " + (write.written().isPresent() ? "overwritten" : "deleted"));
+    }
+    Optional<String> existing = claims.isEmpty() ? Optional.empty() : Optional.of(claims.get(0).path());
+    if (write.written().isEmpty()) {
+      existing.ifPresent(path -> staged.put(path, Optional.empty()));
+      return WriteResult.written(key);
+    }
+    String path = existing.orElseGet(() -> layout.pathOf(key));
+    if (existing.isEmpty()) {
+      Optional<String> blocked = blocker(path);
+      if (blocked.isPresent()) {
+        return WriteResult.failed(key, "cannot write " + key.address() + " to " + path + ": " + blocked.get());
+      }
+    }
+    byte[] bytes = write.written().get().content().bytes();
+    staged.put(path, Optional.of(bytes));
+    return WriteResult.written(key, new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, bytes).name());
+  }
+
+  /** Why a new file cannot go to {@code path}, or empty when the way is clear. */
+  private Optional<String> blocker(String path) {
+    String inside = layout.directory().isEmpty() ? path : path.substring(layout.directory().length() + 1);
+    if (current.ignore().ignoresFile(inside)) {
+      return Optional.of("the path is ignored by " + layout.ignoreFile());
+    }
+    for (String other : staged.keySet()) {
+      if (staged.get(other).isPresent() && (other.startsWith(path + "/") || path.startsWith(other + "/"))) {
+        return Optional.of("it collides with " + other + ", written in the same commit");
+      }
+    }
+    TreeEditor.Located found;
+    try (ObjectReader reader = local.repository().newObjectReader()) {
+      found = TreeEditor.locate(reader, baseTree, path);
+    } catch (IOException e) {
+      throw new SideUnavailableException("cannot read the tree of " + settings.branch() + " fetched from "
+          + access.display(), e);
+    }
+    return switch (found.kind()) {
+      case ABSENT -> Optional.empty();
+      case FILE -> Optional.of(found.at().equals(path)
+          ? "another file is there, which is not this resource's (another id, or outside what Driftless reads)"
+          : found.at() + " is a file where a folder is needed");
+      case FOLDER -> Optional.of("a folder is there");
+      case OTHER -> Optional.of(found.at() + " is a symbolic link or a submodule, which Driftless never changes");
+    };
+  }
+
+  @Override
+  public CommitResult commit() {
+    if (closed) {
+      throw new IllegalStateException("the session is closed");
+    }
+    if (committed.isPresent()) {
+      throw new IllegalStateException("the session already committed " + committed.get().name());
+    }
+    if (staged.isEmpty()) {
+      return CommitResult.none();
+    }
+    ObjectId commit;
+    try (ObjectInserter inserter = local.repository().newObjectInserter();
+        ObjectReader reader = inserter.newReader()) {
+      Map<String, Optional<ObjectId>> edits = new LinkedHashMap<>();
+      for (Map.Entry<String, Optional<byte[]>> e : staged.entrySet()) {
+        edits.put(e.getKey(), e.getValue().isEmpty() ? Optional.empty()
+            : Optional.of(inserter.insert(Constants.OBJ_BLOB, e.getValue().get())));
+      }
+      ObjectId tree = TreeEditor.apply(reader, inserter, baseTree, edits);
+      if (baseTree.isPresent() && tree.equals(baseTree.get())) {
+        inserter.flush();
+        return CommitResult.none();
+      }
+      commit = inserter.insert(commitOf(tree));
+      inserter.flush();
+    } catch (IOException e) {
+      throw new SideUnavailableException("cannot build the commit for " + settings.branch() + " in the local "
+          + "repository: " + e.getMessage(), e);
+    }
+    Optional<String> rejection = branch.push(commit, base);
+    if (rejection.isPresent()) {
+      return CommitResult.rejected(rejection.get());
+    }
+    committed = Optional.of(commit);
+    return CommitResult.committed(new Commit(Side.GIT, commit.name(), settings.commitUrl(commit.name())));
+  }
+
+  private CommitBuilder commitOf(ObjectId tree) {
+    Instant now = settings.clock().now();
+    CommitBuilder builder = new CommitBuilder();
+    builder.setTreeId(tree);
+    base.ifPresent(builder::setParentId);
+    builder.setAuthor(new PersonIdent(settings.effectiveAuthorName(), settings.effectiveAuthorEmail(), now,
+        ZoneOffset.UTC));
+    builder.setCommitter(new PersonIdent(settings.effectiveCommitterName(), settings.effectiveCommitterEmail(), now,
+        ZoneOffset.UTC));
+    builder.setMessage(settings.commitMessage(intent.planId(), intent.summary()));
+    return builder;
+  }
+
+  @Override
+  public Map<ResourceKey, Optional<Fingerprint>> readBack(Collection<ResourceKey> keys) {
+    Optional<ObjectId> tree = committed.isPresent() ? committed.map(this::treeOf) : baseTree;
+    TreeScan.Result now = tree.equals(baseTree) ? current : scan(tree);
+    Map<ResourceKey, Optional<Fingerprint>> out = new HashMap<>();
+    for (ResourceKey key : keys) {
+      out.put(key, fingerprint(now, key));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      link.close();
+    } finally {
+      local.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "GitWriteSession[" + access.display() + " " + settings.branch() + " at "
+        + base.map(id -> id.abbreviate(7).name()).orElse("(new branch)") + ", " + staged.size() + " staged]";
+  }
+}

@@ -1,0 +1,76 @@
+package dev.driftless.git;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.driftless.credential.Secret;
+import dev.driftless.git.layout.Layout;
+import dev.driftless.git.layout.Location;
+import dev.driftless.git.servers.JGitHttpServer;
+import dev.driftless.git.servers.Repos;
+import dev.driftless.resource.ResourceKey;
+import dev.driftless.testkit.gen.Capabilities;
+import dev.driftless.testkit.gen.Scenario;
+import dev.driftless.testkit.gen.Seed;
+import dev.driftless.testkit.law.LawSuite;
+import dev.driftless.testkit.law.World;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The engine's laws with the Git adapter as the Git side, over a repository served by JGit's
+ * servlet on Jetty with Basic auth, in the namespace layout under a directory (every kind the
+ * layout holds). Half the worlds keep their local repository in a cache directory.
+ */
+@Timeout(300)
+class GitLawSuiteTest extends LawSuite {
+
+  private static final Layout LAYOUT = Layout.namespaces("kestra");
+
+  @TempDir
+  static Path shared;
+
+  static Repos repos;
+  static JGitHttpServer server;
+
+  @BeforeAll
+  static void start() {
+    repos = Repos.in(shared.resolve("served"));
+    server = JGitHttpServer.http(repos.dir());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Override
+  protected World newWorld() {
+    return new GitWorld(repos, name -> GitRemote.builder().url(server.url(name))
+        .username(server.credentials().user()).password(Secret.of(server.credentials().token())).build(),
+        LAYOUT, shared.resolve("caches"));
+  }
+
+  @Override
+  protected Capabilities capabilities() {
+    return Capabilities.all();
+  }
+
+  @Override
+  protected int examples() {
+    return Integer.getInteger("driftless.examples", 60);
+  }
+
+  /** Every seed's key has a path in the layout, and that path reads back as the same key. */
+  @Override
+  protected void adapterRoundTrip(Scenario scenario) {
+    for (Seed seed : scenario.git()) {
+      ResourceKey key = seed.key();
+      String path = LAYOUT.pathOf(key);
+      assertEquals(Optional.of(key), LAYOUT.locate(path).flatMap(Location::key), () -> key + " at " + path);
+    }
+  }
+}
