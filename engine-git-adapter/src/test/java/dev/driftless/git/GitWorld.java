@@ -9,12 +9,11 @@ import dev.driftless.port.ChangeWriter;
 import dev.driftless.port.SnapshotReader;
 import dev.driftless.resource.Content;
 import dev.driftless.resource.Fingerprint;
-import dev.driftless.resource.Resource;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.Side;
-import dev.driftless.snapshot.SnapshotEntry;
 import dev.driftless.testkit.fake.InMemorySide;
 import dev.driftless.testkit.gen.Seed;
+import dev.driftless.testkit.law.InMemoryHarness;
 import dev.driftless.testkit.law.SideHarness;
 import dev.driftless.testkit.law.World;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ final class GitWorld implements World {
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
   private final GitHarness git;
-  private final KestraHarness kestra = new KestraHarness(InMemorySide.kestra());
+  private final InMemoryHarness kestra = new InMemoryHarness(InMemorySide.kestra());
 
   /**
    * A world on a new repository under {@code repos}, reached through {@code remote.apply(name)}, in
@@ -136,54 +135,6 @@ final class GitWorld implements World {
         Optional<ResourceKey> key = layout.locate(path).flatMap(Location::key);
         key.ifPresent(k -> out.put(k, Fingerprint.of(repo.bytes(Repos.MAIN, path).orElseThrow())));
       });
-      return out;
-    }
-  }
-
-  /** The Kestra side, in memory, as the in-memory world has it. */
-  static final class KestraHarness implements SideHarness {
-    private final InMemorySide side;
-
-    KestraHarness(InMemorySide side) {
-      this.side = side;
-    }
-
-    @Override
-    public Side side() {
-      return Side.KESTRA;
-    }
-
-    @Override
-    public SnapshotReader reader() {
-      return side;
-    }
-
-    @Override
-    public ChangeWriter writer() {
-      return side;
-    }
-
-    @Override
-    public void seed(List<Seed> seeds) {
-      for (Seed seed : seeds) {
-        switch (seed.state()) {
-          case PRESENT, INVALID -> side.put(Resource.of(seed.key(), seed.content().orElseThrow()));
-          case UNREADABLE -> side.putUnreadable(SnapshotEntry.Unreadable.of(seed.key(),
-              SnapshotEntry.Problem.UNREADABLE, "seeded as unreadable"));
-        }
-      }
-      side.clearRecords();
-    }
-
-    @Override
-    public void tamper(ResourceKey key, Content content) {
-      side.put(key, content);
-    }
-
-    @Override
-    public Map<ResourceKey, Fingerprint> state() {
-      Map<ResourceKey, Fingerprint> out = new HashMap<>();
-      side.resources().forEach((k, r) -> out.put(k, r.fingerprint()));
       return out;
     }
   }

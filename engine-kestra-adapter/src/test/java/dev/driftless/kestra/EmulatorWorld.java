@@ -6,16 +6,15 @@ import dev.driftless.port.ChangeWriter;
 import dev.driftless.port.SnapshotReader;
 import dev.driftless.resource.Content;
 import dev.driftless.resource.Fingerprint;
-import dev.driftless.resource.Resource;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
-import dev.driftless.snapshot.SnapshotEntry;
 import dev.driftless.testkit.emulator.EmulatorState;
 import dev.driftless.testkit.emulator.FlowRevision;
 import dev.driftless.testkit.emulator.KestraEmulator;
 import dev.driftless.testkit.fake.InMemorySide;
 import dev.driftless.testkit.gen.Seed;
+import dev.driftless.testkit.law.InMemoryHarness;
 import dev.driftless.testkit.law.SideHarness;
 import dev.driftless.testkit.law.World;
 import java.io.IOException;
@@ -43,7 +42,7 @@ final class EmulatorWorld implements World {
   /** The namespace file size limit of the worlds' settings; "unreadable" files are seeded above it. */
   static final int FILE_LIMIT = 4096;
 
-  private final GitHarness git = new GitHarness(InMemorySide.git());
+  private final InMemoryHarness git = new InMemoryHarness(InMemorySide.git());
   private final KestraHarness kestra;
 
   EmulatorWorld(KestraEmulator emulator, KestraSide side) {
@@ -66,54 +65,6 @@ final class EmulatorWorld implements World {
   @Override
   public void close() {
     // the emulator is the suite's; it is emptied by the next world
-  }
-
-  /** The Git side in memory, as the in-memory world has it. */
-  static final class GitHarness implements SideHarness {
-    private final InMemorySide side;
-
-    GitHarness(InMemorySide side) {
-      this.side = side;
-    }
-
-    @Override
-    public Side side() {
-      return Side.GIT;
-    }
-
-    @Override
-    public SnapshotReader reader() {
-      return side;
-    }
-
-    @Override
-    public ChangeWriter writer() {
-      return side;
-    }
-
-    @Override
-    public void seed(List<Seed> seeds) {
-      for (Seed seed : seeds) {
-        switch (seed.state()) {
-          case PRESENT, INVALID -> side.put(Resource.of(seed.key(), seed.content().orElseThrow()));
-          case UNREADABLE -> side.putUnreadable(SnapshotEntry.Unreadable.of(seed.key(),
-              SnapshotEntry.Problem.UNREADABLE, "seeded as unreadable"));
-        }
-      }
-      side.clearRecords();
-    }
-
-    @Override
-    public void tamper(ResourceKey key, Content content) {
-      side.put(key, content);
-    }
-
-    @Override
-    public Map<ResourceKey, Fingerprint> state() {
-      Map<ResourceKey, Fingerprint> out = new HashMap<>();
-      side.resources().forEach((k, r) -> out.put(k, r.fingerprint()));
-      return out;
-    }
   }
 
   /** The Kestra side: the adapter under test, over the emulator's store. */

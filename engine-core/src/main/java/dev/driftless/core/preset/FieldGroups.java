@@ -55,6 +55,24 @@ final class FieldGroups {
     Object authorEmail(String value);
   }
 
+  interface TwoWay {
+    Object branch(String value);
+
+    Object gitDirectory(String value);
+
+    Object sourceOfTruth(dev.driftless.resource.Side value);
+
+    Object putAllSourceOfTruthByKind(Map<dev.driftless.resource.ResourceKind, ? extends dev.driftless.resource.Side> entries);
+
+    Object whenMissingInSource(dev.driftless.policy.WhenMissing value);
+
+    Object protectedNamespaces(java.util.Set<String> value);
+
+    Object onInvalidSyntax(dev.driftless.policy.OnInvalidSyntax value);
+
+    Object kinds(java.util.Set<dev.driftless.resource.ResourceKind> value);
+  }
+
   interface DryRun {
     Object dryRun(boolean value);
   }

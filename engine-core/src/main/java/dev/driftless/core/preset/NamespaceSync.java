@@ -1,17 +1,12 @@
 package dev.driftless.core.preset;
 
 import dev.driftless.core.internal.preset.Checks;
-import dev.driftless.policy.OnInvalidSyntax;
 import dev.driftless.policy.Policy;
-import dev.driftless.policy.Selector;
-import dev.driftless.policy.WhenMissing;
 import dev.driftless.resource.ResourceKind;
-import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.style.ValueStyle;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -24,48 +19,10 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class NamespaceSync implements SyncTask, CommitSettings {
+public abstract class NamespaceSync implements TwoWaySync {
 
   /** Required, as in the plugin: a sync never guesses the branch. */
-  public abstract Optional<String> branch();
-
   public abstract Optional<String> namespace();
-
-  /** The directory holding the namespace folders; the repository root by default. */
-  @Value.Default
-  public String gitDirectory() {
-    return "";
-  }
-
-  @Value.Default
-  public Side sourceOfTruth() {
-    return Side.KESTRA;
-  }
-
-  /** Driftless: per-kind overrides of {@code sourceOfTruth}. */
-  public abstract Map<ResourceKind, Side> sourceOfTruthByKind();
-
-  @Value.Default
-  public WhenMissing whenMissingInSource() {
-    return WhenMissing.DELETE;
-  }
-
-  @Value.Default
-  @SuppressWarnings("immutables:untype")
-  public Set<String> protectedNamespaces() {
-    return Set.of("system");
-  }
-
-  @Value.Default
-  public OnInvalidSyntax onInvalidSyntax() {
-    return OnInvalidSyntax.FAIL;
-  }
-
-  @Override
-  @Value.Default
-  public boolean dryRun() {
-    return false;
-  }
 
   /** Driftless: also sync the namespace's children, each in its own folder. */
   @Value.Default
@@ -74,6 +31,7 @@ public abstract class NamespaceSync implements SyncTask, CommitSettings {
   }
 
   /** Driftless: the kinds synced; flows, files, apps and tests by default. */
+  @Override
   @Value.Default
   @SuppressWarnings("immutables:untype")
   public Set<ResourceKind> kinds() {
@@ -99,11 +57,9 @@ public abstract class NamespaceSync implements SyncTask, CommitSettings {
   public PresetSpec spec() {
     Set<ResourceKind> kinds = EnumSet.copyOf(kinds());
     Scope scope = Scope.namespaces(List.of(namespace().orElseThrow()), includeChildNamespaces(), kinds);
-    Policy policy = SyncChecks.policy(sourceOfTruth(), sourceOfTruthByKind(), whenMissingInSource(),
-        protectedNamespaces(), onInvalidSyntax(), includeChildNamespaces(), kinds);
+    Policy policy = policy(includeChildNamespaces());
     GitLayoutSpec layout = GitLayoutSpec.of(GitLayoutSpec.Kind.NAMESPACE, Checks.normaliseDirectory(gitDirectory()));
-    boolean gitOnlyWritten = kinds.stream().noneMatch(k -> policy.sourceOfTruth(k) == Side.GIT);
-    return new PresetSpec(type(), policy, new GitTarget(this, branch().orElseThrow(), layout, scope, gitOnlyWritten),
+    return new PresetSpec(type(), policy, new GitTarget(this, branch().orElseThrow(), layout, scope, gitOnlyWritten(policy)),
         scope, this, dryRun(), RowStyle.NAMESPACE_SYNC, Optional.of(this), Optional.empty(), Optional.empty(), false);
   }
 
@@ -116,6 +72,6 @@ public abstract class NamespaceSync implements SyncTask, CommitSettings {
     return new Builder();
   }
 
-  public static class Builder extends ImmutableNamespaceSync.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.Commit, FieldGroups.DryRun {}
+  public static class Builder extends ImmutableNamespaceSync.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.Commit, FieldGroups.DryRun, FieldGroups.TwoWay {}
 
 }

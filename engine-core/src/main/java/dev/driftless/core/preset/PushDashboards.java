@@ -16,12 +16,7 @@ import org.immutables.value.Value;
 /** PushDashboards: dashboards committed to a Git directory, one file per dashboard id. */
 @Value.Immutable
 @ValueStyle
-public abstract class PushDashboards implements SyncTask, CommitSettings {
-
-  @Value.Default
-  public String branch() {
-    return "main";
-  }
+public abstract class PushDashboards implements SyncTask, OnBranch, CommitSettings {
 
   @Value.Default
   public String gitDirectory() {
@@ -34,12 +29,6 @@ public abstract class PushDashboards implements SyncTask, CommitSettings {
   @Value.Default
   public boolean delete() {
     return true;
-  }
-
-  @Override
-  @Value.Default
-  public boolean dryRun() {
-    return false;
   }
 
   @Override

@@ -22,12 +22,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class PushExecutionFiles implements SyncTask, CommitSettings {
-
-  @Value.Default
-  public String branch() {
-    return "main";
-  }
+public abstract class PushExecutionFiles implements SyncTask, OnBranch, CommitSettings {
 
   @Value.Default
   public String gitDirectory() {
@@ -45,12 +40,6 @@ public abstract class PushExecutionFiles implements SyncTask, CommitSettings {
 
   @Value.Default
   public boolean errorOnMissing() {
-    return false;
-  }
-
-  @Override
-  @Value.Default
-  public boolean dryRun() {
     return false;
   }
 

@@ -23,12 +23,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class PushFlows implements SyncTask, CommitSettings {
-
-  @Value.Default
-  public String branch() {
-    return "main";
-  }
+public abstract class PushFlows implements SyncTask, OnBranch, CommitSettings {
 
   @Value.Default
   public String gitDirectory() {
@@ -51,12 +46,6 @@ public abstract class PushFlows implements SyncTask, CommitSettings {
   @Value.Default
   public boolean delete() {
     return true;
-  }
-
-  @Override
-  @Value.Default
-  public boolean dryRun() {
-    return false;
   }
 
   @Override

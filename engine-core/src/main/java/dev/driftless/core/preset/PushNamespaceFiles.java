@@ -19,12 +19,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class PushNamespaceFiles implements SyncTask, CommitSettings {
-
-  @Value.Default
-  public String branch() {
-    return "main";
-  }
+public abstract class PushNamespaceFiles implements SyncTask, OnBranch, CommitSettings {
 
   public abstract Optional<String> namespace();
 
@@ -44,12 +39,6 @@ public abstract class PushNamespaceFiles implements SyncTask, CommitSettings {
   @Value.Default
   public boolean delete() {
     return true;
-  }
-
-  @Override
-  @Value.Default
-  public boolean dryRun() {
-    return false;
   }
 
   /** Driftless: also push the namespace's children, one folder each. */

@@ -1,10 +1,6 @@
 package dev.driftless.core.preset;
 
 import dev.driftless.core.internal.preset.Checks;
-import dev.driftless.policy.OnInvalidSyntax;
-import dev.driftless.policy.Policy;
-import dev.driftless.policy.Selector;
-import dev.driftless.policy.WhenMissing;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
@@ -33,18 +29,5 @@ final class SyncChecks {
     }
     byKind.keySet().stream().filter(k -> !kinds.contains(k))
         .forEach(k -> checks.add("sourceOfTruthByKind", k.label() + " is not among the kinds synced"));
-  }
-
-  static Policy policy(Side sourceOfTruth, Map<ResourceKind, Side> byKind, WhenMissing whenMissing,
-      Set<String> protectedNamespaces, OnInvalidSyntax onInvalidSyntax, boolean children, Set<ResourceKind> kinds) {
-    return Policy.builder()
-        .sourceOfTruth(sourceOfTruth)
-        .putAllSourceOfTruthByKind(byKind)
-        .whenMissingInSource(whenMissing)
-        .protectedNamespaces(protectedNamespaces)
-        .onInvalidSyntax(onInvalidSyntax)
-        .includeChildNamespaces(children)
-        .selector(Selector.kinds(kinds))
-        .build();
   }
 }

@@ -16,12 +16,7 @@ import org.immutables.value.Value;
 /** SyncDashboards: dashboards from a Git directory into Kestra, keyed by id (never by title). */
 @Value.Immutable
 @ValueStyle
-public abstract class SyncDashboards implements SyncTask {
-
-  @Value.Default
-  public String branch() {
-    return "main";
-  }
+public abstract class SyncDashboards implements SyncTask, OnBranch {
 
   @Value.Default
   public String gitDirectory() {
@@ -30,12 +25,6 @@ public abstract class SyncDashboards implements SyncTask {
 
   @Value.Default
   public boolean delete() {
-    return false;
-  }
-
-  @Override
-  @Value.Default
-  public boolean dryRun() {
     return false;
   }
 

@@ -17,23 +17,12 @@ import org.immutables.value.Value;
 /** SyncFlow: one flow file from Git into a namespace. Never deletes anything. */
 @Value.Immutable
 @ValueStyle
-public abstract class SyncFlow implements SyncTask {
-
-  @Value.Default
-  public String branch() {
-    return "main";
-  }
+public abstract class SyncFlow implements SyncTask, OnBranch {
 
   public abstract Optional<String> targetNamespace();
 
   /** The flow's file in the repository ({@code flows/my_flow.yml}). */
   public abstract Optional<String> flowPath();
-
-  @Override
-  @Value.Default
-  public boolean dryRun() {
-    return false;
-  }
 
   @Override
   public TaskType type() {

@@ -22,12 +22,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class SyncFlows implements SyncTask {
-
-  @Value.Default
-  public String branch() {
-    return "main";
-  }
+public abstract class SyncFlows implements SyncTask, OnBranch {
 
   public abstract Optional<String> targetNamespace();
 
@@ -48,12 +43,6 @@ public abstract class SyncFlows implements SyncTask {
 
   @Value.Default
   public boolean ignoreInvalidFlows() {
-    return false;
-  }
-
-  @Override
-  @Value.Default
-  public boolean dryRun() {
     return false;
   }
 

@@ -20,12 +20,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class SyncNamespaceFiles implements SyncTask {
-
-  @Value.Default
-  public String branch() {
-    return "main";
-  }
+public abstract class SyncNamespaceFiles implements SyncTask, OnBranch {
 
   public abstract Optional<String> namespace();
 
@@ -36,12 +31,6 @@ public abstract class SyncNamespaceFiles implements SyncTask {
 
   @Value.Default
   public boolean delete() {
-    return false;
-  }
-
-  @Override
-  @Value.Default
-  public boolean dryRun() {
     return false;
   }
 

@@ -1,5 +1,7 @@
 package dev.driftless.core.preset;
 
+import org.immutables.value.Value;
+
 /** A task that plans and applies through the engine: every task but Clone. */
 public interface SyncTask extends Task, GitRemote, KestraServer {
 
@@ -7,5 +9,8 @@ public interface SyncTask extends Task, GitRemote, KestraServer {
   PresetSpec spec();
 
   /** Plan only: nothing is written anywhere. */
-  boolean dryRun();
+  @Value.Default
+  default boolean dryRun() {
+    return false;
+  }
 }

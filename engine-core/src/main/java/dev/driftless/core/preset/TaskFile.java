@@ -231,33 +231,15 @@ public final class TaskFile {
       case NAMESPACE_SYNC -> {
         NamespaceSync.Builder b = NamespaceSync.builder();
         shared(r, b, b, Optional.of(b), b);
-        r.string("branch").ifPresent(b::branch);
+        twoWay(r, b);
         r.string("namespace").ifPresent(b::namespace);
-        r.string("gitDirectory").ifPresent(b::gitDirectory);
-        r.enumValue("sourceOfTruth", Side.class).ifPresent(b::sourceOfTruth);
-        b.putAllSourceOfTruthByKind(byKind(r));
-        r.enumValue("whenMissingInSource", WhenMissing.class).ifPresent(b::whenMissingInSource);
-        if (r.has("protectedNamespaces")) {
-          b.protectedNamespaces(new LinkedHashSet<>(r.strings("protectedNamespaces")));
-        }
-        r.enumValue("onInvalidSyntax", OnInvalidSyntax.class).ifPresent(b::onInvalidSyntax);
         r.bool("includeChildNamespaces").ifPresent(b::includeChildNamespaces);
-        kinds(r).ifPresent(b::kinds);
         yield b::build;
       }
       case TENANT_SYNC -> {
         TenantSync.Builder b = TenantSync.builder();
         shared(r, b, b, Optional.of(b), b);
-        r.string("branch").ifPresent(b::branch);
-        r.string("gitDirectory").ifPresent(b::gitDirectory);
-        r.enumValue("sourceOfTruth", Side.class).ifPresent(b::sourceOfTruth);
-        b.putAllSourceOfTruthByKind(byKind(r));
-        r.enumValue("whenMissingInSource", WhenMissing.class).ifPresent(b::whenMissingInSource);
-        if (r.has("protectedNamespaces")) {
-          b.protectedNamespaces(new LinkedHashSet<>(r.strings("protectedNamespaces")));
-        }
-        r.enumValue("onInvalidSyntax", OnInvalidSyntax.class).ifPresent(b::onInvalidSyntax);
-        kinds(r).ifPresent(b::kinds);
+        twoWay(r, b);
         yield b::build;
       }
       case CLONE -> {
@@ -296,6 +278,19 @@ public final class TaskFile {
       r.string("authorEmail").ifPresent(c::authorEmail);
     });
     r.bool("dryRun").ifPresent(dryRun::dryRun);
+  }
+
+  private static void twoWay(PropertyReader r, FieldGroups.TwoWay b) {
+    r.string("branch").ifPresent(b::branch);
+    r.string("gitDirectory").ifPresent(b::gitDirectory);
+    r.enumValue("sourceOfTruth", Side.class).ifPresent(b::sourceOfTruth);
+    b.putAllSourceOfTruthByKind(byKind(r));
+    r.enumValue("whenMissingInSource", WhenMissing.class).ifPresent(b::whenMissingInSource);
+    if (r.has("protectedNamespaces")) {
+      b.protectedNamespaces(new LinkedHashSet<>(r.strings("protectedNamespaces")));
+    }
+    r.enumValue("onInvalidSyntax", OnInvalidSyntax.class).ifPresent(b::onInvalidSyntax);
+    kinds(r).ifPresent(b::kinds);
   }
 
   private static void remote(PropertyReader r, FieldGroups.Remote b) {

@@ -1,16 +1,12 @@
 package dev.driftless.core.preset;
 
 import dev.driftless.core.internal.preset.Checks;
-import dev.driftless.policy.OnInvalidSyntax;
 import dev.driftless.policy.Policy;
-import dev.driftless.policy.WhenMissing;
 import dev.driftless.resource.ResourceKind;
-import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.style.ValueStyle;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
@@ -23,45 +19,10 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class TenantSync implements SyncTask, CommitSettings {
-
-  public abstract Optional<String> branch();
-
-  @Value.Default
-  public String gitDirectory() {
-    return "";
-  }
-
-  @Value.Default
-  public Side sourceOfTruth() {
-    return Side.KESTRA;
-  }
-
-  public abstract Map<ResourceKind, Side> sourceOfTruthByKind();
-
-  @Value.Default
-  public WhenMissing whenMissingInSource() {
-    return WhenMissing.DELETE;
-  }
-
-  @Value.Default
-  @SuppressWarnings("immutables:untype")
-  public Set<String> protectedNamespaces() {
-    return Set.of("system");
-  }
-
-  @Value.Default
-  public OnInvalidSyntax onInvalidSyntax() {
-    return OnInvalidSyntax.FAIL;
-  }
-
-  @Override
-  @Value.Default
-  public boolean dryRun() {
-    return false;
-  }
+public abstract class TenantSync implements TwoWaySync {
 
   /** Driftless: the kinds synced; flows, files, apps, tests and dashboards by default. */
+  @Override
   @Value.Default
   @SuppressWarnings("immutables:untype")
   public Set<ResourceKind> kinds() {
@@ -87,11 +48,9 @@ public abstract class TenantSync implements SyncTask, CommitSettings {
   public PresetSpec spec() {
     Set<ResourceKind> kinds = EnumSet.copyOf(kinds());
     Scope scope = Scope.tenant(kinds);
-    Policy policy = SyncChecks.policy(sourceOfTruth(), sourceOfTruthByKind(), whenMissingInSource(),
-        protectedNamespaces(), onInvalidSyntax(), true, kinds);
+    Policy policy = policy(true);
     GitLayoutSpec layout = GitLayoutSpec.of(GitLayoutSpec.Kind.NAMESPACE, Checks.normaliseDirectory(gitDirectory()));
-    boolean gitOnlyWritten = kinds.stream().noneMatch(k -> policy.sourceOfTruth(k) == Side.GIT);
-    return new PresetSpec(type(), policy, new GitTarget(this, branch().orElseThrow(), layout, scope, gitOnlyWritten),
+    return new PresetSpec(type(), policy, new GitTarget(this, branch().orElseThrow(), layout, scope, gitOnlyWritten(policy)),
         scope, this, dryRun(), RowStyle.NAMESPACE_SYNC, Optional.of(this), Optional.empty(), Optional.empty(), false);
   }
 
@@ -104,5 +63,5 @@ public abstract class TenantSync implements SyncTask, CommitSettings {
     return new Builder();
   }
 
-  public static class Builder extends ImmutableTenantSync.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.Commit, FieldGroups.DryRun {}
+  public static class Builder extends ImmutableTenantSync.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.Commit, FieldGroups.DryRun, FieldGroups.TwoWay {}
 }
