@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.driftless.credential.Secret;
 import dev.driftless.diagnostic.Severity;
+import dev.driftless.git.layout.FilesLayout;
 import dev.driftless.git.layout.Layout;
 import dev.driftless.git.servers.BareRepo;
 import dev.driftless.git.servers.JGitHttpServer;
@@ -95,6 +96,15 @@ class LayoutRoundTripTest {
     property(Layout.files("company.team"), Scope.namespace("company.team", Set.of(ResourceKind.NAMESPACE_FILE)),
         (in, i) -> Resource.of(ResourceKey.namespaceFile("company.team", pick(in, PATHS)),
             Generators.fileContents().generate(in)));
+  }
+
+  @Test
+  void filesOfChildNamespaces_inNamespaceFolders_underAKestraDirectory() {
+    property(new FilesLayout("_files", "company.team", true, "scripts"),
+        Scope.namespaces(List.of("company.team"), true, Set.of(ResourceKind.NAMESPACE_FILE)), (in, i) -> {
+          String ns = integers().between(0, 2).generate(in) == 0 ? "company.team" : "company.team." + pick(in, CHILDREN);
+          return Resource.of(ResourceKey.namespaceFile(ns, "scripts/" + pick(in, PATHS)), Generators.fileContents().generate(in));
+        });
   }
 
   @Test

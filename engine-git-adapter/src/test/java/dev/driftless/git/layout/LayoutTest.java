@@ -232,6 +232,28 @@ class LayoutTest {
     }
   }
 
+  @Test
+  void files_inNamespaceFolders_holdChildNamespaces_andIgnoreFilesOutsideThem() {
+    FilesLayout layout = new FilesLayout("_files", "dev", true, "");
+    assertEquals("_files/dev.team/run.py", layout.pathOf(ResourceKey.namespaceFile("dev.team", "run.py")));
+    assertEquals(Optional.of(ResourceKey.namespaceFile("dev", "a/b.sql")),
+        layout.locate("_files/dev/a/b.sql").flatMap(Location::key));
+    assertEquals(Optional.empty(), layout.locate("_files/README.md"), "a file outside the namespace folders");
+    assertEquals(Optional.empty(), layout.locate("_files/devops/x.py"), "devops is not a child of dev");
+    assertTrue(layout.scopeProblem(Scope.namespaces(List.of("dev"), true, Set.of(ResourceKind.NAMESPACE_FILE))).isEmpty());
+    assertTrue(Layout.files("dev").scopeProblem(Scope.namespaces(List.of("dev"), true,
+        Set.of(ResourceKind.NAMESPACE_FILE))).isPresent(), "children need namespace folders");
+  }
+
+  @Test
+  void files_underAKestraDirectory_mapToThatDirectory() {
+    FilesLayout layout = new FilesLayout("_files", "dev", false, "scripts");
+    assertEquals(Optional.of(ResourceKey.namespaceFile("dev", "scripts/run.py")),
+        layout.locate("_files/run.py").flatMap(Location::key));
+    assertEquals("_files/run.py", layout.pathOf(ResourceKey.namespaceFile("dev", "scripts/run.py")));
+    assertThrows(IllegalArgumentException.class, () -> layout.pathOf(ResourceKey.namespaceFile("dev", "other/run.py")));
+  }
+
   private static Gen<Case> cases() {
     return arbitrary().pick(List.of(
         new Case(FLOWS, (a, b) -> ResourceKey.flow(b % 3 == 0 ? "company.team" : "company.team." + child(b), name(a))),
@@ -239,6 +261,10 @@ class LayoutTest {
         new Case(Layout.flows("deep/er", "x.y"), (a, b) -> ResourceKey.flow("x.y", name(b))),
         new Case(FILES, (a, b) -> ResourceKey.namespaceFile("company.team", path(a, b))),
         new Case(Layout.files("", "dev"), (a, b) -> ResourceKey.namespaceFile("dev", path(a, b))),
+        new Case(new FilesLayout("_files", "dev", true, ""),
+            (a, b) -> ResourceKey.namespaceFile(b % 2 == 0 ? "dev" : "dev." + child(b), path(a, b))),
+        new Case(new FilesLayout("_files", "dev", false, "scripts/py"),
+            (a, b) -> ResourceKey.namespaceFile("dev", "scripts/py/" + path(a, b))),
         new Case(DASHBOARDS, (a, b) -> ResourceKey.dashboard(name(a))),
         new Case(OUTPUTS, (a, b) -> ResourceKey.executionFile(path(a, b))),
         new Case(NAMESPACES, LayoutTest::namespaceKey),
