@@ -2,6 +2,7 @@ package dev.driftless.kestra;
 
 import dev.driftless.kestra.internal.client.KestraClient;
 import dev.driftless.kestra.internal.client.ServerDetection;
+import dev.driftless.kestra.internal.read.ExecutionFilesReader;
 import dev.driftless.kestra.internal.read.KestraReader;
 import dev.driftless.kestra.internal.read.ReadContext;
 import dev.driftless.kestra.internal.read.StateReader;
@@ -10,6 +11,7 @@ import dev.driftless.port.AccessDeniedException;
 import dev.driftless.port.ChangeWriter;
 import dev.driftless.port.SideUnavailableException;
 import dev.driftless.port.SnapshotReader;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -74,6 +76,14 @@ public final class KestraSide implements AutoCloseable {
   }
 
   /** Reads snapshots of this server; reading never writes. */
+  /**
+   * Reads one execution's output files (for PushExecutionFiles): all of them under their own
+   * names, or exactly the {@code kestra://} URIs of {@code filesMap} under its names.
+   */
+  public SnapshotReader executionFiles(String executionId, Map<String, String> filesMap) {
+    return new ExecutionFilesReader(new ReadContext(client, server, settings), executionId, filesMap);
+  }
+
   public SnapshotReader reader() {
     return reader;
   }
