@@ -1,0 +1,130 @@
+package dev.driftless.cli;
+
+import dev.driftless.apply.ApplyResult;
+import dev.driftless.plan.Plan;
+import dev.driftless.plan.PlanOptions;
+import dev.driftless.policy.Policy;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code driftless apply [plan.json]}: applies a saved plan (refused when either side changed since
+ * it was made), or plans and applies with the same options as {@code plan}.
+ */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+    description = {"Apply a saved plan, or plan and apply.",
+        "A saved plan is applied only if neither side changed since it was made.",
+        "Without a plan file, the plan is shown and confirmed first (unless --auto-approve).", ""})
+final class ApplyCommand implements Callable<Integer> {
+
+  @ParentCommand
+  Main main;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "PLAN_FILE", description = "A plan saved with 'plan --out'.")
+  Path planFile;
+
+  @Mixin
+  SideOptions sides;
+
+  @Mixin
+  OutputOptions output;
+
+  @Option(names = "--auto-approve", description = "Apply without asking.")
+  boolean autoApprove;
+
+  @Option(names = "--approve", paramLabel = "PLAN_ID",
+      description = "Approve this exact plan despite a mass-deletion guard (the id the guard names).")
+  String approve;
+
+  @Override
+  public Integer call() {
+    Console console = main.console();
+    Plan saved = null;
+    SideOptions options = sides;
+    Policy policy;
+    if (planFile != null) {
+      if (sides.git != null || sides.kestra != null) {
+        throw new UserError("give either a plan file or the options to plan with, not both");
+      }
+      saved = PlanFiles.read(planFile);
+      options = SideOptions.from(saved);
+      policy = saved.policy();
+    } else {
+      sides.validate();
+      policy = sides.policy();
+    }
+    PlanOptions.Builder planOptions = PlanOptions.builder().putAllMetadata(options.metadata());
+    if (approve != null) {
+      planOptions.approvedPlanId(approve);
+    }
+    try (Session session = Session.open(options, main.env, policy, console)) {
+      Plan plan = session.plan(policy, planOptions.build());
+      if (saved != null) {
+        if (!plan.id().equals(saved.id())) {
+          throw new UserError("the saved plan " + saved.id() + " is stale: " + whatMoved(saved, plan)
+              + "; nothing was applied. Plan again.");
+        }
+      } else {
+        output.print(console, plan);
+      }
+      if (!plan.isApplyable()) {
+        if (saved != null) {
+          output.print(console, plan);
+        }
+        console.note("This plan cannot be applied: see the errors above.");
+        return 1;
+      }
+      if (!plan.hasWrites()) {
+        console.note("No changes to apply.");
+        return 0;
+      }
+      if (saved == null && !autoApprove && !confirm(console, plan)) {
+        console.note("Apply cancelled.");
+        return 1;
+      }
+      ApplyResult result = session.apply(plan);
+      console.out().print(Session.describe(result));
+      return result.isComplete() ? 0 : 1;
+    }
+  }
+
+  private boolean confirm(Console console, Plan plan) {
+    if (!console.interactive()) {
+      throw new UserError("not asking for confirmation on a non-interactive terminal: pass --auto-approve to apply "
+          + "plan " + plan.id());
+    }
+    console.err().print("\nApply plan " + plan.id() + "? " + plan.summary().line()
+        + "\n  Only 'yes' will be accepted: ");
+    console.err().flush();
+    try {
+      String answer = new BufferedReader(new InputStreamReader(main.in, StandardCharsets.UTF_8)).readLine();
+      return "yes".equals(answer == null ? "" : answer.strip());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static String whatMoved(Plan saved, Plan now) {
+    StringBuilder out = new StringBuilder();
+    if (!saved.git().identity().equals(now.git().identity())) {
+      out.append("Git moved from ").append(saved.git().identity()).append(" to ").append(now.git().identity());
+    }
+    if (!saved.kestra().identity().equals(now.kestra().identity())) {
+      out.append(out.length() == 0 ? "" : ", and ").append("Kestra changed (")
+          .append(saved.kestra().identity()).append(" is now ").append(now.kestra().identity()).append(')');
+    }
+    if (out.length() == 0) {
+      out.append("planning again gives plan ").append(now.id());
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,2 @@
+/** The {@code driftless} command: plan, apply, show, run, emulator, demo, version. */
+package dev.driftless.cli;
