@@ -16,15 +16,15 @@ import java.util.Objects;
  * @param updated   when the revision was written
  */
 public record FlowRevision(
-        String namespace, String id, int revision, String source, boolean deleted, boolean draft, Instant updated) {
+    String namespace, String id, int revision, String source, boolean deleted, boolean draft, Instant updated) {
 
-    public FlowRevision {
-        Objects.requireNonNull(namespace, "namespace");
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(updated, "updated");
-        if (revision < 1) {
-            throw new IllegalArgumentException("revision must be >= 1, got " + revision);
-        }
+  public FlowRevision {
+    Objects.requireNonNull(namespace, "namespace");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(updated, "updated");
+    if (revision < 1) {
+      throw new IllegalArgumentException("revision must be >= 1, got " + revision);
     }
+  }
 }

@@ -21,65 +21,65 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class KestraEmulatorMain {
 
-    private KestraEmulatorMain() {
-    }
+  private KestraEmulatorMain() {
+  }
 
-    public static void main(String[] args) throws InterruptedException {
-        KestraEmulator emulator;
-        try {
-            emulator = configure(args, System.getenv()).start();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println("kestra-emulator: " + e.getMessage());
-            usage(System.err);
-            System.exit(2);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "kestra-emulator-shutdown"));
-        System.out.println(emulator.url());
-        System.out.println("Kestra " + emulator.version() + " " + emulator.edition() + " emulator; API base "
-                + emulator.apiUrl() + "; request log at " + emulator.url() + "/_emulator/requests");
-        stopped.await();
+  public static void main(String[] args) throws InterruptedException {
+    KestraEmulator emulator;
+    try {
+      emulator = configure(args, System.getenv()).start();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println("kestra-emulator: " + e.getMessage());
+      usage(System.err);
+      System.exit(2);
+      return;
     }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      emulator.close();
+      stopped.countDown();
+    }, "kestra-emulator-shutdown"));
+    System.out.println(emulator.url());
+    System.out.println("Kestra " + emulator.version() + " " + emulator.edition() + " emulator; API base "
+        + emulator.apiUrl() + "; request log at " + emulator.url() + "/_emulator/requests");
+    stopped.await();
+  }
 
-    /** A builder configured from command-line arguments and environment variables. */
-    static KestraEmulator.Builder configure(String[] args, Map<String, String> env) {
-        KestraEmulator.Builder builder = KestraEmulator.builder();
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (flag.equals("--help") || flag.equals("-h")) {
-                usage(System.out);
-                System.exit(0);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value for " + flag);
-            }
-            String value = args[++i];
-            switch (flag) {
-                case "--mode" -> builder.mode(Mode.valueOf(value.toUpperCase(Locale.ROOT)));
-                case "--version" -> builder.version(value);
-                case "--port" -> builder.port(Integer.parseInt(value));
-                case "--seed" -> builder.faultSeed(Long.parseLong(value));
-                default -> throw new IllegalArgumentException("unknown option " + flag);
-            }
-        }
-        String username = env.getOrDefault("KESTRA_EMULATOR_USERNAME", "");
-        String password = env.getOrDefault("KESTRA_EMULATOR_PASSWORD", "");
-        if (!username.isEmpty() || !password.isEmpty()) {
-            builder.basicAuth(username, password);
-        }
-        String token = env.getOrDefault("KESTRA_EMULATOR_API_TOKEN", "");
-        if (!token.isEmpty()) {
-            builder.apiToken(token);
-        }
-        return builder;
+  /** A builder configured from command-line arguments and environment variables. */
+  static KestraEmulator.Builder configure(String[] args, Map<String, String> env) {
+    KestraEmulator.Builder builder = KestraEmulator.builder();
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      if (flag.equals("--help") || flag.equals("-h")) {
+        usage(System.out);
+        System.exit(0);
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("missing value for " + flag);
+      }
+      String value = args[++i];
+      switch (flag) {
+        case "--mode" -> builder.mode(Mode.valueOf(value.toUpperCase(Locale.ROOT)));
+        case "--version" -> builder.version(value);
+        case "--port" -> builder.port(Integer.parseInt(value));
+        case "--seed" -> builder.faultSeed(Long.parseLong(value));
+        default -> throw new IllegalArgumentException("unknown option " + flag);
+      }
     }
+    String username = env.getOrDefault("KESTRA_EMULATOR_USERNAME", "");
+    String password = env.getOrDefault("KESTRA_EMULATOR_PASSWORD", "");
+    if (!username.isEmpty() || !password.isEmpty()) {
+      builder.basicAuth(username, password);
+    }
+    String token = env.getOrDefault("KESTRA_EMULATOR_API_TOKEN", "");
+    if (!token.isEmpty()) {
+      builder.apiToken(token);
+    }
+    return builder;
+  }
 
-    private static void usage(PrintStream out) {
-        out.println("usage: KestraEmulatorMain [--mode legacy|oss|ee] [--version X.Y.Z] [--port N] [--seed N]");
-        out.println("  env: KESTRA_EMULATOR_USERNAME + KESTRA_EMULATOR_PASSWORD (Basic), KESTRA_EMULATOR_API_TOKEN (EE Bearer)");
-    }
+  private static void usage(PrintStream out) {
+    out.println("usage: KestraEmulatorMain [--mode legacy|oss|ee] [--version X.Y.Z] [--port N] [--seed N]");
+    out.println("  env: KESTRA_EMULATOR_USERNAME + KESTRA_EMULATOR_PASSWORD (Basic), KESTRA_EMULATOR_API_TOKEN (EE Bearer)");
+  }
 }

@@ -16,20 +16,20 @@ import java.util.Objects;
  */
 public record RecordedRequest(long sequence, String method, String path, String query, int status, String route) {
 
-    public RecordedRequest {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(query, "query");
-        Objects.requireNonNull(route, "route");
-    }
+  public RecordedRequest {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(route, "route");
+  }
 
-    /** The path with its query, as the client sent it (the query still encoded). */
-    public String target() {
-        return query.isEmpty() ? path : path + "?" + query;
-    }
+  /** The path with its query, as the client sent it (the query still encoded). */
+  public String target() {
+    return query.isEmpty() ? path : path + "?" + query;
+  }
 
-    /** Whether the emulator closed the connection without answering (an injected fault). */
-    public boolean dropped() {
-        return status == 0;
-    }
+  /** Whether the emulator closed the connection without answering (an injected fault). */
+  public boolean dropped() {
+    return status == 0;
+  }
 }

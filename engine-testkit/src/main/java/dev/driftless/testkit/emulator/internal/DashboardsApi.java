@@ -16,110 +16,110 @@ import java.util.Set;
  */
 public final class DashboardsApi {
 
-    private DashboardsApi() {
-    }
+  private DashboardsApi() {
+  }
 
-    public static void register(Router router, ServerConfig config) {
-        KestraVersion v = config.version();
-        boolean reads = config.enterprise() || v.ossDashboards();
-        boolean writes = config.enterprise() || (v.ossDashboards() && !v.dashboardIdFromYaml());
-        router.add(reads, "GET", "/dashboards", DashboardsApi::list)
-                .add(reads, "GET", "/dashboards/{id}", DashboardsApi::get)
-                .add(reads, "POST", "/dashboards/validate", DashboardsApi::validate)
-                .add(writes, "POST", "/dashboards", DashboardsApi::create)
-                .add(writes, "PUT", "/dashboards/{id}", DashboardsApi::update)
-                .add(writes, "DELETE", "/dashboards/{id}", DashboardsApi::delete);
-    }
+  public static void register(Router router, ServerConfig config) {
+    KestraVersion v = config.version();
+    boolean reads = config.enterprise() || v.ossDashboards();
+    boolean writes = config.enterprise() || (v.ossDashboards() && !v.dashboardIdFromYaml());
+    router.add(reads, "GET", "/dashboards", DashboardsApi::list)
+        .add(reads, "GET", "/dashboards/{id}", DashboardsApi::get)
+        .add(reads, "POST", "/dashboards/validate", DashboardsApi::validate)
+        .add(writes, "POST", "/dashboards", DashboardsApi::create)
+        .add(writes, "PUT", "/dashboards/{id}", DashboardsApi::update)
+        .add(writes, "DELETE", "/dashboards/{id}", DashboardsApi::delete);
+  }
 
-    static Reply list(Call c) {
-        Call.Page page = c.page();
-        String q = c.query("q").orElse("").toLowerCase(Locale.ROOT);
-        List<TenantStore.Dashboard> all = c.data().dashboards().values().stream()
-                .filter(d -> q.isEmpty() || title(d).toLowerCase(Locale.ROOT).contains(q))
-                .toList();
-        ObjectNode out = Json.object();
-        ArrayNode results = out.putArray("results");
-        page.slice(all).forEach(d -> results.add(render(d, c)));
-        out.put("total", all.size());
-        return Reply.ok(out);
-    }
+  static Reply list(Call c) {
+    Call.Page page = c.page();
+    String q = c.query("q").orElse("").toLowerCase(Locale.ROOT);
+    List<TenantStore.Dashboard> all = c.data().dashboards().values().stream()
+        .filter(d -> q.isEmpty() || title(d).toLowerCase(Locale.ROOT).contains(q))
+        .toList();
+    ObjectNode out = Json.object();
+    ArrayNode results = out.putArray("results");
+    page.slice(all).forEach(d -> results.add(render(d, c)));
+    out.put("total", all.size());
+    return Reply.ok(out);
+  }
 
-    static Reply get(Call c) {
-        return Reply.ok(render(find(c), c));
-    }
+  static Reply get(Call c) {
+    return Reply.ok(render(find(c), c));
+  }
 
-    static Reply create(Call c) {
-        String source = c.text();
-        ObjectNode tree = Sources.parse(source, "title");
-        String id;
-        if (c.version().dashboardIdFromYaml()) {
-            id = FlowSources.text(tree, "id");
-            if (id.isEmpty()) {
-                throw ApiException.violation("id", "must not be null");
-            }
-            if (c.data().dashboards().containsKey(id)) {
-                throw ApiException.alreadyExists(c.version(), "id", "Dashboard id already exists",
-                        "Dashboard " + id + " already exists");
-            }
-        } else {
-            if (tree.hasNonNull("id")) {
-                throw ApiException.illegalArgument("Dashboard id is not editable");
-            }
-            id = Ids.create();
-        }
-        Instant now = Instant.now();
-        TenantStore.Dashboard saved = new TenantStore.Dashboard(id, source, now, now);
-        c.data().dashboards().put(id, saved);
-        return Reply.ok(render(saved, c));
+  static Reply create(Call c) {
+    String source = c.text();
+    ObjectNode tree = Sources.parse(source, "title");
+    String id;
+    if (c.version().dashboardIdFromYaml()) {
+      id = FlowSources.text(tree, "id");
+      if (id.isEmpty()) {
+        throw ApiException.violation("id", "must not be null");
+      }
+      if (c.data().dashboards().containsKey(id)) {
+        throw ApiException.alreadyExists(c.version(), "id", "Dashboard id already exists",
+            "Dashboard " + id + " already exists");
+      }
+    } else {
+      if (tree.hasNonNull("id")) {
+        throw ApiException.illegalArgument("Dashboard id is not editable");
+      }
+      id = Ids.create();
     }
+    Instant now = Instant.now();
+    TenantStore.Dashboard saved = new TenantStore.Dashboard(id, source, now, now);
+    c.data().dashboards().put(id, saved);
+    return Reply.ok(render(saved, c));
+  }
 
-    static Reply update(Call c) {
-        TenantStore.Dashboard existing = find(c);
-        String source = c.text();
-        ObjectNode tree = Sources.parse(source, "title");
-        if (c.version().dashboardIdFromYaml() && tree.hasNonNull("id")
-                && !FlowSources.text(tree, "id").equals(existing.id())) {
-            throw ApiException.violation("id", "Illegal dashboard id update");
-        }
-        TenantStore.Dashboard saved = new TenantStore.Dashboard(existing.id(), source, existing.created(), Instant.now());
-        c.data().dashboards().put(existing.id(), saved);
-        return Reply.ok(render(saved, c));
+  static Reply update(Call c) {
+    TenantStore.Dashboard existing = find(c);
+    String source = c.text();
+    ObjectNode tree = Sources.parse(source, "title");
+    if (c.version().dashboardIdFromYaml() && tree.hasNonNull("id")
+        && !FlowSources.text(tree, "id").equals(existing.id())) {
+      throw ApiException.violation("id", "Illegal dashboard id update");
     }
+    TenantStore.Dashboard saved = new TenantStore.Dashboard(existing.id(), source, existing.created(), Instant.now());
+    c.data().dashboards().put(existing.id(), saved);
+    return Reply.ok(render(saved, c));
+  }
 
-    static Reply delete(Call c) {
-        if (c.data().dashboards().remove(c.param("id")) == null) {
-            throw ApiException.notFound("Dashboard " + c.param("id") + " not found");
-        }
-        return Reply.noContent();
+  static Reply delete(Call c) {
+    if (c.data().dashboards().remove(c.param("id")) == null) {
+      throw ApiException.notFound("Dashboard " + c.param("id") + " not found");
     }
+    return Reply.noContent();
+  }
 
-    static Reply validate(Call c) {
-        return Reply.ok(Sources.validation(c.text(), "title"));
-    }
+  static Reply validate(Call c) {
+    return Reply.ok(Sources.validation(c.text(), "title"));
+  }
 
-    private static TenantStore.Dashboard find(Call c) {
-        TenantStore.Dashboard d = c.data().dashboards().get(c.param("id"));
-        if (d == null) {
-            throw ApiException.notFound("Dashboard " + c.param("id") + " not found");
-        }
-        return d;
+  private static TenantStore.Dashboard find(Call c) {
+    TenantStore.Dashboard d = c.data().dashboards().get(c.param("id"));
+    if (d == null) {
+      throw ApiException.notFound("Dashboard " + c.param("id") + " not found");
     }
+    return d;
+  }
 
-    private static String title(TenantStore.Dashboard d) {
-        return Sources.tryParse(d.source()).map(t -> FlowSources.text(t, "title")).orElse("");
-    }
+  private static String title(TenantStore.Dashboard d) {
+    return Sources.tryParse(d.source()).map(t -> FlowSources.text(t, "title")).orElse("");
+  }
 
-    static ObjectNode render(TenantStore.Dashboard d, Call c) {
-        ObjectNode out = Json.object();
-        out.put("id", d.id());
-        if (c.config().mode().tenantInPath()) {
-            out.put("tenantId", c.tenant());
-        }
-        Sources.copy(d.source(), out, Set.of("id", "sourceCode", "tenantId", "created", "updated", "deleted"));
-        out.put("sourceCode", d.source());
-        out.put("created", Json.time(d.created()));
-        out.put("updated", Json.time(d.updated()));
-        out.put("deleted", false);
-        return out;
+  static ObjectNode render(TenantStore.Dashboard d, Call c) {
+    ObjectNode out = Json.object();
+    out.put("id", d.id());
+    if (c.config().mode().tenantInPath()) {
+      out.put("tenantId", c.tenant());
     }
+    Sources.copy(d.source(), out, Set.of("id", "sourceCode", "tenantId", "created", "updated", "deleted"));
+    out.put("sourceCode", d.source());
+    out.put("created", Json.time(d.created()));
+    out.put("updated", Json.time(d.updated()));
+    out.put("deleted", false);
+    return out;
+  }
 }

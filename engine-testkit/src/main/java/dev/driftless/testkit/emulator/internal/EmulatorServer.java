@@ -42,382 +42,382 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class EmulatorServer implements AutoCloseable {
 
-    private static final int THREADS = 16;
-    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+  private static final int THREADS = 16;
+  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
-    static {
-        // The JDK server writes headers and body separately and leaves TCP_NODELAY off unless this
-        // property is set, which costs ~40 ms per answer (Nagle against delayed ACKs). It is read
-        // once, when the JVM creates its first HttpServer; an explicit setting is respected.
-        if (System.getProperty(NO_DELAY) == null) {
-            System.setProperty(NO_DELAY, "true");
-        }
+  static {
+    // The JDK server writes headers and body separately and leaves TCP_NODELAY off unless this
+    // property is set, which costs ~40 ms per answer (Nagle against delayed ACKs). It is read
+    // once, when the JVM creates its first HttpServer; an explicit setting is respected.
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
     }
-    private static final String CONFIGS = "configs";
+  }
+  private static final String CONFIGS = "configs";
 
-    private final ServerConfig config;
-    private final Store store = new Store();
-    private final Router router = new Router();
-    private final ErrorBodies errors;
-    private final FaultInjector faults;
-    private final RequestRecorder requests = new RequestRecorder();
-    private final StateView state = new StateView(store);
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private HttpServer http;
-    private ExecutorService pool;
-    private URI url;
+  private final ServerConfig config;
+  private final Store store = new Store();
+  private final Router router = new Router();
+  private final ErrorBodies errors;
+  private final FaultInjector faults;
+  private final RequestRecorder requests = new RequestRecorder();
+  private final StateView state = new StateView(store);
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private HttpServer http;
+  private ExecutorService pool;
+  private URI url;
 
-    private EmulatorServer(ServerConfig config) {
-        this.config = config;
-        this.errors = new ErrorBodies(config);
-        this.faults = new FaultInjector(config.seed());
-        FlowsApi.register(router);
-        NamespaceFilesApi.register(router, config.version());
-        DashboardsApi.register(router, config);
-        AppsApi.register(router, config);
-        TestsApi.register(router, config);
-        ExecutionsApi.register(router);
-        NamespacesApi.register(router, config);
+  private EmulatorServer(ServerConfig config) {
+    this.config = config;
+    this.errors = new ErrorBodies(config);
+    this.faults = new FaultInjector(config.seed());
+    FlowsApi.register(router);
+    NamespaceFilesApi.register(router, config.version());
+    DashboardsApi.register(router, config);
+    AppsApi.register(router, config);
+    TestsApi.register(router, config);
+    ExecutionsApi.register(router);
+    NamespacesApi.register(router, config);
+  }
+
+  /** Binds {@code 127.0.0.1:<port>} and starts serving. */
+  public static EmulatorServer start(ServerConfig config) {
+    EmulatorServer server = new EmulatorServer(config);
+    server.bind();
+    return server;
+  }
+
+  private void bind() {
+    try {
+      InetAddress loopback = InetAddress.getByName("127.0.0.1");
+      http = HttpServer.create(new InetSocketAddress(loopback, config.port()), 128);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot bind 127.0.0.1:" + config.port() + ": " + e.getMessage(), e);
     }
+    int port = http.getAddress().getPort();
+    pool = Executors.newFixedThreadPool(THREADS, threads("kestra-emulator-" + port + "-"));
+    http.setExecutor(pool);
+    http.createContext("/", this::handle);
+    http.start();
+    url = URI.create("http://127.0.0.1:" + port);
+  }
 
-    /** Binds {@code 127.0.0.1:<port>} and starts serving. */
-    public static EmulatorServer start(ServerConfig config) {
-        EmulatorServer server = new EmulatorServer(config);
-        server.bind();
-        return server;
+  public URI url() {
+    return url;
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  public RequestLog requests() {
+    return requests;
+  }
+
+  public EmulatorState state() {
+    return state;
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
-
-    private void bind() {
-        try {
-            InetAddress loopback = InetAddress.getByName("127.0.0.1");
-            http = HttpServer.create(new InetSocketAddress(loopback, config.port()), 128);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot bind 127.0.0.1:" + config.port() + ": " + e.getMessage(), e);
-        }
-        int port = http.getAddress().getPort();
-        pool = Executors.newFixedThreadPool(THREADS, threads("kestra-emulator-" + port + "-"));
-        http.setExecutor(pool);
-        http.createContext("/", this::handle);
-        http.start();
-        url = URI.create("http://127.0.0.1:" + port);
+    http.stop(0);
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+  }
 
-    public URI url() {
-        return url;
+  // ---- one exchange
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    URI uri = exchange.getRequestURI();
+    String rawPath = Optional.ofNullable(uri.getRawPath()).orElse("/");
+    String rawQuery = Optional.ofNullable(uri.getRawQuery()).orElse("");
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readAllBytes();
     }
-
-    public ServerConfig config() {
-        return config;
+    List<String> segments;
+    Map<String, List<String>> query;
+    try {
+      segments = decodeSegments(rawPath);
+      query = decodeQuery(rawQuery);
+    } catch (IllegalArgumentException e) {
+      Reply reply = errors.render(ApiException.badRequest("Malformed URI: " + e.getMessage()), rawPath, uri.toString());
+      requests.record(method, rawPath, rawQuery, reply.status(), method + " <none>");
+      send(exchange, reply);
+      return;
     }
-
-    public Faults faults() {
-        return faults;
+    String path = "/" + String.join("/", segments);
+    if (!segments.isEmpty() && segments.get(0).equals("_emulator")) {
+      send(exchange, control(method, segments));
+      return;
     }
-
-    public RequestLog requests() {
-        return requests;
+    if (segments.equals(List.of("ping"))) {
+      send(exchange, Reply.text(200, "pong"));
+      return;
     }
+    String target = rawQuery.isEmpty() ? rawPath : rawPath + "?" + rawQuery;
+    // HEAD is answered like GET without a body, as Micronaut does for every GET route.
+    boolean head = method.equals("HEAD");
+    String routed = head ? "GET" : method;
+    Target resolved = resolve(routed, segments);
 
-    public EmulatorState state() {
-        return state;
+    FaultInjector.Decision decision = faults.decide(method, path);
+    if (!decision.latency().isZero()) {
+      sleep(decision.latency());
     }
-
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        http.stop(0);
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    if (decision.outcome().isPresent() && decision.outcome().get().effect() == Fault.Effect.DROP_CONNECTION) {
+      requests.record(method, path, rawQuery, 0, resolved.routeName());
+      // Throwing from the handler before any response makes the JDK server close the socket.
+      throw new IOException("Kestra emulator: injected dropped connection");
     }
-
-    // ---- one exchange
-
-    private void handle(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        URI uri = exchange.getRequestURI();
-        String rawPath = Optional.ofNullable(uri.getRawPath()).orElse("/");
-        String rawQuery = Optional.ofNullable(uri.getRawQuery()).orElse("");
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        List<String> segments;
-        Map<String, List<String>> query;
-        try {
-            segments = decodeSegments(rawPath);
-            query = decodeQuery(rawQuery);
-        } catch (IllegalArgumentException e) {
-            Reply reply = errors.render(ApiException.badRequest("Malformed URI: " + e.getMessage()), rawPath, uri.toString());
-            requests.record(method, rawPath, rawQuery, reply.status(), method + " <none>");
-            send(exchange, reply);
-            return;
-        }
-        String path = "/" + String.join("/", segments);
-        if (!segments.isEmpty() && segments.get(0).equals("_emulator")) {
-            send(exchange, control(method, segments));
-            return;
-        }
-        if (segments.equals(List.of("ping"))) {
-            send(exchange, Reply.text(200, "pong"));
-            return;
-        }
-        String target = rawQuery.isEmpty() ? rawPath : rawPath + "?" + rawQuery;
-        // HEAD is answered like GET without a body, as Micronaut does for every GET route.
-        boolean head = method.equals("HEAD");
-        String routed = head ? "GET" : method;
-        Target resolved = resolve(routed, segments);
-
-        FaultInjector.Decision decision = faults.decide(method, path);
-        if (!decision.latency().isZero()) {
-            sleep(decision.latency());
-        }
-        if (decision.outcome().isPresent() && decision.outcome().get().effect() == Fault.Effect.DROP_CONNECTION) {
-            requests.record(method, path, rawQuery, 0, resolved.routeName());
-            // Throwing from the handler before any response makes the JDK server close the socket.
-            throw new IOException("Kestra emulator: injected dropped connection");
-        }
-        Reply reply;
-        if (decision.outcome().isPresent()) {
-            reply = errors.render(injected(decision.outcome().get()), path, target);
-        } else {
-            reply = process(routed, path, target, query, exchange.getRequestHeaders(), body, resolved);
-        }
-        requests.record(method, path, rawQuery, reply.status(), resolved.routeName());
-        send(exchange, head ? new Reply(reply.status(), reply.headers(), new byte[0]) : reply);
+    Reply reply;
+    if (decision.outcome().isPresent()) {
+      reply = errors.render(injected(decision.outcome().get()), path, target);
+    } else {
+      reply = process(routed, path, target, query, exchange.getRequestHeaders(), body, resolved);
     }
+    requests.record(method, path, rawQuery, reply.status(), resolved.routeName());
+    send(exchange, head ? new Reply(reply.status(), reply.headers(), new byte[0]) : reply);
+  }
 
-    private ApiException injected(Fault fault) {
-        ApiException error = new ApiException(Problem.forStatus(fault.effect().status()), "Injected fault");
-        if (fault.effect() == Fault.Effect.TOO_MANY_REQUESTS) {
-            long seconds = Math.max(0, (fault.retryAfter().toMillis() + 999) / 1000);
-            error = error.withHeader("Retry-After", String.valueOf(seconds));
-        }
-        return error;
+  private ApiException injected(Fault fault) {
+    ApiException error = new ApiException(Problem.forStatus(fault.effect().status()), "Injected fault");
+    if (fault.effect() == Fault.Effect.TOO_MANY_REQUESTS) {
+      long seconds = Math.max(0, (fault.retryAfter().toMillis() + 999) / 1000);
+      error = error.withHeader("Retry-After", String.valueOf(seconds));
     }
+    return error;
+  }
 
-    /** Where a request goes, decided before faults so the log can name the route of every request. */
-    private record Target(Kind kind, String tenant, Router.Resolution resolution, String routeName) {
+  /** Where a request goes, decided before faults so the log can name the route of every request. */
+  private record Target(Kind kind, String tenant, Router.Resolution resolution, String routeName) {
+  }
+
+  private enum Kind { CONFIGS, API, WRONG_TENANT, OUTSIDE_API }
+
+  private Target resolve(String method, List<String> segments) {
+    if (segments.size() < 2 || !segments.get(0).equals("api") || !segments.get(1).equals("v1")) {
+      return new Target(Kind.OUTSIDE_API, "", Router.Resolution.none(), method + " <none>");
     }
-
-    private enum Kind { CONFIGS, API, WRONG_TENANT, OUTSIDE_API }
-
-    private Target resolve(String method, List<String> segments) {
-        if (segments.size() < 2 || !segments.get(0).equals("api") || !segments.get(1).equals("v1")) {
-            return new Target(Kind.OUTSIDE_API, "", Router.Resolution.none(), method + " <none>");
-        }
-        List<String> rest = segments.subList(2, segments.size());
-        if (rest.equals(List.of(CONFIGS))) {
-            return new Target(Kind.CONFIGS, "", Router.Resolution.none(), method + " /api/v1/configs");
-        }
-        String tenant = "main";
-        String base = "/api/v1";
-        if (config.mode().tenantInPath()) {
-            if (rest.isEmpty()) {
-                return new Target(Kind.API, tenant, Router.Resolution.none(), method + " <none>");
-            }
-            tenant = rest.get(0);
-            rest = rest.subList(1, rest.size());
-            base = "/api/v1/{tenant}";
-            if (!config.enterprise() && !tenant.equals("main")) {
-                return new Target(Kind.WRONG_TENANT, tenant, Router.Resolution.none(), method + " <none>");
-            }
-        }
-        Router.Resolution resolution = router.resolve(method, rest);
-        String routeBase = base;
-        String name = method + " " + resolution.route().map(r -> routeBase + r.template()).orElse("<none>");
-        return new Target(Kind.API, tenant, resolution, name);
+    List<String> rest = segments.subList(2, segments.size());
+    if (rest.equals(List.of(CONFIGS))) {
+      return new Target(Kind.CONFIGS, "", Router.Resolution.none(), method + " /api/v1/configs");
     }
-
-    private Reply process(String method, String path, String target, Map<String, List<String>> query,
-                          Headers headers, byte[] body, Target resolved) {
-        try {
-            boolean needsAuth = resolved.kind() != Kind.OUTSIDE_API
-                    && (resolved.kind() != Kind.CONFIGS || config.version().configsNeedAuth());
-            if (needsAuth && !authorized(headers)) {
-                throw new ApiException(Problem.UNAUTHENTICATED, "");
-            }
-            return switch (resolved.kind()) {
-                case OUTSIDE_API -> throw ApiException.notFound("");
-                case CONFIGS -> configs(method, path);
-                case WRONG_TENANT -> throw ApiException.badRequest("Tenant must be 'main' for OSS version");
-                case API -> dispatch(method, path, query, headers, body, resolved);
-            };
-        } catch (ApiException e) {
-            return errors.render(e, path, target);
-        } catch (RuntimeException e) {
-            return errors.render(ApiException.internal(String.valueOf(e.getMessage())), path, target);
-        }
+    String tenant = "main";
+    String base = "/api/v1";
+    if (config.mode().tenantInPath()) {
+      if (rest.isEmpty()) {
+        return new Target(Kind.API, tenant, Router.Resolution.none(), method + " <none>");
+      }
+      tenant = rest.get(0);
+      rest = rest.subList(1, rest.size());
+      base = "/api/v1/{tenant}";
+      if (!config.enterprise() && !tenant.equals("main")) {
+        return new Target(Kind.WRONG_TENANT, tenant, Router.Resolution.none(), method + " <none>");
+      }
     }
+    Router.Resolution resolution = router.resolve(method, rest);
+    String routeBase = base;
+    String name = method + " " + resolution.route().map(r -> routeBase + r.template()).orElse("<none>");
+    return new Target(Kind.API, tenant, resolution, name);
+  }
 
-    private Reply dispatch(String method, String path, Map<String, List<String>> query, Headers headers,
-                           byte[] body, Target resolved) {
-        Router.Resolution resolution = resolved.resolution();
-        if (resolution.route().isEmpty()) {
-            if (resolution.otherMethods().isEmpty()) {
-                throw ApiException.notFound("");
-            }
-            throw methodNotAllowed(method, path, String.join(", ", resolution.otherMethods()));
-        }
-        Call call = new Call(method, path, query, headers, body, resolution.params(), resolved.tenant(), config, store);
-        synchronized (store) {
-            return resolution.route().get().handler().handle(call);
-        }
+  private Reply process(String method, String path, String target, Map<String, List<String>> query,
+             Headers headers, byte[] body, Target resolved) {
+    try {
+      boolean needsAuth = resolved.kind() != Kind.OUTSIDE_API
+          && (resolved.kind() != Kind.CONFIGS || config.version().configsNeedAuth());
+      if (needsAuth && !authorized(headers)) {
+        throw new ApiException(Problem.UNAUTHENTICATED, "");
+      }
+      return switch (resolved.kind()) {
+        case OUTSIDE_API -> throw ApiException.notFound("");
+        case CONFIGS -> configs(method, path);
+        case WRONG_TENANT -> throw ApiException.badRequest("Tenant must be 'main' for OSS version");
+        case API -> dispatch(method, path, query, headers, body, resolved);
+      };
+    } catch (ApiException e) {
+      return errors.render(e, path, target);
+    } catch (RuntimeException e) {
+      return errors.render(ApiException.internal(String.valueOf(e.getMessage())), path, target);
     }
+  }
 
-    private static ApiException methodNotAllowed(String method, String path, String allowed) {
-        return new ApiException(Problem.METHOD_NOT_ALLOWED,
-                "Method [" + method + "] not allowed for URI [" + path + "]. Allowed methods: [" + allowed + "]",
-                List.of(), Map.of("Allow", allowed));
+  private Reply dispatch(String method, String path, Map<String, List<String>> query, Headers headers,
+              byte[] body, Target resolved) {
+    Router.Resolution resolution = resolved.resolution();
+    if (resolution.route().isEmpty()) {
+      if (resolution.otherMethods().isEmpty()) {
+        throw ApiException.notFound("");
+      }
+      throw methodNotAllowed(method, path, String.join(", ", resolution.otherMethods()));
     }
-
-    private Reply configs(String method, String path) {
-        if (!method.equals("GET")) {
-            throw methodNotAllowed(method, path, "GET");
-        }
-        return Reply.ok(configsJson());
+    Call call = new Call(method, path, query, headers, body, resolution.params(), resolved.tenant(), config, store);
+    synchronized (store) {
+      return resolution.route().get().handler().handle(call);
     }
+  }
 
-    private boolean authorized(Headers headers) {
-        if (!config.authRequired()) {
-            return true;
-        }
-        String value = headers.getFirst("Authorization");
-        if (value == null) {
-            return false;
-        }
-        if (value.regionMatches(true, 0, "Basic ", 0, 6) && config.basicAuth().isPresent()) {
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                return false;
-            }
-            ServerConfig.Credentials expected = config.basicAuth().get();
-            return same(decoded.substring(0, colon), expected.username())
-                    & same(decoded.substring(colon + 1), expected.password());
-        }
-        if (value.regionMatches(true, 0, "Bearer ", 0, 7) && config.apiToken().isPresent()) {
-            return same(value.substring(7).trim(), config.apiToken().get());
-        }
+  private static ApiException methodNotAllowed(String method, String path, String allowed) {
+    return new ApiException(Problem.METHOD_NOT_ALLOWED,
+        "Method [" + method + "] not allowed for URI [" + path + "]. Allowed methods: [" + allowed + "]",
+        List.of(), Map.of("Allow", allowed));
+  }
+
+  private Reply configs(String method, String path) {
+    if (!method.equals("GET")) {
+      throw methodNotAllowed(method, path, "GET");
+    }
+    return Reply.ok(configsJson());
+  }
+
+  private boolean authorized(Headers headers) {
+    if (!config.authRequired()) {
+      return true;
+    }
+    String value = headers.getFirst("Authorization");
+    if (value == null) {
+      return false;
+    }
+    if (value.regionMatches(true, 0, "Basic ", 0, 6) && config.basicAuth().isPresent()) {
+      String decoded;
+      try {
+        decoded = new String(Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
         return false;
+      }
+      int colon = decoded.indexOf(':');
+      if (colon < 0) {
+        return false;
+      }
+      ServerConfig.Credentials expected = config.basicAuth().get();
+      return same(decoded.substring(0, colon), expected.username())
+          & same(decoded.substring(colon + 1), expected.password());
     }
-
-    private static boolean same(String actual, String expected) {
-        return MessageDigest.isEqual(actual.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    if (value.regionMatches(true, 0, "Bearer ", 0, 7) && config.apiToken().isPresent()) {
+      return same(value.substring(7).trim(), config.apiToken().get());
     }
+    return false;
+  }
 
-    private ObjectNode configsJson() {
-        ObjectNode out = Json.object();
-        out.put("uuid", "kestra-emulator");
-        out.put("version", config.version().text());
-        out.put("edition", config.mode().edition());
-        out.put("commitId", "emulator");
-        out.put("commitDate", "1970-01-01T00:00:00Z");
-        out.put("isCustomDashboardsEnabled", config.enterprise() || config.version().ossDashboards());
-        out.put("isTaskRunEnabled", false);
-        out.put("isAnonymousUsageEnabled", false);
-        out.put("isTemplateEnabled", false);
-        out.put("isBasicAuthEnabled", config.basicAuth().isPresent());
-        out.put("isBasicAuthInitialized", config.basicAuth().isPresent());
-        out.put("url", url.toString());
-        if (config.enterprise()) {
-            out.putObject("tenants").put("storageByTenant", false).put("secretByTenant", false);
+  private static boolean same(String actual, String expected) {
+    return MessageDigest.isEqual(actual.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private ObjectNode configsJson() {
+    ObjectNode out = Json.object();
+    out.put("uuid", "kestra-emulator");
+    out.put("version", config.version().text());
+    out.put("edition", config.mode().edition());
+    out.put("commitId", "emulator");
+    out.put("commitDate", "1970-01-01T00:00:00Z");
+    out.put("isCustomDashboardsEnabled", config.enterprise() || config.version().ossDashboards());
+    out.put("isTaskRunEnabled", false);
+    out.put("isAnonymousUsageEnabled", false);
+    out.put("isTemplateEnabled", false);
+    out.put("isBasicAuthEnabled", config.basicAuth().isPresent());
+    out.put("isBasicAuthInitialized", config.basicAuth().isPresent());
+    out.put("url", url.toString());
+    if (config.enterprise()) {
+      out.putObject("tenants").put("storageByTenant", false).put("secretByTenant", false);
+    }
+    return out;
+  }
+
+  // ---- control endpoints
+
+  private Reply control(String method, List<String> segments) {
+    if (segments.equals(List.of("_emulator", "requests"))) {
+      if (method.equals("GET")) {
+        return Reply.ok(requests.toJson());
+      }
+      if (method.equals("DELETE")) {
+        requests.clear();
+        return Reply.noContent();
+      }
+      return Reply.text(405, "GET or DELETE").withHeader("Allow", "DELETE, GET");
+    }
+    return Reply.text(404, "unknown emulator endpoint");
+  }
+
+  // ---- plumbing
+
+  private static void send(HttpExchange exchange, Reply reply) {
+    try {
+      Headers headers = exchange.getResponseHeaders();
+      reply.headers().forEach(headers::set);
+      byte[] body = reply.body();
+      if (body.length == 0) {
+        exchange.sendResponseHeaders(reply.status(), -1);
+      } else {
+        exchange.sendResponseHeaders(reply.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
         }
-        return out;
+      }
+    } catch (IOException e) {
+      // The client went away; nothing to tell it.
+    } finally {
+      exchange.close();
     }
+  }
 
-    // ---- control endpoints
-
-    private Reply control(String method, List<String> segments) {
-        if (segments.equals(List.of("_emulator", "requests"))) {
-            if (method.equals("GET")) {
-                return Reply.ok(requests.toJson());
-            }
-            if (method.equals("DELETE")) {
-                requests.clear();
-                return Reply.noContent();
-            }
-            return Reply.text(405, "GET or DELETE").withHeader("Allow", "DELETE, GET");
-        }
-        return Reply.text(404, "unknown emulator endpoint");
+  private static void sleep(Duration latency) throws IOException {
+    try {
+      Thread.sleep(latency.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while injecting latency", e);
     }
+  }
 
-    // ---- plumbing
-
-    private static void send(HttpExchange exchange, Reply reply) {
-        try {
-            Headers headers = exchange.getResponseHeaders();
-            reply.headers().forEach(headers::set);
-            byte[] body = reply.body();
-            if (body.length == 0) {
-                exchange.sendResponseHeaders(reply.status(), -1);
-            } else {
-                exchange.sendResponseHeaders(reply.status(), body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        } catch (IOException e) {
-            // The client went away; nothing to tell it.
-        } finally {
-            exchange.close();
-        }
+  /** Path segments, percent-decoded ({@code +} stays a plus in a path), empty ones dropped. */
+  static List<String> decodeSegments(String rawPath) {
+    List<String> out = new ArrayList<>();
+    for (String s : rawPath.split("/")) {
+      if (!s.isEmpty()) {
+        out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+      }
     }
+    return out;
+  }
 
-    private static void sleep(Duration latency) throws IOException {
-        try {
-            Thread.sleep(latency.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while injecting latency", e);
-        }
+  /** Query parameters, form-decoded ({@code +} is a space, like Netty's decoder), in order. */
+  static Map<String, List<String>> decodeQuery(String rawQuery) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (rawQuery.isEmpty()) {
+      return out;
     }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    }
+    return out;
+  }
 
-    /** Path segments, percent-decoded ({@code +} stays a plus in a path), empty ones dropped. */
-    static List<String> decodeSegments(String rawPath) {
-        List<String> out = new ArrayList<>();
-        for (String s : rawPath.split("/")) {
-            if (!s.isEmpty()) {
-                out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
-    }
-
-    /** Query parameters, form-decoded ({@code +} is a space, like Netty's decoder), in order. */
-    static Map<String, List<String>> decodeQuery(String rawQuery) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (rawQuery.isEmpty()) {
-            return out;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        }
-        return out;
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread t = new Thread(runnable, prefix + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
+  private static ThreadFactory threads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread t = new Thread(runnable, prefix + counter.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
 }

@@ -14,66 +14,66 @@ import java.util.UUID;
  */
 public final class ErrorBodies {
 
-    private final ServerConfig config;
+  private final ServerConfig config;
 
-    public ErrorBodies(ServerConfig config) {
-        this.config = config;
-    }
+  public ErrorBodies(ServerConfig config) {
+    this.config = config;
+  }
 
-    /**
-     * @param error   the error
-     * @param path    the request path, for {@code instance} and {@code _links.self}
-     * @param target  the path with its query, as Micronaut links it
-     */
-    public Reply render(ApiException error, String path, String target) {
-        Problem problem = error.problem();
-        Map<String, String> headers = new LinkedHashMap<>(error.headers());
-        byte[] body;
-        if (config.version().problemDetails()) {
-            headers.put("Content-Type", "application/problem+json");
-            body = Json.bytes(problemBody(error, path));
-        } else {
-            headers.put("Content-Type", "application/json");
-            body = Json.bytes(legacyBody(error, target));
-        }
-        if (problem.status() == 401) {
-            headers.put("WWW-Authenticate", "Basic realm=Kestra");
-        }
-        if (problem.status() == 404 && config.version().editionHeaderOn404()) {
-            headers.put("X-Kestra-Edition", config.mode().edition());
-        }
-        return new Reply(problem.status(), headers, body);
+  /**
+   * @param error   the error
+   * @param path    the request path, for {@code instance} and {@code _links.self}
+   * @param target  the path with its query, as Micronaut links it
+   */
+  public Reply render(ApiException error, String path, String target) {
+    Problem problem = error.problem();
+    Map<String, String> headers = new LinkedHashMap<>(error.headers());
+    byte[] body;
+    if (config.version().problemDetails()) {
+      headers.put("Content-Type", "application/problem+json");
+      body = Json.bytes(problemBody(error, path));
+    } else {
+      headers.put("Content-Type", "application/json");
+      body = Json.bytes(legacyBody(error, target));
     }
+    if (problem.status() == 401) {
+      headers.put("WWW-Authenticate", "Basic realm=Kestra");
+    }
+    if (problem.status() == 404 && config.version().editionHeaderOn404()) {
+      headers.put("X-Kestra-Edition", config.mode().edition());
+    }
+    return new Reply(problem.status(), headers, body);
+  }
 
-    private ObjectNode problemBody(ApiException error, String path) {
-        Problem problem = error.problem();
-        ObjectNode body = Json.object();
-        body.put("type", problem.type());
-        body.put("title", problem.title());
-        body.put("status", problem.status());
-        body.put("detail", error.detail().isEmpty() ? problem.title() : error.detail());
-        body.put("instance", path);
-        if (!error.errors().isEmpty()) {
-            ArrayNode errors = body.putArray("errors");
-            error.errors().forEach(e -> errors.addObject().put("detail", e.message()).put("pointer", e.pointer()));
-        }
-        if (problem == Problem.INTERNAL_ERROR) {
-            body.put("traceId", UUID.randomUUID().toString().replace("-", ""));
-        }
-        return body;
+  private ObjectNode problemBody(ApiException error, String path) {
+    Problem problem = error.problem();
+    ObjectNode body = Json.object();
+    body.put("type", problem.type());
+    body.put("title", problem.title());
+    body.put("status", problem.status());
+    body.put("detail", error.detail().isEmpty() ? problem.title() : error.detail());
+    body.put("instance", path);
+    if (!error.errors().isEmpty()) {
+      ArrayNode errors = body.putArray("errors");
+      error.errors().forEach(e -> errors.addObject().put("detail", e.message()).put("pointer", e.pointer()));
     }
+    if (problem == Problem.INTERNAL_ERROR) {
+      body.put("traceId", UUID.randomUUID().toString().replace("-", ""));
+    }
+    return body;
+  }
 
-    private ObjectNode legacyBody(ApiException error, String target) {
-        Problem problem = error.problem();
-        ObjectNode body = Json.object();
-        String message = problem.legacyReason()
-                + (error.detail().isEmpty() ? "" : ": " + error.detail());
-        body.put("message", message);
-        body.putObject("_links").putObject("self").put("href", target).put("templated", false);
-        if (!error.errors().isEmpty()) {
-            ArrayNode errors = body.putObject("_embedded").putArray("errors");
-            error.errors().forEach(e -> errors.addObject().put("message", e.message()).put("path", e.path()));
-        }
-        return body;
+  private ObjectNode legacyBody(ApiException error, String target) {
+    Problem problem = error.problem();
+    ObjectNode body = Json.object();
+    String message = problem.legacyReason()
+        + (error.detail().isEmpty() ? "" : ": " + error.detail());
+    body.put("message", message);
+    body.putObject("_links").putObject("self").put("href", target).put("templated", false);
+    if (!error.errors().isEmpty()) {
+      ArrayNode errors = body.putObject("_embedded").putArray("errors");
+      error.errors().forEach(e -> errors.addObject().put("message", e.message()).put("path", e.path()));
     }
+    return body;
+  }
 }

@@ -8,22 +8,22 @@ import java.util.Objects;
  */
 public record FieldError(String path, String message) {
 
-    public FieldError {
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(message, "message");
-    }
+  public FieldError {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(message, "message");
+  }
 
-    /** The path as a JSON pointer: {@code tasks[0].type} becomes {@code /tasks/0/type}. */
-    public String pointer() {
-        if (path.isEmpty()) {
-            return "";
-        }
-        StringBuilder pointer = new StringBuilder();
-        for (String part : path.replace("[", ".").replace("]", "").split("\\.")) {
-            if (!part.isEmpty()) {
-                pointer.append('/').append(part.replace("~", "~0").replace("/", "~1"));
-            }
-        }
-        return pointer.toString();
+  /** The path as a JSON pointer: {@code tasks[0].type} becomes {@code /tasks/0/type}. */
+  public String pointer() {
+    if (path.isEmpty()) {
+      return "";
     }
+    StringBuilder pointer = new StringBuilder();
+    for (String part : path.replace("[", ".").replace("]", "").split("\\.")) {
+      if (!part.isEmpty()) {
+        pointer.append('/').append(part.replace("~", "~0").replace("/", "~1"));
+      }
+    }
+    return pointer.toString();
+  }
 }

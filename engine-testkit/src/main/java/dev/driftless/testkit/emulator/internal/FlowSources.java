@@ -18,228 +18,228 @@ import java.util.regex.Pattern;
  */
 public final class FlowSources {
 
-    static final String ID_REGEX = "^[a-zA-Z0-9][a-zA-Z0-9._-]*";
-    static final String NAMESPACE_REGEX = "^[a-z0-9][a-z0-9._-]*";
-    static final String TASK_ID_REGEX = "^[a-zA-Z0-9][a-zA-Z0-9_-]*";
-    private static final Pattern ID = Pattern.compile(ID_REGEX);
-    private static final Pattern NAMESPACE = Pattern.compile(NAMESPACE_REGEX);
-    private static final Pattern TASK_ID = Pattern.compile(TASK_ID_REGEX);
-    /** A plugin type: a Java class name with a package, like {@code io.kestra.plugin.core.log.Log}. */
-    private static final Pattern TYPE = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*");
-    /** Kestra 1.0's reserved flow ids (they clash with API path segments). */
-    static final Set<String> RESERVED_IDS = Set.of(
-            "pause", "resume", "force-run", "change-status", "kill", "executions", "search", "source",
-            "disable", "enable", "text");
-    private static final Pattern LENIENT_ID = Pattern.compile("(?m)^id\\s*:\\s*[\"']?([^\\s\"'#]+)");
-    private static final Pattern LENIENT_NAMESPACE = Pattern.compile("(?m)^namespace\\s*:\\s*[\"']?([^\\s\"'#]+)");
-    private static final Pattern DISABLED = Pattern.compile("(?m)^disabled[ \\t]*:[ \\t]*(true|false)[ \\t]*\\r?$");
+  static final String ID_REGEX = "^[a-zA-Z0-9][a-zA-Z0-9._-]*";
+  static final String NAMESPACE_REGEX = "^[a-z0-9][a-z0-9._-]*";
+  static final String TASK_ID_REGEX = "^[a-zA-Z0-9][a-zA-Z0-9_-]*";
+  private static final Pattern ID = Pattern.compile(ID_REGEX);
+  private static final Pattern NAMESPACE = Pattern.compile(NAMESPACE_REGEX);
+  private static final Pattern TASK_ID = Pattern.compile(TASK_ID_REGEX);
+  /** A plugin type: a Java class name with a package, like {@code io.kestra.plugin.core.log.Log}. */
+  private static final Pattern TYPE = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*");
+  /** Kestra 1.0's reserved flow ids (they clash with API path segments). */
+  static final Set<String> RESERVED_IDS = Set.of(
+      "pause", "resume", "force-run", "change-status", "kill", "executions", "search", "source",
+      "disable", "enable", "text");
+  private static final Pattern LENIENT_ID = Pattern.compile("(?m)^id\\s*:\\s*[\"']?([^\\s\"'#]+)");
+  private static final Pattern LENIENT_NAMESPACE = Pattern.compile("(?m)^namespace\\s*:\\s*[\"']?([^\\s\"'#]+)");
+  private static final Pattern DISABLED = Pattern.compile("(?m)^disabled[ \\t]*:[ \\t]*(true|false)[ \\t]*\\r?$");
 
-    /** A parsed, valid flow. */
-    public record Parsed(String namespace, String id, ObjectNode tree) {
+  /** A parsed, valid flow. */
+  public record Parsed(String namespace, String id, ObjectNode tree) {
+  }
+
+  private FlowSources() {
+  }
+
+  /**
+   * Parses and validates a flow source.
+   *
+   * @throws ApiException 422 with one {@link FieldError} per violation
+   */
+  public static Parsed parse(String source, KestraVersion version) {
+    ObjectNode tree = tree(source);
+    List<FieldError> errors = new ArrayList<>();
+    String id = text(tree, "id");
+    String namespace = text(tree, "namespace");
+    check(errors, "id", id, ID, ID_REGEX);
+    check(errors, "namespace", namespace, NAMESPACE, NAMESPACE_REGEX);
+    if (version.reservedFlowIds() && RESERVED_IDS.contains(id)) {
+      errors.add(new FieldError("id", "Flow id '" + id + "' is a reserved keyword: " + RESERVED_IDS.stream().sorted().toList()));
     }
-
-    private FlowSources() {
+    JsonNode tasks = tree.get("tasks");
+    if (tasks == null || tasks.isNull() || (tasks.isArray() && tasks.isEmpty())) {
+      errors.add(new FieldError("tasks", "must not be empty"));
+    } else if (!tasks.isArray()) {
+      errors.add(new FieldError("tasks", "must be a list of tasks"));
+    } else {
+      checkPlugins(errors, "tasks", tasks);
     }
-
-    /**
-     * Parses and validates a flow source.
-     *
-     * @throws ApiException 422 with one {@link FieldError} per violation
-     */
-    public static Parsed parse(String source, KestraVersion version) {
-        ObjectNode tree = tree(source);
-        List<FieldError> errors = new ArrayList<>();
-        String id = text(tree, "id");
-        String namespace = text(tree, "namespace");
-        check(errors, "id", id, ID, ID_REGEX);
-        check(errors, "namespace", namespace, NAMESPACE, NAMESPACE_REGEX);
-        if (version.reservedFlowIds() && RESERVED_IDS.contains(id)) {
-            errors.add(new FieldError("id", "Flow id '" + id + "' is a reserved keyword: " + RESERVED_IDS.stream().sorted().toList()));
-        }
-        JsonNode tasks = tree.get("tasks");
-        if (tasks == null || tasks.isNull() || (tasks.isArray() && tasks.isEmpty())) {
-            errors.add(new FieldError("tasks", "must not be empty"));
-        } else if (!tasks.isArray()) {
-            errors.add(new FieldError("tasks", "must be a list of tasks"));
+    for (String optional : List.of("triggers", "errors", "finally", "afterExecution")) {
+      JsonNode list = tree.get(optional);
+      if (list != null && !list.isNull()) {
+        if (!list.isArray()) {
+          errors.add(new FieldError(optional, "must be a list"));
         } else {
-            checkPlugins(errors, "tasks", tasks);
+          checkPlugins(errors, optional, list);
         }
-        for (String optional : List.of("triggers", "errors", "finally", "afterExecution")) {
-            JsonNode list = tree.get(optional);
-            if (list != null && !list.isNull()) {
-                if (!list.isArray()) {
-                    errors.add(new FieldError(optional, "must be a list"));
-                } else {
-                    checkPlugins(errors, optional, list);
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.violations(errors);
-        }
-        return new Parsed(namespace, id, tree);
+      }
     }
+    if (!errors.isEmpty()) {
+      throw ApiException.violations(errors);
+    }
+    return new Parsed(namespace, id, tree);
+  }
 
-    /** Parses to a mapping or fails with a 422 violation. */
-    static ObjectNode tree(String source) {
-        Optional<JsonNode> node;
-        try {
-            node = Json.parseYaml(source);
-        } catch (Json.YamlException e) {
-            throw ApiException.violation("", "Invalid YAML: " + e.getMessage());
-        }
-        if (node.isEmpty() || !node.get().isObject()) {
-            throw ApiException.violation("", "Invalid YAML: the source must be a mapping");
-        }
-        return (ObjectNode) node.get();
+  /** Parses to a mapping or fails with a 422 violation. */
+  static ObjectNode tree(String source) {
+    Optional<JsonNode> node;
+    try {
+      node = Json.parseYaml(source);
+    } catch (Json.YamlException e) {
+      throw ApiException.violation("", "Invalid YAML: " + e.getMessage());
     }
+    if (node.isEmpty() || !node.get().isObject()) {
+      throw ApiException.violation("", "Invalid YAML: the source must be a mapping");
+    }
+    return (ObjectNode) node.get();
+  }
 
-    private static void checkPlugins(List<FieldError> errors, String field, JsonNode list) {
-        for (int i = 0; i < list.size(); i++) {
-            String at = field + "[" + i + "]";
-            JsonNode plugin = list.get(i);
-            if (!plugin.isObject()) {
-                errors.add(new FieldError(at, "must be a mapping with an id and a type"));
-                continue;
-            }
-            check(errors, at + ".id", text(plugin, "id"), TASK_ID, TASK_ID_REGEX);
-            String type = text(plugin, "type");
-            if (type.isEmpty()) {
-                errors.add(new FieldError(at + ".type", "must not be null"));
-            } else if (!TYPE.matcher(type).matches()) {
-                errors.add(new FieldError(at + ".type", "Invalid type: " + type));
-            }
-        }
+  private static void checkPlugins(List<FieldError> errors, String field, JsonNode list) {
+    for (int i = 0; i < list.size(); i++) {
+      String at = field + "[" + i + "]";
+      JsonNode plugin = list.get(i);
+      if (!plugin.isObject()) {
+        errors.add(new FieldError(at, "must be a mapping with an id and a type"));
+        continue;
+      }
+      check(errors, at + ".id", text(plugin, "id"), TASK_ID, TASK_ID_REGEX);
+      String type = text(plugin, "type");
+      if (type.isEmpty()) {
+        errors.add(new FieldError(at + ".type", "must not be null"));
+      } else if (!TYPE.matcher(type).matches()) {
+        errors.add(new FieldError(at + ".type", "Invalid type: " + type));
+      }
     }
+  }
 
-    private static void check(List<FieldError> errors, String path, String value, Pattern pattern, String regex) {
-        if (value.isEmpty()) {
-            errors.add(new FieldError(path, "must not be null"));
-        } else if (!pattern.matcher(value).matches()) {
-            errors.add(new FieldError(path, "must match \"" + regex + "\""));
-        }
+  private static void check(List<FieldError> errors, String path, String value, Pattern pattern, String regex) {
+    if (value.isEmpty()) {
+      errors.add(new FieldError(path, "must not be null"));
+    } else if (!pattern.matcher(value).matches()) {
+      errors.add(new FieldError(path, "must match \"" + regex + "\""));
     }
+  }
 
-    /** A scalar field as text; empty when absent, null or not a scalar. */
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || !value.isValueNode() || value.isNull() ? "" : value.asText();
-    }
+  /** A scalar field as text; empty when absent, null or not a scalar. */
+  static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || !value.isValueNode() || value.isNull() ? "" : value.asText();
+  }
 
-    /** The namespace and id of a source, read without validation and even from broken YAML. */
-    public static Optional<TenantStore.Key> lenientKey(String source) {
-        try {
-            Optional<JsonNode> node = Json.parseYaml(source);
-            if (node.isPresent() && node.get().isObject()) {
-                String id = text(node.get(), "id");
-                String namespace = text(node.get(), "namespace");
-                if (!id.isEmpty() && !namespace.isEmpty()) {
-                    return Optional.of(new TenantStore.Key(namespace, id));
-                }
-            }
-        } catch (Json.YamlException e) {
-            // fall through to the line-based reading
+  /** The namespace and id of a source, read without validation and even from broken YAML. */
+  public static Optional<TenantStore.Key> lenientKey(String source) {
+    try {
+      Optional<JsonNode> node = Json.parseYaml(source);
+      if (node.isPresent() && node.get().isObject()) {
+        String id = text(node.get(), "id");
+        String namespace = text(node.get(), "namespace");
+        if (!id.isEmpty() && !namespace.isEmpty()) {
+          return Optional.of(new TenantStore.Key(namespace, id));
         }
-        Matcher id = LENIENT_ID.matcher(source);
-        Matcher namespace = LENIENT_NAMESPACE.matcher(source);
-        if (id.find() && namespace.find()) {
-            return Optional.of(new TenantStore.Key(namespace.group(1), id.group(1)));
-        }
-        return Optional.empty();
+      }
+    } catch (Json.YamlException e) {
+      // fall through to the line-based reading
     }
+    Matcher id = LENIENT_ID.matcher(source);
+    Matcher namespace = LENIENT_NAMESPACE.matcher(source);
+    if (id.find() && namespace.find()) {
+      return Optional.of(new TenantStore.Key(namespace.group(1), id.group(1)));
+    }
+    return Optional.empty();
+  }
 
-    /**
-     * The flow JSON of a revision, as Kestra's {@code Flow} / {@code FlowWithSource}: the parsed
-     * source's properties with {@code id}, {@code namespace}, {@code revision}, {@code disabled},
-     * {@code deleted} and, when asked, {@code source}. A source that no longer parses is shown the
-     * way Kestra shows a {@code FlowWithException}: the ids plus an {@code exception} message.
-     */
-    public static ObjectNode render(FlowRevision rev, Call call, boolean withSource) {
-        ObjectNode out = Json.object();
-        out.put("id", rev.id());
-        out.put("namespace", rev.namespace());
-        out.put("revision", rev.revision());
-        if (call.config().mode().tenantInPath()) {
-            out.put("tenantId", call.tenant());
-        }
-        Optional<ObjectNode> tree = Optional.empty();
-        String exception = "";
-        try {
-            Optional<JsonNode> node = Json.parseYaml(rev.source());
-            if (node.isPresent() && node.get().isObject()) {
-                tree = Optional.of((ObjectNode) node.get());
-            } else {
-                exception = "the source is not a mapping";
-            }
-        } catch (Json.YamlException e) {
-            exception = e.getMessage();
-        }
-        boolean disabled = false;
-        if (tree.isPresent()) {
-            for (Map.Entry<String, JsonNode> e : tree.get().properties()) {
-                switch (e.getKey()) {
-                    case "id", "namespace", "revision", "deleted", "source", "tenantId" -> { }
-                    case "disabled" -> disabled = e.getValue().asBoolean(false);
-                    default -> out.set(e.getKey(), e.getValue());
-                }
-            }
-        } else {
-            out.put("exception", exception);
-        }
-        out.put("disabled", disabled);
-        out.put("deleted", rev.deleted());
-        if (call.version().drafts()) {
-            out.put("draft", rev.draft());
-        }
-        out.put("updated", Json.time(rev.updated()));
-        if (withSource) {
-            out.put("source", rev.source());
-        }
-        return out;
+  /**
+   * The flow JSON of a revision, as Kestra's {@code Flow} / {@code FlowWithSource}: the parsed
+   * source's properties with {@code id}, {@code namespace}, {@code revision}, {@code disabled},
+   * {@code deleted} and, when asked, {@code source}. A source that no longer parses is shown the
+   * way Kestra shows a {@code FlowWithException}: the ids plus an {@code exception} message.
+   */
+  public static ObjectNode render(FlowRevision rev, Call call, boolean withSource) {
+    ObjectNode out = Json.object();
+    out.put("id", rev.id());
+    out.put("namespace", rev.namespace());
+    out.put("revision", rev.revision());
+    if (call.config().mode().tenantInPath()) {
+      out.put("tenantId", call.tenant());
     }
+    Optional<ObjectNode> tree = Optional.empty();
+    String exception = "";
+    try {
+      Optional<JsonNode> node = Json.parseYaml(rev.source());
+      if (node.isPresent() && node.get().isObject()) {
+        tree = Optional.of((ObjectNode) node.get());
+      } else {
+        exception = "the source is not a mapping";
+      }
+    } catch (Json.YamlException e) {
+      exception = e.getMessage();
+    }
+    boolean disabled = false;
+    if (tree.isPresent()) {
+      for (Map.Entry<String, JsonNode> e : tree.get().properties()) {
+        switch (e.getKey()) {
+          case "id", "namespace", "revision", "deleted", "source", "tenantId" -> { }
+          case "disabled" -> disabled = e.getValue().asBoolean(false);
+          default -> out.set(e.getKey(), e.getValue());
+        }
+      }
+    } else {
+      out.put("exception", exception);
+    }
+    out.put("disabled", disabled);
+    out.put("deleted", rev.deleted());
+    if (call.version().drafts()) {
+      out.put("draft", rev.draft());
+    }
+    out.put("updated", Json.time(rev.updated()));
+    if (withSource) {
+      out.put("source", rev.source());
+    }
+    return out;
+  }
 
-    /**
-     * The source of a JSON-bodied create or update (deprecated since 0.18): the {@code source}
-     * property when the JSON carries one, otherwise YAML regenerated from the JSON, which loses
-     * comments and layout.
-     */
-    public static String fromJson(JsonNode json) {
-        if (!json.isObject()) {
-            throw ApiException.illegalArgument("Invalid json mapping: a flow must be an object");
-        }
-        JsonNode source = json.get("source");
-        if (source != null && source.isTextual()) {
-            return source.asText();
-        }
-        ObjectNode copy = ((ObjectNode) json).deepCopy();
-        copy.remove(List.of("revision", "deleted", "source", "tenantId", "updated", "draft"));
-        return Json.toYaml(copy);
+  /**
+   * The source of a JSON-bodied create or update (deprecated since 0.18): the {@code source}
+   * property when the JSON carries one, otherwise YAML regenerated from the JSON, which loses
+   * comments and layout.
+   */
+  public static String fromJson(JsonNode json) {
+    if (!json.isObject()) {
+      throw ApiException.illegalArgument("Invalid json mapping: a flow must be an object");
     }
+    JsonNode source = json.get("source");
+    if (source != null && source.isTextual()) {
+      return source.asText();
+    }
+    ObjectNode copy = ((ObjectNode) json).deepCopy();
+    copy.remove(List.of("revision", "deleted", "source", "tenantId", "updated", "draft"));
+    return Json.toYaml(copy);
+  }
 
-    /**
-     * Kestra's enable/disable rewrite: sets an existing top-level {@code disabled:} line to the
-     * value, or appends one.
-     */
-    public static String withDisabled(String source, boolean disabled) {
-        Matcher m = DISABLED.matcher(source);
-        if (m.find()) {
-            return source.substring(0, m.start(1)) + disabled + source.substring(m.end(1));
-        }
-        if (!disabled) {
-            return source;
-        }
-        return source.endsWith("\n") ? source + "disabled: true\n" : source + "\ndisabled: true";
+  /**
+   * Kestra's enable/disable rewrite: sets an existing top-level {@code disabled:} line to the
+   * value, or appends one.
+   */
+  public static String withDisabled(String source, boolean disabled) {
+    Matcher m = DISABLED.matcher(source);
+    if (m.find()) {
+      return source.substring(0, m.start(1)) + disabled + source.substring(m.end(1));
     }
+    if (!disabled) {
+      return source;
+    }
+    return source.endsWith("\n") ? source + "disabled: true\n" : source + "\ndisabled: true";
+  }
 
-    /**
-     * The naive split of Kestra's bulk and namespace calls: {@code body.split("---")}, each part
-     * trimmed. A {@code ---} anywhere (inside a block string, a comment, a value) splits there too.
-     */
-    public static List<String> naiveSplit(String body) {
-        List<String> parts = new ArrayList<>();
-        for (String part : body.split("---")) {
-            parts.add(part.trim());
-        }
-        return parts;
+  /**
+   * The naive split of Kestra's bulk and namespace calls: {@code body.split("---")}, each part
+   * trimmed. A {@code ---} anywhere (inside a block string, a comment, a value) splits there too.
+   */
+  public static List<String> naiveSplit(String body) {
+    List<String> parts = new ArrayList<>();
+    for (String part : body.split("---")) {
+      parts.add(part.trim());
     }
+    return parts;
+  }
 }

@@ -23,446 +23,446 @@ import java.util.stream.Collectors;
 /** {@code /flows}: Kestra's FlowController, quirks included. */
 public final class FlowsApi {
 
-    private static final Pattern FILTER = Pattern.compile("filters\\[([^\\]]+)\\]\\[([^\\]]+)\\](?:\\[\\d*\\])?");
+  private static final Pattern FILTER = Pattern.compile("filters\\[([^\\]]+)\\]\\[([^\\]]+)\\](?:\\[\\d*\\])?");
 
-    private FlowsApi() {
+  private FlowsApi() {
+  }
+
+  public static void register(Router router) {
+    router.add(true, "POST", "/flows", FlowsApi::create)
+        .add(true, "GET", "/flows/search", FlowsApi::search)
+        .add(true, "GET", "/flows/distinct-namespaces", FlowsApi::distinctNamespaces)
+        .add(true, "GET", "/flows/export/by-query", FlowsApi::exportByQuery)
+        .add(true, "POST", "/flows/export/by-ids", FlowsApi::exportByIds)
+        .add(true, "POST", "/flows/validate", FlowsApi::validate)
+        .add(true, "POST", "/flows/bulk", FlowsApi::bulk)
+        .add(true, "POST", "/flows/import", FlowsApi::importFlows)
+        .add(true, "DELETE", "/flows/delete/by-ids", FlowsApi::deleteByIds)
+        .add(true, "DELETE", "/flows/delete/by-query", FlowsApi::deleteByQuery)
+        .add(true, "POST", "/flows/enable/by-ids", c -> setDisabledByIds(c, false))
+        .add(true, "POST", "/flows/disable/by-ids", c -> setDisabledByIds(c, true))
+        .add(true, "POST", "/flows/enable/by-query", c -> setDisabledByQuery(c, false))
+        .add(true, "POST", "/flows/disable/by-query", c -> setDisabledByQuery(c, true))
+        .add(true, "GET", "/flows/{namespace}", FlowsApi::listByNamespace)
+        .add(true, "POST", "/flows/{namespace}", FlowsApi::replaceNamespace)
+        .add(true, "GET", "/flows/{namespace}/{id}", FlowsApi::get)
+        .add(true, "PUT", "/flows/{namespace}/{id}", FlowsApi::update)
+        .add(true, "DELETE", "/flows/{namespace}/{id}", FlowsApi::delete)
+        .add(true, "GET", "/flows/{namespace}/{id}/revisions", FlowsApi::revisions);
+  }
+
+  // ---- one flow
+
+  static Reply create(Call c) {
+    String source = sourceOf(c);
+    FlowSources.Parsed parsed = FlowSources.parse(source, c.version());
+    if (c.data().flow(parsed.namespace(), parsed.id()).isPresent()) {
+      throw ApiException.alreadyExists(c.version(), "flow.id", "Flow id already exists",
+          "Flow " + parsed.namespace() + "." + parsed.id() + " already exists");
     }
+    FlowRevision saved = c.data().saveFlow(parsed.namespace(), parsed.id(), source, draft(c));
+    return Reply.ok(FlowSources.render(saved, c, true));
+  }
 
-    public static void register(Router router) {
-        router.add(true, "POST", "/flows", FlowsApi::create)
-                .add(true, "GET", "/flows/search", FlowsApi::search)
-                .add(true, "GET", "/flows/distinct-namespaces", FlowsApi::distinctNamespaces)
-                .add(true, "GET", "/flows/export/by-query", FlowsApi::exportByQuery)
-                .add(true, "POST", "/flows/export/by-ids", FlowsApi::exportByIds)
-                .add(true, "POST", "/flows/validate", FlowsApi::validate)
-                .add(true, "POST", "/flows/bulk", FlowsApi::bulk)
-                .add(true, "POST", "/flows/import", FlowsApi::importFlows)
-                .add(true, "DELETE", "/flows/delete/by-ids", FlowsApi::deleteByIds)
-                .add(true, "DELETE", "/flows/delete/by-query", FlowsApi::deleteByQuery)
-                .add(true, "POST", "/flows/enable/by-ids", c -> setDisabledByIds(c, false))
-                .add(true, "POST", "/flows/disable/by-ids", c -> setDisabledByIds(c, true))
-                .add(true, "POST", "/flows/enable/by-query", c -> setDisabledByQuery(c, false))
-                .add(true, "POST", "/flows/disable/by-query", c -> setDisabledByQuery(c, true))
-                .add(true, "GET", "/flows/{namespace}", FlowsApi::listByNamespace)
-                .add(true, "POST", "/flows/{namespace}", FlowsApi::replaceNamespace)
-                .add(true, "GET", "/flows/{namespace}/{id}", FlowsApi::get)
-                .add(true, "PUT", "/flows/{namespace}/{id}", FlowsApi::update)
-                .add(true, "DELETE", "/flows/{namespace}/{id}", FlowsApi::delete)
-                .add(true, "GET", "/flows/{namespace}/{id}/revisions", FlowsApi::revisions);
+  static Reply get(Call c) {
+    String namespace = c.param("namespace");
+    String id = c.param("id");
+    boolean allowDeleted = c.flag("allowDeleted", false);
+    Optional<Integer> revision = c.optionalIntQuery("revision");
+    List<FlowRevision> revisions = c.data().flowRevisions(namespace, id);
+    Optional<FlowRevision> found = revision.isPresent()
+        ? revisions.stream().filter(r -> r.revision() == revision.get()).findFirst()
+        : revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1));
+    found = found.filter(r -> allowDeleted || !r.deleted());
+    FlowRevision flow = found.orElseThrow(() -> missing(namespace, id));
+    return Reply.ok(FlowSources.render(flow, c, c.flag("source", false)));
+  }
+
+  static Reply update(Call c) {
+    String namespace = c.param("namespace");
+    String id = c.param("id");
+    if (c.data().flow(namespace, id).isEmpty()) {
+      throw missing(namespace, id);
     }
+    String source = sourceOf(c);
+    FlowSources.Parsed parsed = FlowSources.parse(source, c.version());
+    List<FieldError> errors = new ArrayList<>();
+    if (!parsed.id().equals(id)) {
+      errors.add(new FieldError("flow.id", "Illegal flow id update"));
+    }
+    if (!parsed.namespace().equals(namespace)) {
+      errors.add(new FieldError("flow.namespace", "Illegal namespace update"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.violations(errors);
+    }
+    FlowRevision saved = c.data().saveFlow(namespace, id, source, draft(c));
+    return Reply.ok(FlowSources.render(saved, c, true));
+  }
 
-    // ---- one flow
+  static Reply delete(Call c) {
+    String namespace = c.param("namespace");
+    String id = c.param("id");
+    c.data().deleteFlow(namespace, id).orElseThrow(() -> missing(namespace, id));
+    return Reply.noContent();
+  }
 
-    static Reply create(Call c) {
-        String source = sourceOf(c);
-        FlowSources.Parsed parsed = FlowSources.parse(source, c.version());
-        if (c.data().flow(parsed.namespace(), parsed.id()).isPresent()) {
-            throw ApiException.alreadyExists(c.version(), "flow.id", "Flow id already exists",
-                    "Flow " + parsed.namespace() + "." + parsed.id() + " already exists");
+  static Reply revisions(Call c) {
+    boolean allowDelete = c.flag("allowDelete", false);
+    ArrayNode out = Json.array();
+    c.data().flowRevisions(c.param("namespace"), c.param("id")).stream()
+        .filter(r -> allowDelete || !r.deleted())
+        .forEach(r -> out.add(FlowSources.render(r, c, true)));
+    return Reply.ok(out);
+  }
+
+  // ---- listing and searching
+
+  static Reply listByNamespace(Call c) {
+    String namespace = c.param("namespace");
+    ArrayNode out = Json.array();
+    c.data().liveFlows().stream()
+        .filter(f -> f.namespace().equals(namespace))
+        .forEach(f -> out.add(FlowSources.render(f, c, false)));
+    return Reply.ok(out);
+  }
+
+  static Reply search(Call c) {
+    Call.Page page = c.page();
+    List<FlowRevision> flows = new ArrayList<>(query(c));
+    sort(c, flows);
+    ObjectNode out = Json.object();
+    ArrayNode results = out.putArray("results");
+    page.slice(flows).forEach(f -> results.add(FlowSources.render(f, c, false)));
+    out.put("total", flows.size());
+    return Reply.ok(out);
+  }
+
+  static Reply distinctNamespaces(Call c) {
+    String q = c.query("q").orElse("");
+    ArrayNode out = Json.array();
+    c.data().liveFlows().stream().map(FlowRevision::namespace).distinct()
+        .filter(ns -> ns.contains(q)).sorted().forEach(out::add);
+    return Reply.ok(out);
+  }
+
+  /** Live flows matching the call's filters: {@code filters[field][OP]=v} and the older params. */
+  static List<FlowRevision> query(Call c) {
+    Predicate<FlowRevision> predicate = f -> true;
+    for (Map.Entry<String, List<String>> e : c.queryParams().entrySet()) {
+      Matcher m = FILTER.matcher(e.getKey());
+      if (!m.matches()) {
+        continue;
+      }
+      String field = m.group(1);
+      String op = m.group(2).toUpperCase(Locale.ROOT);
+      for (String value : e.getValue()) {
+        switch (field) {
+          case "namespace" -> predicate = predicate.and(f -> matches(f.namespace(), op, value));
+          case "flowId", "id" -> predicate = predicate.and(f -> matches(f.id(), op, value));
+          case "q", "query" -> predicate = predicate.and(
+              f -> matches(f.id(), "CONTAINS", value) || matches(f.namespace(), "CONTAINS", value));
+          default -> { } // labels, scope, time ranges: not emulated, they match everything
         }
-        FlowRevision saved = c.data().saveFlow(parsed.namespace(), parsed.id(), source, draft(c));
-        return Reply.ok(FlowSources.render(saved, c, true));
+      }
     }
-
-    static Reply get(Call c) {
-        String namespace = c.param("namespace");
-        String id = c.param("id");
-        boolean allowDeleted = c.flag("allowDeleted", false);
-        Optional<Integer> revision = c.optionalIntQuery("revision");
-        List<FlowRevision> revisions = c.data().flowRevisions(namespace, id);
-        Optional<FlowRevision> found = revision.isPresent()
-                ? revisions.stream().filter(r -> r.revision() == revision.get()).findFirst()
-                : revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1));
-        found = found.filter(r -> allowDeleted || !r.deleted());
-        FlowRevision flow = found.orElseThrow(() -> missing(namespace, id));
-        return Reply.ok(FlowSources.render(flow, c, c.flag("source", false)));
+    Optional<String> legacyNamespace = c.query("namespace").filter(s -> !s.isEmpty());
+    if (legacyNamespace.isPresent()) {
+      predicate = predicate.and(f -> matches(f.namespace(), "PREFIX", legacyNamespace.get()));
     }
+    Optional<String> legacyQuery = c.query("q").filter(s -> !s.isEmpty());
+    if (legacyQuery.isPresent()) {
+      predicate = predicate.and(f -> f.id().contains(legacyQuery.get()) || f.namespace().contains(legacyQuery.get()));
+    }
+    return c.data().liveFlows().stream().filter(predicate).collect(Collectors.toList());
+  }
 
-    static Reply update(Call c) {
-        String namespace = c.param("namespace");
-        String id = c.param("id");
-        if (c.data().flow(namespace, id).isEmpty()) {
-            throw missing(namespace, id);
+  private static boolean matches(String actual, String op, String value) {
+    return switch (op) {
+      case "EQUALS" -> actual.equals(value);
+      case "NOT_EQUALS" -> !actual.equals(value);
+      case "PREFIX" -> actual.equals(value) || actual.startsWith(value + ".");
+      case "STARTS_WITH" -> actual.startsWith(value);
+      case "ENDS_WITH" -> actual.endsWith(value);
+      case "CONTAINS" -> actual.contains(value);
+      case "IN" -> List.of(value.split(",")).contains(actual);
+      case "NOT_IN" -> !List.of(value.split(",")).contains(actual);
+      case "REGEX" -> Pattern.compile(value).matcher(actual).find();
+      default -> throw ApiException.badRequest("Invalid query filters: unknown operation " + op);
+    };
+  }
+
+  private static void sort(Call c, List<FlowRevision> flows) {
+    Comparator<FlowRevision> order = null;
+    for (String spec : c.queryAll("sort")) {
+      for (String one : spec.split(",")) {
+        if (one.isBlank()) {
+          continue;
         }
-        String source = sourceOf(c);
-        FlowSources.Parsed parsed = FlowSources.parse(source, c.version());
-        List<FieldError> errors = new ArrayList<>();
-        if (!parsed.id().equals(id)) {
-            errors.add(new FieldError("flow.id", "Illegal flow id update"));
-        }
-        if (!parsed.namespace().equals(namespace)) {
-            errors.add(new FieldError("flow.namespace", "Illegal namespace update"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.violations(errors);
-        }
-        FlowRevision saved = c.data().saveFlow(namespace, id, source, draft(c));
-        return Reply.ok(FlowSources.render(saved, c, true));
-    }
-
-    static Reply delete(Call c) {
-        String namespace = c.param("namespace");
-        String id = c.param("id");
-        c.data().deleteFlow(namespace, id).orElseThrow(() -> missing(namespace, id));
-        return Reply.noContent();
-    }
-
-    static Reply revisions(Call c) {
-        boolean allowDelete = c.flag("allowDelete", false);
-        ArrayNode out = Json.array();
-        c.data().flowRevisions(c.param("namespace"), c.param("id")).stream()
-                .filter(r -> allowDelete || !r.deleted())
-                .forEach(r -> out.add(FlowSources.render(r, c, true)));
-        return Reply.ok(out);
-    }
-
-    // ---- listing and searching
-
-    static Reply listByNamespace(Call c) {
-        String namespace = c.param("namespace");
-        ArrayNode out = Json.array();
-        c.data().liveFlows().stream()
-                .filter(f -> f.namespace().equals(namespace))
-                .forEach(f -> out.add(FlowSources.render(f, c, false)));
-        return Reply.ok(out);
-    }
-
-    static Reply search(Call c) {
-        Call.Page page = c.page();
-        List<FlowRevision> flows = new ArrayList<>(query(c));
-        sort(c, flows);
-        ObjectNode out = Json.object();
-        ArrayNode results = out.putArray("results");
-        page.slice(flows).forEach(f -> results.add(FlowSources.render(f, c, false)));
-        out.put("total", flows.size());
-        return Reply.ok(out);
-    }
-
-    static Reply distinctNamespaces(Call c) {
-        String q = c.query("q").orElse("");
-        ArrayNode out = Json.array();
-        c.data().liveFlows().stream().map(FlowRevision::namespace).distinct()
-                .filter(ns -> ns.contains(q)).sorted().forEach(out::add);
-        return Reply.ok(out);
-    }
-
-    /** Live flows matching the call's filters: {@code filters[field][OP]=v} and the older params. */
-    static List<FlowRevision> query(Call c) {
-        Predicate<FlowRevision> predicate = f -> true;
-        for (Map.Entry<String, List<String>> e : c.queryParams().entrySet()) {
-            Matcher m = FILTER.matcher(e.getKey());
-            if (!m.matches()) {
-                continue;
-            }
-            String field = m.group(1);
-            String op = m.group(2).toUpperCase(Locale.ROOT);
-            for (String value : e.getValue()) {
-                switch (field) {
-                    case "namespace" -> predicate = predicate.and(f -> matches(f.namespace(), op, value));
-                    case "flowId", "id" -> predicate = predicate.and(f -> matches(f.id(), op, value));
-                    case "q", "query" -> predicate = predicate.and(
-                            f -> matches(f.id(), "CONTAINS", value) || matches(f.namespace(), "CONTAINS", value));
-                    default -> { } // labels, scope, time ranges: not emulated, they match everything
-                }
-            }
-        }
-        Optional<String> legacyNamespace = c.query("namespace").filter(s -> !s.isEmpty());
-        if (legacyNamespace.isPresent()) {
-            predicate = predicate.and(f -> matches(f.namespace(), "PREFIX", legacyNamespace.get()));
-        }
-        Optional<String> legacyQuery = c.query("q").filter(s -> !s.isEmpty());
-        if (legacyQuery.isPresent()) {
-            predicate = predicate.and(f -> f.id().contains(legacyQuery.get()) || f.namespace().contains(legacyQuery.get()));
-        }
-        return c.data().liveFlows().stream().filter(predicate).collect(Collectors.toList());
-    }
-
-    private static boolean matches(String actual, String op, String value) {
-        return switch (op) {
-            case "EQUALS" -> actual.equals(value);
-            case "NOT_EQUALS" -> !actual.equals(value);
-            case "PREFIX" -> actual.equals(value) || actual.startsWith(value + ".");
-            case "STARTS_WITH" -> actual.startsWith(value);
-            case "ENDS_WITH" -> actual.endsWith(value);
-            case "CONTAINS" -> actual.contains(value);
-            case "IN" -> List.of(value.split(",")).contains(actual);
-            case "NOT_IN" -> !List.of(value.split(",")).contains(actual);
-            case "REGEX" -> Pattern.compile(value).matcher(actual).find();
-            default -> throw ApiException.badRequest("Invalid query filters: unknown operation " + op);
+        String[] parts = one.split(":");
+        Comparator<FlowRevision> by = switch (parts[0].trim()) {
+          case "id" -> Comparator.comparing(FlowRevision::id);
+          case "namespace" -> Comparator.comparing(FlowRevision::namespace);
+          case "revision" -> Comparator.comparingInt(FlowRevision::revision);
+          case "updated" -> Comparator.comparing(FlowRevision::updated);
+          default -> null;
         };
-    }
-
-    private static void sort(Call c, List<FlowRevision> flows) {
-        Comparator<FlowRevision> order = null;
-        for (String spec : c.queryAll("sort")) {
-            for (String one : spec.split(",")) {
-                if (one.isBlank()) {
-                    continue;
-                }
-                String[] parts = one.split(":");
-                Comparator<FlowRevision> by = switch (parts[0].trim()) {
-                    case "id" -> Comparator.comparing(FlowRevision::id);
-                    case "namespace" -> Comparator.comparing(FlowRevision::namespace);
-                    case "revision" -> Comparator.comparingInt(FlowRevision::revision);
-                    case "updated" -> Comparator.comparing(FlowRevision::updated);
-                    default -> null;
-                };
-                if (by == null) {
-                    continue;
-                }
-                if (parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc")) {
-                    by = by.reversed();
-                }
-                order = order == null ? by : order.thenComparing(by);
-            }
+        if (by == null) {
+          continue;
         }
-        flows.sort(order == null ? TenantStore.BY_NAMESPACE_AND_ID : order.thenComparing(TenantStore.BY_NAMESPACE_AND_ID));
-    }
-
-    // ---- export and import
-
-    static Reply exportByQuery(Call c) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        query(c).forEach(f -> entries.put(f.namespace() + "-" + f.id() + ".yml", f.source().getBytes(StandardCharsets.UTF_8)));
-        return zip(entries);
-    }
-
-    static Reply exportByIds(Call c) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        String extension = c.version().exportByIdsExtension();
-        for (TenantStore.Key key : ids(c.json())) {
-            FlowRevision f = c.data().flow(key.namespace(), key.id())
-                    .orElseThrow(() -> ApiException.notFound("No value present"));
-            entries.put(f.namespace() + "." + f.id() + extension, f.source().getBytes(StandardCharsets.UTF_8));
+        if (parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc")) {
+          by = by.reversed();
         }
-        return zip(entries);
+        order = order == null ? by : order.thenComparing(by);
+      }
     }
+    flows.sort(order == null ? TenantStore.BY_NAMESPACE_AND_ID : order.thenComparing(TenantStore.BY_NAMESPACE_AND_ID));
+  }
 
-    static Reply zip(Map<String, byte[]> entries) {
-        return Reply.bytes("application/octet-stream", Zips.write(entries))
-                .withHeader("Content-Disposition", "attachment; filename=\"flows.zip\"");
+  // ---- export and import
+
+  static Reply exportByQuery(Call c) {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    query(c).forEach(f -> entries.put(f.namespace() + "-" + f.id() + ".yml", f.source().getBytes(StandardCharsets.UTF_8)));
+    return zip(entries);
+  }
+
+  static Reply exportByIds(Call c) {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    String extension = c.version().exportByIdsExtension();
+    for (TenantStore.Key key : ids(c.json())) {
+      FlowRevision f = c.data().flow(key.namespace(), key.id())
+          .orElseThrow(() -> ApiException.notFound("No value present"));
+      entries.put(f.namespace() + "." + f.id() + extension, f.source().getBytes(StandardCharsets.UTF_8));
     }
+    return zip(entries);
+  }
 
-    static Reply importFlows(Call c) {
-        Multipart.Part upload = Multipart.find(c.parts(), "fileUpload")
-                .orElseThrow(() -> ApiException.internal("Required Part [fileUpload] not specified"));
-        boolean failOnError = c.flag("failOnError", false);
-        List<String> wrong = new ArrayList<>();
-        if (upload.filenameOrEmpty().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            Zips.read(upload.content()).forEach((name, bytes) -> {
-                String lower = name.toLowerCase(Locale.ROOT);
-                if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
-                    tryImport(c, new String(bytes, StandardCharsets.UTF_8), name, wrong);
-                }
-            });
-        } else {
-            List<String> sources = FlowSources.naiveSplit(new String(upload.content(), StandardCharsets.UTF_8));
-            for (int i = 0; i < sources.size(); i++) {
-                tryImport(c, sources.get(i), String.valueOf(i), wrong);
-            }
+  static Reply zip(Map<String, byte[]> entries) {
+    return Reply.bytes("application/octet-stream", Zips.write(entries))
+        .withHeader("Content-Disposition", "attachment; filename=\"flows.zip\"");
+  }
+
+  static Reply importFlows(Call c) {
+    Multipart.Part upload = Multipart.find(c.parts(), "fileUpload")
+        .orElseThrow(() -> ApiException.internal("Required Part [fileUpload] not specified"));
+    boolean failOnError = c.flag("failOnError", false);
+    List<String> wrong = new ArrayList<>();
+    if (upload.filenameOrEmpty().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+      Zips.read(upload.content()).forEach((name, bytes) -> {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
+          tryImport(c, new String(bytes, StandardCharsets.UTF_8), name, wrong);
         }
-        if (failOnError && !wrong.isEmpty()) {
-            throw ApiException.illegalArgument("Following invalid flows were not imported: " + String.join(", ", wrong));
+      });
+    } else {
+      List<String> sources = FlowSources.naiveSplit(new String(upload.content(), StandardCharsets.UTF_8));
+      for (int i = 0; i < sources.size(); i++) {
+        tryImport(c, sources.get(i), String.valueOf(i), wrong);
+      }
+    }
+    if (failOnError && !wrong.isEmpty()) {
+      throw ApiException.illegalArgument("Following invalid flows were not imported: " + String.join(", ", wrong));
+    }
+    ArrayNode out = Json.array();
+    wrong.forEach(out::add);
+    return Reply.ok(out);
+  }
+
+  private static void tryImport(Call c, String source, String name, List<String> wrong) {
+    try {
+      importFlow(c, source);
+    } catch (ApiException e) {
+      wrong.add(name);
+    }
+  }
+
+  /** Creates or updates a flow from a source, as Kestra's {@code FlowService.importFlow}. */
+  static FlowRevision importFlow(Call c, String source) {
+    FlowSources.Parsed parsed = FlowSources.parse(source, c.version());
+    return c.data().saveFlow(parsed.namespace(), parsed.id(), source, false);
+  }
+
+  // ---- validation
+
+  static Reply validate(Call c) {
+    List<String> documents = new ArrayList<>();
+    if (c.isMultipart()) {
+      c.parts().stream().filter(p -> p.name().equals("flows"))
+          .forEach(p -> documents.add(new String(p.content(), StandardCharsets.UTF_8).trim()));
+    } else {
+      documents.addAll(List.of(c.text().trim().split("\\n+---\\n*?")));
+    }
+    ArrayNode out = Json.array();
+    for (int i = 0; i < documents.size(); i++) {
+      String source = documents.get(i);
+      ObjectNode result = out.addObject();
+      result.put("index", i);
+      Optional<TenantStore.Key> key = FlowSources.lenientKey(source);
+      key.ifPresent(k -> result.put("flow", k.id()).put("namespace", k.namespace()));
+      try {
+        FlowSources.parse(source, c.version());
+      } catch (ApiException e) {
+        result.put("constraints", e.detail());
+      }
+      result.put("outdated", false);
+      result.putArray("deprecationPaths");
+      result.putArray("warnings");
+      result.putArray("infos");
+    }
+    return Reply.ok(out);
+  }
+
+  // ---- bulk writes
+
+  static Reply replaceNamespace(Call c) {
+    String namespace = c.param("namespace");
+    boolean delete = c.flag("delete", true);
+    List<String> sources = new ArrayList<>();
+    if (c.isMultipart()) {
+      boolean override = c.flag("override", false);
+      for (Multipart.Part part : c.parts()) {
+        if (part.name().equals("flows")) {
+          String source = new String(part.content(), StandardCharsets.UTF_8).trim();
+          sources.add(override ? source.replaceFirst("(?m)^namespace:.+", "namespace: " + namespace) : source);
         }
-        ArrayNode out = Json.array();
-        wrong.forEach(out::add);
-        return Reply.ok(out);
+      }
+    } else if (!c.text().isEmpty()) {
+      sources.addAll(FlowSources.naiveSplit(c.text()));
     }
+    return bulkUpdateOrCreate(c, Optional.of(namespace), sources, delete, false);
+  }
 
-    private static void tryImport(Call c, String source, String name, List<String> wrong) {
-        try {
-            importFlow(c, source);
-        } catch (ApiException e) {
-            wrong.add(name);
+  static Reply bulk(Call c) {
+    boolean delete = c.flag("delete", true);
+    Optional<String> namespace = c.query("namespace").filter(s -> !s.isEmpty());
+    boolean allowChild = c.flag("allowNamespaceChild", false);
+    List<String> sources = c.text().isEmpty() ? List.of() : FlowSources.naiveSplit(c.text());
+    return bulkUpdateOrCreate(c, namespace, sources, delete, allowChild);
+  }
+
+  private record Document(String source, FlowSources.Parsed parsed) {
+  }
+
+  /**
+   * Kestra's {@code bulkUpdateOrCreate}: every document must parse (else nothing changes), belong
+   * to the namespace and have a distinct id; with {@code delete}, live flows of the namespace (of
+   * the whole tenant without one) whose <em>id</em> is not among the documents' ids are deleted —
+   * ids only, so a flow {@code a} of another namespace survives when any document is {@code a}.
+   */
+  private static Reply bulkUpdateOrCreate(
+      Call c, Optional<String> namespace, List<String> sources, boolean delete, boolean allowChild) {
+    List<Document> documents = new ArrayList<>();
+    for (String source : sources) {
+      documents.add(new Document(source, FlowSources.parse(source, c.version())));
+    }
+    if (namespace.isPresent()) {
+      String ns = namespace.get();
+      List<FieldError> invalid = documents.stream()
+          .map(Document::parsed)
+          .filter(p -> !p.namespace().equals(ns) && (!p.namespace().startsWith(ns) || !allowChild))
+          .map(p -> new FieldError("flow.namespace", p.namespace() + "." + p.id() + " - flow namespace is invalid"))
+          .toList();
+      if (!invalid.isEmpty()) {
+        throw ApiException.violations(invalid);
+      }
+    }
+    List<String> ids = documents.stream().map(d -> d.parsed().id()).toList();
+    if (new HashSet<>(ids).size() < ids.size()) {
+      throw ApiException.violation("flow.id", "Duplicate flow id");
+    }
+    ArrayNode out = Json.array();
+    if (delete) {
+      Set<String> keep = new HashSet<>(ids);
+      for (FlowRevision f : c.data().liveFlows()) {
+        boolean inScope = namespace.map(ns -> f.namespace().equals(ns)).orElse(true);
+        if (inScope && !keep.contains(f.id())) {
+          c.data().deleteFlow(f.namespace(), f.id()).ifPresent(marker -> out.add(FlowSources.render(marker, c, true)));
         }
+      }
     }
-
-    /** Creates or updates a flow from a source, as Kestra's {@code FlowService.importFlow}. */
-    static FlowRevision importFlow(Call c, String source) {
-        FlowSources.Parsed parsed = FlowSources.parse(source, c.version());
-        return c.data().saveFlow(parsed.namespace(), parsed.id(), source, false);
+    for (Document d : documents) {
+      FlowRevision saved = c.data().saveFlow(d.parsed().namespace(), d.parsed().id(), d.source(), false);
+      out.add(FlowSources.render(saved, c, true));
     }
+    return Reply.ok(out);
+  }
 
-    // ---- validation
-
-    static Reply validate(Call c) {
-        List<String> documents = new ArrayList<>();
-        if (c.isMultipart()) {
-            c.parts().stream().filter(p -> p.name().equals("flows"))
-                    .forEach(p -> documents.add(new String(p.content(), StandardCharsets.UTF_8).trim()));
-        } else {
-            documents.addAll(List.of(c.text().trim().split("\\n+---\\n*?")));
-        }
-        ArrayNode out = Json.array();
-        for (int i = 0; i < documents.size(); i++) {
-            String source = documents.get(i);
-            ObjectNode result = out.addObject();
-            result.put("index", i);
-            Optional<TenantStore.Key> key = FlowSources.lenientKey(source);
-            key.ifPresent(k -> result.put("flow", k.id()).put("namespace", k.namespace()));
-            try {
-                FlowSources.parse(source, c.version());
-            } catch (ApiException e) {
-                result.put("constraints", e.detail());
-            }
-            result.put("outdated", false);
-            result.putArray("deprecationPaths");
-            result.putArray("warnings");
-            result.putArray("infos");
-        }
-        return Reply.ok(out);
+  static Reply deleteByIds(Call c) {
+    int count = 0;
+    for (TenantStore.Key key : ids(c.json())) {
+      if (c.data().deleteFlow(key.namespace(), key.id()).isEmpty()) {
+        // Kestra deletes one by one and fails on the first missing flow, keeping earlier deletions.
+        throw ApiException.notFound("No value present");
+      }
+      count++;
     }
+    return count(count);
+  }
 
-    // ---- bulk writes
+  static Reply deleteByQuery(Call c) {
+    List<FlowRevision> flows = query(c);
+    flows.forEach(f -> c.data().deleteFlow(f.namespace(), f.id()));
+    return count(flows.size());
+  }
 
-    static Reply replaceNamespace(Call c) {
-        String namespace = c.param("namespace");
-        boolean delete = c.flag("delete", true);
-        List<String> sources = new ArrayList<>();
-        if (c.isMultipart()) {
-            boolean override = c.flag("override", false);
-            for (Multipart.Part part : c.parts()) {
-                if (part.name().equals("flows")) {
-                    String source = new String(part.content(), StandardCharsets.UTF_8).trim();
-                    sources.add(override ? source.replaceFirst("(?m)^namespace:.+", "namespace: " + namespace) : source);
-                }
-            }
-        } else if (!c.text().isEmpty()) {
-            sources.addAll(FlowSources.naiveSplit(c.text()));
-        }
-        return bulkUpdateOrCreate(c, Optional.of(namespace), sources, delete, false);
+  static Reply setDisabledByIds(Call c, boolean disabled) {
+    int count = 0;
+    for (TenantStore.Key key : ids(c.json())) {
+      Optional<FlowRevision> flow = c.data().flow(key.namespace(), key.id());
+      if (flow.isPresent()) {
+        setDisabled(c, flow.get(), disabled);
+        count++;
+      }
     }
+    return count(count);
+  }
 
-    static Reply bulk(Call c) {
-        boolean delete = c.flag("delete", true);
-        Optional<String> namespace = c.query("namespace").filter(s -> !s.isEmpty());
-        boolean allowChild = c.flag("allowNamespaceChild", false);
-        List<String> sources = c.text().isEmpty() ? List.of() : FlowSources.naiveSplit(c.text());
-        return bulkUpdateOrCreate(c, namespace, sources, delete, allowChild);
+  static Reply setDisabledByQuery(Call c, boolean disabled) {
+    List<FlowRevision> flows = query(c);
+    flows.forEach(f -> setDisabled(c, f, disabled));
+    return count(flows.size());
+  }
+
+  private static void setDisabled(Call c, FlowRevision flow, boolean disabled) {
+    c.data().saveFlow(flow.namespace(), flow.id(), FlowSources.withDisabled(flow.source(), disabled), flow.draft());
+  }
+
+  // ---- helpers
+
+  private static Reply count(int count) {
+    ObjectNode out = Json.object();
+    out.put("count", count);
+    return Reply.ok(out);
+  }
+
+  /** A JSON list of {@code {"namespace","id"}}. */
+  static List<TenantStore.Key> ids(JsonNode body) {
+    JsonNode list = body.isObject() && body.has("ids") ? body.get("ids") : body;
+    if (!list.isArray()) {
+      throw ApiException.illegalArgument("Invalid json mapping: expected a list of {namespace, id}");
     }
-
-    private record Document(String source, FlowSources.Parsed parsed) {
+    List<TenantStore.Key> keys = new ArrayList<>();
+    for (JsonNode item : list) {
+      String namespace = FlowSources.text(item, "namespace");
+      String id = FlowSources.text(item, "id");
+      if (namespace.isEmpty() || id.isEmpty()) {
+        throw ApiException.violation("ids", "namespace and id must not be null");
+      }
+      keys.add(new TenantStore.Key(namespace, id));
     }
+    return keys;
+  }
 
-    /**
-     * Kestra's {@code bulkUpdateOrCreate}: every document must parse (else nothing changes), belong
-     * to the namespace and have a distinct id; with {@code delete}, live flows of the namespace (of
-     * the whole tenant without one) whose <em>id</em> is not among the documents' ids are deleted —
-     * ids only, so a flow {@code a} of another namespace survives when any document is {@code a}.
-     */
-    private static Reply bulkUpdateOrCreate(
-            Call c, Optional<String> namespace, List<String> sources, boolean delete, boolean allowChild) {
-        List<Document> documents = new ArrayList<>();
-        for (String source : sources) {
-            documents.add(new Document(source, FlowSources.parse(source, c.version())));
-        }
-        if (namespace.isPresent()) {
-            String ns = namespace.get();
-            List<FieldError> invalid = documents.stream()
-                    .map(Document::parsed)
-                    .filter(p -> !p.namespace().equals(ns) && (!p.namespace().startsWith(ns) || !allowChild))
-                    .map(p -> new FieldError("flow.namespace", p.namespace() + "." + p.id() + " - flow namespace is invalid"))
-                    .toList();
-            if (!invalid.isEmpty()) {
-                throw ApiException.violations(invalid);
-            }
-        }
-        List<String> ids = documents.stream().map(d -> d.parsed().id()).toList();
-        if (new HashSet<>(ids).size() < ids.size()) {
-            throw ApiException.violation("flow.id", "Duplicate flow id");
-        }
-        ArrayNode out = Json.array();
-        if (delete) {
-            Set<String> keep = new HashSet<>(ids);
-            for (FlowRevision f : c.data().liveFlows()) {
-                boolean inScope = namespace.map(ns -> f.namespace().equals(ns)).orElse(true);
-                if (inScope && !keep.contains(f.id())) {
-                    c.data().deleteFlow(f.namespace(), f.id()).ifPresent(marker -> out.add(FlowSources.render(marker, c, true)));
-                }
-            }
-        }
-        for (Document d : documents) {
-            FlowRevision saved = c.data().saveFlow(d.parsed().namespace(), d.parsed().id(), d.source(), false);
-            out.add(FlowSources.render(saved, c, true));
-        }
-        return Reply.ok(out);
-    }
+  private static String sourceOf(Call c) {
+    return c.isJsonBody() ? FlowSources.fromJson(c.json()) : c.text();
+  }
 
-    static Reply deleteByIds(Call c) {
-        int count = 0;
-        for (TenantStore.Key key : ids(c.json())) {
-            if (c.data().deleteFlow(key.namespace(), key.id()).isEmpty()) {
-                // Kestra deletes one by one and fails on the first missing flow, keeping earlier deletions.
-                throw ApiException.notFound("No value present");
-            }
-            count++;
-        }
-        return count(count);
-    }
+  private static boolean draft(Call c) {
+    return c.version().drafts() && c.flag("draft", false);
+  }
 
-    static Reply deleteByQuery(Call c) {
-        List<FlowRevision> flows = query(c);
-        flows.forEach(f -> c.data().deleteFlow(f.namespace(), f.id()));
-        return count(flows.size());
-    }
-
-    static Reply setDisabledByIds(Call c, boolean disabled) {
-        int count = 0;
-        for (TenantStore.Key key : ids(c.json())) {
-            Optional<FlowRevision> flow = c.data().flow(key.namespace(), key.id());
-            if (flow.isPresent()) {
-                setDisabled(c, flow.get(), disabled);
-                count++;
-            }
-        }
-        return count(count);
-    }
-
-    static Reply setDisabledByQuery(Call c, boolean disabled) {
-        List<FlowRevision> flows = query(c);
-        flows.forEach(f -> setDisabled(c, f, disabled));
-        return count(flows.size());
-    }
-
-    private static void setDisabled(Call c, FlowRevision flow, boolean disabled) {
-        c.data().saveFlow(flow.namespace(), flow.id(), FlowSources.withDisabled(flow.source(), disabled), flow.draft());
-    }
-
-    // ---- helpers
-
-    private static Reply count(int count) {
-        ObjectNode out = Json.object();
-        out.put("count", count);
-        return Reply.ok(out);
-    }
-
-    /** A JSON list of {@code {"namespace","id"}}. */
-    static List<TenantStore.Key> ids(JsonNode body) {
-        JsonNode list = body.isObject() && body.has("ids") ? body.get("ids") : body;
-        if (!list.isArray()) {
-            throw ApiException.illegalArgument("Invalid json mapping: expected a list of {namespace, id}");
-        }
-        List<TenantStore.Key> keys = new ArrayList<>();
-        for (JsonNode item : list) {
-            String namespace = FlowSources.text(item, "namespace");
-            String id = FlowSources.text(item, "id");
-            if (namespace.isEmpty() || id.isEmpty()) {
-                throw ApiException.violation("ids", "namespace and id must not be null");
-            }
-            keys.add(new TenantStore.Key(namespace, id));
-        }
-        return keys;
-    }
-
-    private static String sourceOf(Call c) {
-        return c.isJsonBody() ? FlowSources.fromJson(c.json()) : c.text();
-    }
-
-    private static boolean draft(Call c) {
-        return c.version().drafts() && c.flag("draft", false);
-    }
-
-    private static ApiException missing(String namespace, String id) {
-        return ApiException.notFound("Unable to find flow " + namespace + "." + id);
-    }
+  private static ApiException missing(String namespace, String id) {
+    return ApiException.notFound("Unable to find flow " + namespace + "." + id);
+  }
 }

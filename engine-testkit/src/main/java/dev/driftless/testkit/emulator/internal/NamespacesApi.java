@@ -13,88 +13,88 @@ import java.util.regex.Pattern;
  */
 public final class NamespacesApi {
 
-    private static final Pattern NAMESPACE = Pattern.compile(FlowSources.NAMESPACE_REGEX);
+  private static final Pattern NAMESPACE = Pattern.compile(FlowSources.NAMESPACE_REGEX);
 
-    private NamespacesApi() {
-    }
+  private NamespacesApi() {
+  }
 
-    public static void register(Router router, ServerConfig config) {
-        boolean ee = config.enterprise();
-        router.add(true, "GET", "/namespaces/search", NamespacesApi::search)
-                .add(true, "GET", "/namespaces/{id}", NamespacesApi::get)
-                .add(ee, "POST", "/namespaces", NamespacesApi::create)
-                .add(ee, "PUT", "/namespaces/{id}", NamespacesApi::update)
-                .add(ee, "DELETE", "/namespaces/{id}", NamespacesApi::delete);
-    }
+  public static void register(Router router, ServerConfig config) {
+    boolean ee = config.enterprise();
+    router.add(true, "GET", "/namespaces/search", NamespacesApi::search)
+        .add(true, "GET", "/namespaces/{id}", NamespacesApi::get)
+        .add(ee, "POST", "/namespaces", NamespacesApi::create)
+        .add(ee, "PUT", "/namespaces/{id}", NamespacesApi::update)
+        .add(ee, "DELETE", "/namespaces/{id}", NamespacesApi::delete);
+  }
 
-    /** {@code existing=true}: namespaces that hold something; otherwise their parents too. */
-    static Reply search(Call c) {
-        Call.Page page = c.page();
-        boolean existing = c.flag("existing", false);
-        String q = c.query("q").orElse("");
-        List<String> all = c.data().namespaces(!existing).stream().filter(ns -> ns.contains(q)).toList();
-        ObjectNode out = Json.object();
-        ArrayNode results = out.putArray("results");
-        page.slice(all).forEach(ns -> results.add(render(c, ns)));
-        out.put("total", all.size());
-        return Reply.ok(out);
-    }
+  /** {@code existing=true}: namespaces that hold something; otherwise their parents too. */
+  static Reply search(Call c) {
+    Call.Page page = c.page();
+    boolean existing = c.flag("existing", false);
+    String q = c.query("q").orElse("");
+    List<String> all = c.data().namespaces(!existing).stream().filter(ns -> ns.contains(q)).toList();
+    ObjectNode out = Json.object();
+    ArrayNode results = out.putArray("results");
+    page.slice(all).forEach(ns -> results.add(render(c, ns)));
+    out.put("total", all.size());
+    return Reply.ok(out);
+  }
 
-    static Reply get(Call c) {
-        String id = c.param("id");
-        if (c.config().enterprise() && !c.data().namespaces(true).contains(id)) {
-            throw ApiException.notFound("Namespace " + id + " not found");
-        }
-        return Reply.ok(render(c, id));
+  static Reply get(Call c) {
+    String id = c.param("id");
+    if (c.config().enterprise() && !c.data().namespaces(true).contains(id)) {
+      throw ApiException.notFound("Namespace " + id + " not found");
     }
+    return Reply.ok(render(c, id));
+  }
 
-    static Reply create(Call c) {
-        JsonNode body = c.json();
-        String id = FlowSources.text(body, "id");
-        if (id.isEmpty()) {
-            throw ApiException.violation("id", "must not be null");
-        }
-        if (!NAMESPACE.matcher(id).matches()) {
-            throw ApiException.violation("id", "must match \"" + FlowSources.NAMESPACE_REGEX + "\"");
-        }
-        if (c.data().explicitNamespaces().containsKey(id)) {
-            throw ApiException.alreadyExists(c.version(), "id", "Namespace already exists", "Namespace " + id + " already exists");
-        }
-        store(c, id, body);
-        return Reply.ok(render(c, id));
+  static Reply create(Call c) {
+    JsonNode body = c.json();
+    String id = FlowSources.text(body, "id");
+    if (id.isEmpty()) {
+      throw ApiException.violation("id", "must not be null");
     }
+    if (!NAMESPACE.matcher(id).matches()) {
+      throw ApiException.violation("id", "must match \"" + FlowSources.NAMESPACE_REGEX + "\"");
+    }
+    if (c.data().explicitNamespaces().containsKey(id)) {
+      throw ApiException.alreadyExists(c.version(), "id", "Namespace already exists", "Namespace " + id + " already exists");
+    }
+    store(c, id, body);
+    return Reply.ok(render(c, id));
+  }
 
-    static Reply update(Call c) {
-        String id = c.param("id");
-        if (!c.data().namespaces(true).contains(id)) {
-            throw ApiException.notFound("Namespace " + id + " not found");
-        }
-        store(c, id, c.json());
-        return Reply.ok(render(c, id));
+  static Reply update(Call c) {
+    String id = c.param("id");
+    if (!c.data().namespaces(true).contains(id)) {
+      throw ApiException.notFound("Namespace " + id + " not found");
     }
+    store(c, id, c.json());
+    return Reply.ok(render(c, id));
+  }
 
-    static Reply delete(Call c) {
-        if (c.data().explicitNamespaces().remove(c.param("id")) == null) {
-            throw ApiException.notFound("Namespace " + c.param("id") + " not found");
-        }
-        return Reply.noContent();
+  static Reply delete(Call c) {
+    if (c.data().explicitNamespaces().remove(c.param("id")) == null) {
+      throw ApiException.notFound("Namespace " + c.param("id") + " not found");
     }
+    return Reply.noContent();
+  }
 
-    private static void store(Call c, String id, JsonNode body) {
-        ObjectNode stored = body.isObject() ? ((ObjectNode) body).deepCopy() : Json.object();
-        stored.put("id", id);
-        c.data().explicitNamespaces().put(id, stored);
-    }
+  private static void store(Call c, String id, JsonNode body) {
+    ObjectNode stored = body.isObject() ? ((ObjectNode) body).deepCopy() : Json.object();
+    stored.put("id", id);
+    c.data().explicitNamespaces().put(id, stored);
+  }
 
-    private static ObjectNode render(Call c, String id) {
-        ObjectNode out = Json.object();
-        ObjectNode stored = c.data().explicitNamespaces().get(id);
-        if (stored != null) {
-            out.setAll(stored);
-        }
-        out.put("id", id);
-        out.put("deleted", false);
-        out.put("disabled", false);
-        return out;
+  private static ObjectNode render(Call c, String id) {
+    ObjectNode out = Json.object();
+    ObjectNode stored = c.data().explicitNamespaces().get(id);
+    if (stored != null) {
+      out.setAll(stored);
     }
+    out.put("id", id);
+    out.put("deleted", false);
+    out.put("disabled", false);
+    return out;
+  }
 }

@@ -13,54 +13,54 @@ import java.util.Map;
 /** The {@link RequestLog} of one emulator. */
 public final class RequestRecorder implements RequestLog {
 
-    private final List<RecordedRequest> entries = new ArrayList<>();
+  private final List<RecordedRequest> entries = new ArrayList<>();
 
-    public synchronized void record(String method, String path, String query, int status, String route) {
-        entries.add(new RecordedRequest(entries.size() + 1L, method, path, query, status, route));
-    }
+  public synchronized void record(String method, String path, String query, int status, String route) {
+    entries.add(new RecordedRequest(entries.size() + 1L, method, path, query, status, route));
+  }
 
-    @Override
-    public synchronized List<RecordedRequest> all() {
-        return List.copyOf(entries);
-    }
+  @Override
+  public synchronized List<RecordedRequest> all() {
+    return List.copyOf(entries);
+  }
 
-    @Override
-    public synchronized int size() {
-        return entries.size();
-    }
+  @Override
+  public synchronized int size() {
+    return entries.size();
+  }
 
-    @Override
-    public synchronized long count(String method, String pathGlob) {
-        return entries.stream()
-                .filter(e -> "*".equals(method) || e.method().equalsIgnoreCase(method))
-                .filter(e -> Fault.globMatches(pathGlob, e.path()))
-                .count();
-    }
+  @Override
+  public synchronized long count(String method, String pathGlob) {
+    return entries.stream()
+        .filter(e -> "*".equals(method) || e.method().equalsIgnoreCase(method))
+        .filter(e -> Fault.globMatches(pathGlob, e.path()))
+        .count();
+  }
 
-    @Override
-    public synchronized Map<String, Long> countsByRoute() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        entries.forEach(e -> counts.merge(e.route(), 1L, Long::sum));
-        return counts;
-    }
+  @Override
+  public synchronized Map<String, Long> countsByRoute() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    entries.forEach(e -> counts.merge(e.route(), 1L, Long::sum));
+    return counts;
+  }
 
-    @Override
-    public synchronized void clear() {
-        entries.clear();
-    }
+  @Override
+  public synchronized void clear() {
+    entries.clear();
+  }
 
-    /** The log as served by {@code GET /_emulator/requests}. */
-    public synchronized ArrayNode toJson() {
-        ArrayNode out = Json.array();
-        for (RecordedRequest e : entries) {
-            out.addObject()
-                    .put("sequence", e.sequence())
-                    .put("method", e.method())
-                    .put("path", e.path())
-                    .put("query", e.query())
-                    .put("status", e.status())
-                    .put("route", e.route());
-        }
-        return out;
+  /** The log as served by {@code GET /_emulator/requests}. */
+  public synchronized ArrayNode toJson() {
+    ArrayNode out = Json.array();
+    for (RecordedRequest e : entries) {
+      out.addObject()
+          .put("sequence", e.sequence())
+          .put("method", e.method())
+          .put("path", e.path())
+          .put("query", e.query())
+          .put("status", e.status())
+          .put("route", e.route());
     }
+    return out;
+  }
 }

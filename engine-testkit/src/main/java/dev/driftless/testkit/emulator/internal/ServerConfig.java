@@ -7,41 +7,41 @@ import java.util.Optional;
 
 /** Everything fixed when an emulator starts. Never printed: it holds credentials. */
 public record ServerConfig(
-        Mode mode, KestraVersion version, Optional<Credentials> basicAuth, Optional<String> apiToken,
-        int port, long seed) {
+    Mode mode, KestraVersion version, Optional<Credentials> basicAuth, Optional<String> apiToken,
+    int port, long seed) {
 
-    /** A username and password for HTTP Basic. */
-    public record Credentials(String username, String password) {
-        public Credentials {
-            Objects.requireNonNull(username, "username");
-            Objects.requireNonNull(password, "password");
-        }
-
-        @Override
-        public String toString() {
-            return "Credentials[" + username + ", ****]";
-        }
-    }
-
-    public ServerConfig {
-        Objects.requireNonNull(mode, "mode");
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(basicAuth, "basicAuth");
-        Objects.requireNonNull(apiToken, "apiToken");
-    }
-
-    /** Whether any credential is configured, which makes the API require one. */
-    public boolean authRequired() {
-        return basicAuth.isPresent() || apiToken.isPresent();
-    }
-
-    public boolean enterprise() {
-        return mode.isEnterprise();
+  /** A username and password for HTTP Basic. */
+  public record Credentials(String username, String password) {
+    public Credentials {
+      Objects.requireNonNull(username, "username");
+      Objects.requireNonNull(password, "password");
     }
 
     @Override
     public String toString() {
-        return "ServerConfig[" + mode + " " + version + ", basicAuth=" + basicAuth.isPresent()
-                + ", apiToken=" + apiToken.isPresent() + ", port=" + port + "]";
+      return "Credentials[" + username + ", ****]";
     }
+  }
+
+  public ServerConfig {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(basicAuth, "basicAuth");
+    Objects.requireNonNull(apiToken, "apiToken");
+  }
+
+  /** Whether any credential is configured, which makes the API require one. */
+  public boolean authRequired() {
+    return basicAuth.isPresent() || apiToken.isPresent();
+  }
+
+  public boolean enterprise() {
+    return mode.isEnterprise();
+  }
+
+  @Override
+  public String toString() {
+    return "ServerConfig[" + mode + " " + version + ", basicAuth=" + basicAuth.isPresent()
+        + ", apiToken=" + apiToken.isPresent() + ", port=" + port + "]";
+  }
 }

@@ -11,19 +11,19 @@ import java.util.TreeMap;
  */
 public final class Store {
 
-    private final Map<String, TenantStore> tenants = new TreeMap<>();
+  private final Map<String, TenantStore> tenants = new TreeMap<>();
 
-    /** The tenant's data, created empty on first use. */
-    public TenantStore tenant(String name) {
-        return tenants.computeIfAbsent(name, n -> new TenantStore());
-    }
+  /** The tenant's data, created empty on first use. */
+  public TenantStore tenant(String name) {
+    return tenants.computeIfAbsent(name, n -> new TenantStore());
+  }
 
-    /** The tenant's data if it was ever used. */
-    public Optional<TenantStore> existing(String name) {
-        return Optional.ofNullable(tenants.get(name));
-    }
+  /** The tenant's data if it was ever used. */
+  public Optional<TenantStore> existing(String name) {
+    return Optional.ofNullable(tenants.get(name));
+  }
 
-    public void clear() {
-        tenants.clear();
-    }
+  public void clear() {
+    tenants.clear();
+  }
 }
