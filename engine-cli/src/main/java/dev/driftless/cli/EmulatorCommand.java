@@ -12,14 +12,19 @@ import picocli.CommandLine.ParentCommand;
  * {@code driftless emulator}: the Kestra API emulator in the foreground until interrupted. The first
  * line on standard output is the URL it listens on.
  */
-@Command(name = "emulator", mixinStandardHelpOptions = true,
+@Command(name = "emulator",
     description = {"Run the Kestra API emulator until interrupted (Ctrl-C).",
-        "The first line printed is its URL. Basic auth is on when --user and --password are given",
-        "(or KESTRA_EMULATOR_USERNAME and KESTRA_EMULATOR_PASSWORD are set)."})
+        "The first line printed is its URL. Basic auth is on when --user and",
+        "--password are given (or KESTRA_EMULATOR_USERNAME and",
+        "KESTRA_EMULATOR_PASSWORD are set).", ""})
 final class EmulatorCommand implements Runnable {
 
   @ParentCommand
   Main main;
+
+  // Not mixinStandardHelpOptions: its -V/--version would take --version, the Kestra version here.
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Option(names = "--port", defaultValue = "8080", description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
