@@ -69,10 +69,11 @@ final class EmulatorCommand implements Runnable {
       throw new UserError("the emulator cannot listen on 127.0.0.1:" + port + ": " + e.getCause().getMessage(), e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Thread stop = new Thread(() -> {
       emulator.close();
       stopped.countDown();
-    }, "driftless-emulator-stop"));
+    }, "driftless-emulator-stop");
+    Runtime.getRuntime().addShutdownHook(stop);
     main.out.println(emulator.url());
     main.out.flush();
     main.err.println("Kestra " + emulator.version() + " " + emulator.mode().name().toLowerCase(Locale.ROOT)
@@ -81,8 +82,14 @@ final class EmulatorCommand implements Runnable {
     try {
       stopped.await();
     } catch (InterruptedException e) {
+      // Stopped from within the process (driftless run in-process): stop now, not at exit.
       Thread.currentThread().interrupt();
       emulator.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(stop);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or has run
+      }
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.driftless.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,7 +63,7 @@ public final class Main implements Runnable {
     cli.setParameterExceptionHandler((ex, arguments) -> {
       String command = ex.getCommandLine().getCommandName();
       String qualified = command.equals("driftless") ? "driftless" : "driftless " + command;
-      err.println(qualified + ": " + parameterProblem(ex) + " (see '" + qualified + " --help')");
+      err.println(qualified + ": " + ErrorLines.ofParameters(ex) + " (see '" + qualified + " --help')");
       return 1;
     });
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -76,16 +75,6 @@ public final class Main implements Runnable {
       return 1;
     });
     return cli.execute(args);
-  }
-
-  private static String parameterProblem(CommandLine.ParameterException ex) {
-    if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
-        && !ex.getCommandLine().getSubcommands().isEmpty() && !unmatched.getUnmatched().isEmpty()) {
-      List<String> suggestions = unmatched.getSuggestions();
-      return "unknown command '" + unmatched.getUnmatched().get(0) + "'"
-          + (suggestions.isEmpty() ? "" : "; did you mean '" + String.join("' or '", suggestions) + "'?");
-    }
-    return ErrorLines.oneLine(ex.getMessage());
   }
 
   Console console() {
