@@ -1,10 +1,9 @@
 package dev.driftless.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +31,14 @@ class ApplyCommandTest {
   Sides sides;
   String planFile;
 
+  /** How the command runs: in this process here, as the built jar in {@link ApplyCommandJarIT}. */
+  Driftless driftless() {
+    return Driftless.IN_PROCESS;
+  }
+
   @BeforeEach
   void start() {
-    sides = Sides.start(dir);
+    sides = Sides.start(dir, driftless());
     sides.commit().add("dev/flows/a.yaml", A).add("dev/flows/b.yaml", B).push();
     sides.state().putFlowSource(Sides.TENANT, Sides.flow("dev", "b", "from the UI"));
     planFile = dir.resolve("plan.json").toString();
@@ -104,19 +108,20 @@ class ApplyCommandTest {
 
   @Test
   void withoutAutoApprove_aYesOnStandardInput_isNotTakenForAPerson() {
-    Cli.Result refused = Cli.run(sides.env(), new ByteArrayInputStream("yes\n".getBytes(StandardCharsets.UTF_8)),
-        sides.command("apply"));
+    Cli.Result refused = sides.cliWithInput(sides.env(), "yes\n", sides.command("apply"));
 
     refused.assertOneErrorLine("driftless: not asking for confirmation");
     assertEquals(Optional.empty(), sides.flowInKestra("dev", "a"));
   }
 
   @Test
-  void autoApprove_appliesThePlanShown_thenThereIsNothingLeft() {
-    Cli.Result applied = sides.cli(sides.command("apply", "--auto-approve")).assertExit(0);
+  void autoApprove_appliesThePlanShown_withProgressOnStderr_thenThereIsNothingLeft() {
+    Cli.Result applied = sides.cli(sides.command("apply", "--auto-approve", "--progress")).assertExit(0);
 
     assertTrue(applied.out().contains("Plan: 1 to create, 1 to update"), applied.out());
     assertTrue(applied.out().endsWith("Apply complete! 2 changes applied\n"), applied.out());
+    assertTrue(applied.err().contains("1 of 2 applied") && applied.err().contains("2 of 2 applied"), applied.err());
+    assertFalse(applied.out().contains(" of 2 applied"), "progress never on stdout");
     assertEquals(Optional.of(A), sides.flowInKestra("dev", "a"));
     assertEquals(Optional.of(B), sides.flowInKestra("dev", "b"));
 

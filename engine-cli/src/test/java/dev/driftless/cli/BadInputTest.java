@@ -198,6 +198,19 @@ class BadInputTest {
   }
 
   @Test
+  void aTaskWhoseKestraIsUnreachable() throws IOException {
+    Path task = Files.writeString(dir.resolve("task.yaml"), """
+        id: sync
+        type: io.kestra.plugin.git.SyncFlows
+        url: %s
+        targetNamespace: dev
+        kestraUrl: http://127.0.0.1:1
+        """.formatted(sides.gitUrl()));
+
+    sides.cli("run", task.toString()).assertOneErrorLine("driftless: Kestra at http://127.0.0.1:1 could not be reached");
+  }
+
+  @Test
   void debug_addsTheStackTrace() {
     Cli.Result result = sides.cli("--debug", "plan", "--git", sides.gitUrl(), "--kestra", "http://127.0.0.1:1",
         "--namespace", "dev").assertExit(1);

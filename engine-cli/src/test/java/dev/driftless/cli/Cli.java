@@ -18,10 +18,11 @@ final class Cli {
   private Cli() {}
 
   static Result run(Map<String, String> env, String... args) {
-    return run(env, new ByteArrayInputStream(new byte[0]), args);
+    return runWithInput(env, "", args);
   }
 
-  static Result run(Map<String, String> env, InputStream in, String... args) {
+  static Result runWithInput(Map<String, String> env, String stdin, String... args) {
+    InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit;

@@ -41,9 +41,14 @@ class RunCommandTest {
 
   Sides sides;
 
+  /** How the command runs: in this process here, as the built jar in {@link RunCommandJarIT}. */
+  Driftless driftless() {
+    return Driftless.IN_PROCESS;
+  }
+
   @BeforeEach
   void start() {
-    sides = Sides.start(dir);
+    sides = Sides.start(dir, driftless());
   }
 
   @AfterEach

@@ -31,22 +31,30 @@ final class Sides implements AutoCloseable {
   final JGitHttpServer git;
   final BareRepo repo;
   final String kestraPassword;
+  private final Driftless driftless;
 
-  private Sides(KestraEmulator kestra, JGitHttpServer git, BareRepo repo, String kestraPassword) {
+  private Sides(KestraEmulator kestra, JGitHttpServer git, BareRepo repo, String kestraPassword, Driftless driftless) {
     this.kestra = kestra;
     this.git = git;
     this.repo = repo;
     this.kestraPassword = kestraPassword;
+    this.driftless = driftless;
   }
 
+  /** Both sides, with {@link #cli} running the command in this process. */
   static Sides start(Path dir) {
+    return start(dir, Driftless.IN_PROCESS);
+  }
+
+  /** Both sides, with {@link #cli} running the command as {@code driftless} says. */
+  static Sides start(Path dir, Driftless driftless) {
     String password = "Kp-" + random();
     KestraEmulator kestra = KestraEmulator.builder().mode(Mode.OSS).version("1.3.0").basicAuth(KESTRA_USER, password)
         .port(0).start();
     try {
       Repos repos = Repos.in(dir.resolve("repos"));
       BareRepo repo = repos.bare("flows");
-      return new Sides(kestra, JGitHttpServer.http(repos.dir()), repo, password);
+      return new Sides(kestra, JGitHttpServer.http(repos.dir()), repo, password, driftless);
     } catch (RuntimeException e) {
       kestra.close();
       throw e;
@@ -104,13 +112,17 @@ final class Sides implements AutoCloseable {
     return args.toArray(String[]::new);
   }
 
-  /** Runs the command in this process with {@link #env()}; no secret and no ANSI escape in its output. */
+  /** Runs the command with {@link #env()}; no secret and no ANSI escape in its output. */
   Cli.Result cli(String... args) {
     return cli(env(), args);
   }
 
   Cli.Result cli(Map<String, String> env, String... args) {
-    return Cli.run(env, args).assertNoneOf(secrets()).assertNoAnsi();
+    return cliWithInput(env, "", args);
+  }
+
+  Cli.Result cliWithInput(Map<String, String> env, String stdin, String... args) {
+    return driftless.runWithInput(env, stdin, args).assertNoneOf(secrets()).assertNoAnsi();
   }
 
   @Override
