@@ -64,9 +64,8 @@ final class EmulatorCommand implements Runnable {
     try {
       emulator = builder.start();
     } catch (IllegalArgumentException | IllegalStateException e) {
+      // Settings that contradict each other, or a port that cannot be bound.
       throw new UserError("the emulator cannot start: " + e.getMessage(), e);
-    } catch (java.io.UncheckedIOException e) {
-      throw new UserError("the emulator cannot listen on 127.0.0.1:" + port + ": " + e.getCause().getMessage(), e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread stop = new Thread(() -> {

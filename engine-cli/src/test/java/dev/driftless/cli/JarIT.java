@@ -86,8 +86,8 @@ class JarIT {
     Path malformed = Files.writeString(dir.resolve("task.yaml"), "type: io.kestra.plugin.git.SyncFlows\nurl: [\n");
 
     sides.cli(sides.command("plan", "--frobnicate")).assertOneErrorLine("driftless plan: Unknown option: ");
-    sides.cli("plan", "--git", sides.gitUrl(), "--kestra", "http://127.0.0.1:1", "--namespace", "dev")
-        .assertOneErrorLine("driftless: Kestra at http://127.0.0.1:1 could not be reached");
+    sides.cli("plan", "--git", sides.gitUrl(), "--kestra", "http://127.0.0.1:1", "--namespace", "dev",
+        "--detailed-exitcode").assertOneErrorLine("driftless: Kestra at http://127.0.0.1:1 could not be reached");
     sides.cli(wrongPassword, sides.command("plan")).assertOneErrorLine("driftless: Kestra at " + sides.kestraUrl()
         + " refused the credentials");
     sides.cli("run", dir.resolve("missing.yaml").toString()).assertOneErrorLine("driftless: task file ");
@@ -120,7 +120,7 @@ class JarIT {
 
   @Test
   void onATerminal_thereIsColour_unlessNoColorOrNO_COLOR_andApplyAsksForYes() throws IOException {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script gives the command a terminal");
+    assumeTrue(scriptGivesATerminal(), "util-linux script gives the command a terminal");
     Path planFile = dir.resolve("plan.json");
     sides.cli(sides.command("plan", "--out", planFile.toString())).assertExit(0);
 
@@ -185,6 +185,14 @@ class JarIT {
     withTerm.put("TERM", "xterm");
     return jar.run(List.of("/usr/bin/script", "-qec", command, "/dev/null"), withTerm, stdin, List.of(args))
         .assertNoneOf(sides.secrets());
+  }
+
+  private boolean scriptGivesATerminal() {
+    if (!Files.isExecutable(Path.of("/usr/bin/script"))) {
+      return false;
+    }
+    return jar.run(List.of("/usr/bin/script", "-qec", "test -t 0 && test -t 1", "/dev/null"), Map.of(), "", List.of())
+        .exit() == 0;
   }
 
   private static String quoted(String arg) {
