@@ -12,14 +12,19 @@ import picocli.CommandLine.ParentCommand;
  * {@code driftless emulator}: the Kestra API emulator in the foreground until interrupted. The first
  * line on standard output is the URL it listens on.
  */
-@Command(name = "emulator", mixinStandardHelpOptions = true,
+@Command(name = "emulator",
     description = {"Run the Kestra API emulator until interrupted (Ctrl-C).",
-        "The first line printed is its URL. Basic auth is on when --user and --password are given",
-        "(or KESTRA_EMULATOR_USERNAME and KESTRA_EMULATOR_PASSWORD are set)."})
+        "The first line printed is its URL. Basic auth is on when --user and",
+        "--password are given (or KESTRA_EMULATOR_USERNAME and",
+        "KESTRA_EMULATOR_PASSWORD are set).", ""})
 final class EmulatorCommand implements Runnable {
 
   @ParentCommand
   Main main;
+
+  // Not mixinStandardHelpOptions: its -V/--version would take --version, the Kestra version here.
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Option(names = "--port", defaultValue = "8080", description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
@@ -59,15 +64,15 @@ final class EmulatorCommand implements Runnable {
     try {
       emulator = builder.start();
     } catch (IllegalArgumentException | IllegalStateException e) {
+      // Settings that contradict each other, or a port that cannot be bound.
       throw new UserError("the emulator cannot start: " + e.getMessage(), e);
-    } catch (java.io.UncheckedIOException e) {
-      throw new UserError("the emulator cannot listen on 127.0.0.1:" + port + ": " + e.getCause().getMessage(), e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Thread stop = new Thread(() -> {
       emulator.close();
       stopped.countDown();
-    }, "driftless-emulator-stop"));
+    }, "driftless-emulator-stop");
+    Runtime.getRuntime().addShutdownHook(stop);
     main.out.println(emulator.url());
     main.out.flush();
     main.err.println("Kestra " + emulator.version() + " " + emulator.mode().name().toLowerCase(Locale.ROOT)
@@ -76,8 +81,14 @@ final class EmulatorCommand implements Runnable {
     try {
       stopped.await();
     } catch (InterruptedException e) {
+      // Stopped from within the process (driftless run in-process): stop now, not at exit.
       Thread.currentThread().interrupt();
       emulator.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(stop);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or has run
+      }
     }
   }
 }

@@ -1,9 +1,8 @@
 package dev.driftless.cli;
 
-import dev.driftless.core.preset.InvalidTaskException;
-import dev.driftless.port.DriftlessException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,8 +19,11 @@ import picocli.CommandLine.Option;
     subcommands = {PlanCommand.class, ApplyCommand.class, ShowCommand.class, RunCommand.class,
         EmulatorCommand.class, DemoCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
     description = {"Keeps Kestra and Git in sync: plan, show, apply.", ""},
-    footer = {"", "Credentials come from the environment: KESTRA_USERNAME, KESTRA_PASSWORD, KESTRA_API_TOKEN,",
-        "GIT_USERNAME, GIT_PASSWORD, GIT_SSH_KEY_FILE, GIT_SSH_PASSPHRASE, GIT_KNOWN_HOSTS.",
+    footer = {"", "Credentials come only from the environment (never from arguments):",
+        "  KESTRA_USERNAME and KESTRA_PASSWORD (or KESTRA_PASSWORD_FILE),",
+        "  or KESTRA_API_TOKEN;",
+        "  GIT_USERNAME and GIT_PASSWORD, or GIT_SSH_KEY_FILE and GIT_SSH_PASSPHRASE;",
+        "  GIT_KNOWN_HOSTS and GIT_SSL_CA_FILE for the servers' keys and certificates.",
         "Exit codes: 0 success, 1 error, 2 changes present (plan --detailed-exitcode)."})
 public final class Main implements Runnable {
 
@@ -31,13 +33,17 @@ public final class Main implements Runnable {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
   boolean debug;
 
+  @Option(names = "--progress", scope = CommandLine.ScopeType.INHERIT,
+      description = "Report progress on standard error even when it is not a terminal.")
+  boolean progress;
+
   final Map<String, String> env;
   final PrintStream out;
   final PrintStream err;
-  final java.io.InputStream in;
+  final InputStream in;
   private Console console;
 
-  Main(Map<String, String> env, PrintStream out, PrintStream err, java.io.InputStream in) {
+  Main(Map<String, String> env, PrintStream out, PrintStream err, InputStream in) {
     this.env = env;
     this.out = out;
     this.err = err;
@@ -49,43 +55,31 @@ public final class Main implements Runnable {
   }
 
   /** Runs the command in this process; returns the exit code. */
-  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, java.io.InputStream in) {
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, InputStream in) {
     Main main = new Main(env, out, err, in);
     CommandLine cli = new CommandLine(main);
-    cli.setOut(new java.io.PrintWriter(out, true));
-    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((ex, arguments) -> {
       String command = ex.getCommandLine().getCommandName();
       String qualified = command.equals("driftless") ? "driftless" : "driftless " + command;
-      err.println(qualified + ": " + ex.getMessage() + " (see '" + qualified + " --help')");
+      err.println(qualified + ": " + ErrorLines.ofParameters(ex) + " (see '" + qualified + " --help')");
       return 1;
     });
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      err.println("driftless: " + describe(ex));
+      main.console().clearProgress();
+      ErrorLines.of(ex).forEach(line -> err.println("driftless: " + line));
       if (main.debug) {
         ex.printStackTrace(err);
       }
-      return ex instanceof ExitException exit ? exit.code() : 1;
+      return 1;
     });
     return cli.execute(args);
   }
 
-  static String describe(Throwable e) {
-    if (e instanceof InvalidTaskException || e instanceof UserError || e instanceof DriftlessException
-        || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
-      return e.getMessage();
-    }
-    if (e instanceof UncheckedIOException io) {
-      return io.getCause().getMessage();
-    }
-    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-  }
-
   Console console() {
     if (console == null) {
-      boolean terminal = System.console() != null && out == System.out;
-      boolean color = terminal && !noColor && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
-      console = new Console(out, err, color, terminal);
+      console = Console.of(out, err, env, noColor, progress);
     }
     return console;
   }
@@ -93,19 +87,5 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     new CommandLine(this).usage(out);
-  }
-
-  /** Ends a command with an exit code that is not an error message (a refused confirmation). */
-  static final class ExitException extends RuntimeException {
-    private final int code;
-
-    ExitException(int code, String message) {
-      super(message);
-      this.code = code;
-    }
-
-    int code() {
-      return code;
-    }
   }
 }

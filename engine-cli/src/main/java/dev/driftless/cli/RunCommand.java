@@ -72,14 +72,14 @@ final class RunCommand implements Callable<Integer> {
       options.approvedPlanId(approve);
     }
     PresetRunner runner = PresetRunner.create().withDryRun(dryRun).withOptions(options.build())
-        .withProgress(console::note)
+        .withProgress(console::progress)
         .withListener((r, done, total) -> console.progress(done + " of " + total + " applied"));
     if (cacheDir != null) {
       runner = runner.withCacheDirectory(cacheDir);
     }
     boolean ok = true;
     for (Task task : tasks) {
-      console.note("== " + task.type().typeName());
+      console.out().println("== " + task.type().typeName());
       if (task.type() == TaskType.CLONE) {
         CloneResult cloned = runner.clone((Clone) task, Path.of("").toAbsolutePath());
         console.out().println("Cloned into " + cloned.directory() + " at " + cloned.commitId()

@@ -1,0 +1,176 @@
+package dev.driftless.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code driftless apply}: saved plans and their staleness, confirmation, and the mass-deletion
+ * approval, against the Kestra API emulator and a Git server, in this process.
+ */
+@Timeout(60)
+class ApplyCommandTest {
+
+  private static final String A = Sides.flow("dev", "a", "from Git");
+  private static final String B = Sides.flow("dev", "b", "from Git");
+
+  @TempDir
+  Path dir;
+
+  Sides sides;
+  String planFile;
+
+  /** How the command runs: in this process here, as the built jar in {@link ApplyCommandJarIT}. */
+  Driftless driftless() {
+    return Driftless.IN_PROCESS;
+  }
+
+  @BeforeEach
+  void start() {
+    sides = Sides.start(dir, driftless());
+    sides.commit().add("dev/flows/a.yaml", A).add("dev/flows/b.yaml", B).push();
+    sides.state().putFlowSource(Sides.TENANT, Sides.flow("dev", "b", "from the UI"));
+    planFile = dir.resolve("plan.json").toString();
+  }
+
+  @AfterEach
+  void stop() {
+    sides.close();
+  }
+
+  @Test
+  void aSavedPlan_isApplied_whenNeitherSideChangedSince() {
+    sides.cli(sides.command("plan", "--out", planFile)).assertExit(0);
+
+    Cli.Result applied = sides.cli("apply", planFile).assertExit(0);
+
+    assertTrue(applied.out().startsWith("Apply complete! 2 changes applied"), applied.out());
+    assertEquals(Optional.of(A), sides.flowInKestra("dev", "a"));
+    assertEquals(Optional.of(B), sides.flowInKestra("dev", "b"));
+    sides.cli(sides.command("plan", "--detailed-exitcode")).assertExit(0);
+  }
+
+  @Test
+  void aSavedPlan_isRefused_whenACommitWasPushedSince_andNothingIsWritten() {
+    sides.cli(sides.command("plan", "--out", planFile)).assertExit(0);
+    sides.commit().add("dev/flows/c.yaml", Sides.flow("dev", "c", "new")).push();
+
+    Cli.Result refused = sides.cli("apply", planFile)
+        .assertOneErrorLine("driftless: the saved plan ");
+
+    assertTrue(refused.err().contains(" is stale: Git moved from "), refused.err());
+    assertTrue(refused.err().endsWith("; nothing was applied. Plan again.\n"), refused.err());
+    assertEquals(Optional.empty(), sides.flowInKestra("dev", "a"));
+    assertEquals(Optional.of(Sides.flow("dev", "b", "from the UI")), sides.flowInKestra("dev", "b"));
+  }
+
+  @Test
+  void aSavedPlan_isRefused_whenAFlowWasEditedInKestraSince_andNothingIsWritten() {
+    sides.cli(sides.command("plan", "--out", planFile)).assertExit(0);
+    String edited = Sides.flow("dev", "b", "edited again in the UI");
+    sides.state().putFlowSource(Sides.TENANT, edited);
+
+    Cli.Result refused = sides.cli("apply", planFile).assertOneErrorLine("driftless: the saved plan ");
+
+    assertTrue(refused.err().contains(" is stale: Kestra changed ("), refused.err());
+    assertEquals(Optional.empty(), sides.flowInKestra("dev", "a"));
+    assertEquals(Optional.of(edited), sides.flowInKestra("dev", "b"));
+  }
+
+  @Test
+  void aSavedPlan_withOptionsToPlanWith_isRefused() {
+    sides.cli(sides.command("plan", "--out", planFile)).assertExit(0);
+
+    sides.cli(sides.command("apply", planFile))
+        .assertOneErrorLine("driftless: give either a plan file or the options to plan with, not both");
+  }
+
+  @Test
+  void withoutAutoApprove_offATerminal_itRefusesWithOneLine_andWritesNothing() {
+    Cli.Result refused = sides.cli(sides.command("apply"));
+
+    refused.assertOneErrorLine("driftless: not asking for confirmation on a non-interactive terminal: "
+        + "pass --auto-approve to apply plan ");
+    assertTrue(refused.out().contains("Plan: 1 to create, 1 to update"), "the plan is shown first");
+    assertEquals(Optional.empty(), sides.flowInKestra("dev", "a"));
+  }
+
+  @Test
+  void withoutAutoApprove_aYesOnStandardInput_isNotTakenForAPerson() {
+    Cli.Result refused = sides.cliWithInput(sides.env(), "yes\n", sides.command("apply"));
+
+    refused.assertOneErrorLine("driftless: not asking for confirmation");
+    assertEquals(Optional.empty(), sides.flowInKestra("dev", "a"));
+  }
+
+  @Test
+  void autoApprove_appliesThePlanShown_withProgressOnStderr_thenThereIsNothingLeft() {
+    Cli.Result applied = sides.cli(sides.command("apply", "--auto-approve", "--progress")).assertExit(0);
+
+    assertTrue(applied.out().contains("Plan: 1 to create, 1 to update"), applied.out());
+    assertTrue(applied.out().endsWith("Apply complete! 2 changes applied\n"), applied.out());
+    assertTrue(applied.err().contains("1 of 2 applied") && applied.err().contains("2 of 2 applied"), applied.err());
+    assertFalse(applied.out().contains(" of 2 applied"), "progress never on stdout");
+    assertEquals(Optional.of(A), sides.flowInKestra("dev", "a"));
+    assertEquals(Optional.of(B), sides.flowInKestra("dev", "b"));
+
+    Cli.Result again = sides.cli(sides.command("apply", "--auto-approve")).assertExit(0);
+    assertEquals(List.of("No changes to apply."), again.errLines());
+  }
+
+  @Test
+  void aMassDeletion_isHeldBack_untilThePlanIdTheGuardNames_isApproved() {
+    massDeletionScenario();
+    String[] deleteEverything = sides.command("apply", "--auto-approve", "--kinds", "flow");
+
+    Cli.Result held = sides.cli(deleteEverything).assertExit(1);
+    String id = approvalId(held.out());
+    assertEquals(List.of("This plan cannot be applied: see the errors above."), held.errLines());
+    assertTrue(sides.flowInKestra("dev", "a").isPresent(), "nothing deleted");
+
+    sides.cli(sides.command("apply", "--auto-approve", "--kinds", "flow", "--approve", "0123456789abcdef"))
+        .assertExit(1);
+    assertTrue(sides.flowInKestra("dev", "a").isPresent(), "another plan's approval approves nothing");
+
+    Cli.Result approved = sides.cli(sides.command("apply", "--auto-approve", "--kinds", "flow", "--approve", id))
+        .assertExit(0);
+    assertTrue(approved.out().contains("Apply complete! 2 changes applied"), approved.out());
+    assertEquals(List.of(), sides.state().flows(Sides.TENANT));
+  }
+
+  @Test
+  void aSavedMassDeletionPlan_isAppliedWithTheApproval() {
+    massDeletionScenario();
+    Cli.Result planned = sides.cli(sides.command("plan", "--kinds", "flow", "--out", planFile)).assertExit(1);
+    String id = approvalId(planned.out());
+
+    sides.cli("apply", planFile).assertExit(1);
+    assertTrue(sides.flowInKestra("dev", "a").isPresent(), "nothing deleted without the approval");
+
+    sides.cli("apply", planFile, "--approve", id).assertExit(0);
+    assertEquals(List.of(), sides.state().flows(Sides.TENANT));
+  }
+
+  /** Git holds no flow of dev any more (only a file); Kestra holds two. */
+  private void massDeletionScenario() {
+    sides.commit().delete("dev/flows").add("dev/files/readme.txt", "no flows here\n").push();
+    sides.state().putFlowSource(Sides.TENANT, A);
+  }
+
+  private static String approvalId(String planText) {
+    Matcher m = Pattern.compile("--approve ([0-9a-f]{16})").matcher(planText);
+    assertTrue(m.find(), () -> "the guard names the plan id to approve\n" + planText);
+    return m.group(1);
+  }
+}
