@@ -108,11 +108,16 @@ final class PresetWorld implements AutoCloseable {
     return emulator.url().toString();
   }
 
-  /** The connection properties every task of this world carries, as YAML lines. */
-  String connection() {
+  /** The Git connection properties of this world, as YAML lines. */
+  String gitConnection() {
     return "url: " + url() + "\n"
         + "username: " + git.credentials().user() + "\n"
-        + "password: \"{{ secret('GIT_TOKEN') }}\"\n"
+        + "password: \"{{ secret('GIT_TOKEN') }}\"\n";
+  }
+
+  /** The connection properties every task of this world carries, as YAML lines. */
+  String connection() {
+    return gitConnection()
         + "kestraUrl: " + kestraUrl() + "\n"
         + "auth:\n"
         + "  username: " + KESTRA_USER + "\n"
