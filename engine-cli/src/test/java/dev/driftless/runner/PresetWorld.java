@@ -117,8 +117,12 @@ final class PresetWorld implements AutoCloseable {
 
   /** The connection properties every task of this world carries, as YAML lines. */
   String connection() {
-    return gitConnection()
-        + "kestraUrl: " + kestraUrl() + "\n"
+    return gitConnection() + kestraConnection();
+  }
+
+  /** The Kestra connection properties of this world, as YAML lines. */
+  String kestraConnection() {
+    return "kestraUrl: " + kestraUrl() + "\n"
         + "auth:\n"
         + "  username: " + KESTRA_USER + "\n"
         + "  password: \"{{ secret('KESTRA_PASSWORD') }}\"\n";
@@ -130,6 +134,16 @@ final class PresetWorld implements AutoCloseable {
     List<Task> tasks = TaskFile.parse(yaml + connection(), "task.yaml", secrets());
     assertEquals(1, tasks.size());
     return tasks.get(0);
+  }
+
+  /**
+   * A whole task file, with the secrets of this world and some more ({@code SSH_KEY}...), for tasks
+   * that connect differently.
+   */
+  SyncTask parse(String yaml, Map<String, String> moreSecrets) {
+    Function<String, Optional<String>> secrets =
+        name -> Optional.ofNullable(moreSecrets.get(name)).or(() -> secrets().apply(name));
+    return (SyncTask) TaskFile.parse(yaml, "task.yaml", secrets).get(0);
   }
 
   /** Runs a task written as YAML (its own properties; the connection is added). */
