@@ -88,8 +88,8 @@ class PushFlowsEndToEndTest {
     String pushed = world.gitFile("develop", "flows/hello_world.yml").orElseThrow();
     assertTrue(pushed.contains("\nnamespace: prod\n"), pushed);
     assertEquals(inNamespace(HELLO_WORLD, "dev", "prod"), pushed, "only the namespace line changed");
-    assertEquals(Set.of("flows/hello_world.yml"), world.gitFiles("develop").keySet(),
-        "only the selected flow; the branch was created for it");
+    assertEquals(Set.of("README.md", "flows/hello_world.yml"), world.gitFiles("develop").keySet(),
+        "only the selected flow, on a branch created from main");
     assertEquals(mainBefore, world.head(MAIN), "main is not touched");
     assertEquals(world.head("develop").map(ObjectId::name), run.commitId());
     assertEquals(Optional.empty(), run.commitUrl(), "a loopback remote is on no known forge");
@@ -131,7 +131,7 @@ class PushFlowsEndToEndTest {
 
     PresetRun run = world.run(PUSH_WITH_CHILDREN);
 
-    assertEquals(Set.of("flows/hello_world.yml", "flows/flow1.yml", "flows/flow2.yml",
+    assertEquals(Set.of("README.md", "flows/hello_world.yml", "flows/flow1.yml", "flows/flow2.yml",
         "flows/tutorial/hello_world_1.yml", "flows/tutorial/hello_world_2.yml"), world.gitFiles("develop").keySet());
     assertEquals(inNamespace(HELLO_WORLD_1, "dev.tutorial", "prod.tutorial"),
         world.gitFile("develop", "flows/tutorial/hello_world_1.yml").orElseThrow(),
@@ -140,9 +140,27 @@ class PushFlowsEndToEndTest {
         world.gitFile("develop", "flows/tutorial/hello_world_2.yml").orElseThrow());
     assertEquals(5, run.rows().size());
     assertTrue(run.rows().stream().allMatch(r -> "ADDED".equals(r.get("action"))), run.rows()::toString);
-    assertEquals(1, world.repo().log("develop").size(), "one commit for the whole push");
+    assertEquals(2, world.repo().log("develop").size(), "one commit for the whole push, on top of main");
 
     world.assertSecondRunIsNoOp(PUSH_WITH_CHILDREN, "develop", "UNCHANGED");
+  }
+
+  @Test
+  void aMissingBranch_isCreatedFromTheDefaultBranch_soThePushCanBeMergedBackByAPullRequest() {
+    world.commit().add("flows/flow1.yml", inNamespace(FLOW1, "dev", "prod")).push();
+    ObjectId main = world.head(MAIN).orElseThrow();
+    SeedFlows.seedAll(world);
+
+    PresetRun run = world.run(PUSH_ALL);
+
+    assertEquals(Map.of("flows/hello_world.yml", "ADDED", "flows/flow1.yml", "UNCHANGED", "flows/flow2.yml", "ADDED"),
+        states(run, "file"), "planned against what develop starts with: main's files");
+    RevCommit pushed = world.repo().log("develop").get(0);
+    assertEquals(main, pushed.getParent(0).getId(), "develop starts at main's head, as in the plugin");
+    assertEquals(Set.of("README.md", "flows/flow1.yml", "flows/hello_world.yml", "flows/flow2.yml"),
+        world.gitFiles("develop").keySet());
+    assertEquals(Optional.of(main), world.head(MAIN));
+    world.assertSecondRunIsNoOp(PUSH_ALL, "develop", "UNCHANGED");
   }
 
   @Test
@@ -173,7 +191,7 @@ class PushFlowsEndToEndTest {
     assertTrue(world.gitFile("develop", "flows/flow1.yml").orElseThrow().contains("still easy"));
     assertTrue(world.gitFile("develop", "flows/flow2.yml").isEmpty());
     List<RevCommit> log = world.repo().log("develop");
-    assertEquals(2, log.size());
+    assertEquals(3, log.size(), "main's commit and two pushes");
     assertEquals(first, log.get(0).getParent(0).getId(), "the new commit is on top of the old head");
   }
 
@@ -197,7 +215,7 @@ class PushFlowsEndToEndTest {
 
     PresetRun run = world.run(PUSH_WITH_CHILDREN + "flows:\n  - \"hello_*\"\n");
 
-    assertEquals(Set.of("flows/hello_world.yml", "flows/tutorial/hello_world_1.yml",
+    assertEquals(Set.of("README.md", "flows/hello_world.yml", "flows/tutorial/hello_world_1.yml",
         "flows/tutorial/hello_world_2.yml"), world.gitFiles("develop").keySet());
     assertEquals(3, run.rows().size());
   }
