@@ -9,6 +9,7 @@ import static dev.driftless.runner.SeedFlows.HELLO_WORLD;
 import static dev.driftless.runner.SeedFlows.HELLO_WORLD_1;
 import static dev.driftless.runner.SeedFlows.inNamespace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,6 +154,23 @@ class SyncFlowsEndToEndTest {
     assertTrue(world.flow("staging", "flow2").isEmpty());
     assertTrue(world.flow("staging", "ui_only").isPresent(), "SyncFlow never deletes");
     world.assertSecondRunIsNoOp(task, PresetWorld.MAIN, "UNCHANGED");
+  }
+
+  @Test
+  void syncFlow_reportsOnlyItsOwnFile_notTheOtherFilesOfItsFolder() {
+    world.commit().add("flows/misnamed.yml", SeedFlows.flow("prod", "not_its_name", "x"))
+        .add("flows/broken.yml", "id: broken\nnamespace: prod\ntasks: [\n").push();
+
+    PresetRun run = world.run("""
+        type: io.kestra.plugin.git.SyncFlow
+        targetNamespace: staging
+        flowPath: flows/flow1.yml
+        """);
+
+    assertTrue(run.isSuccess(), run.plan().diagnostics()::toString);
+    String said = run.plan().diagnostics().toString();
+    assertFalse(said.contains("misnamed.yml") || said.contains("broken.yml"), said);
+    assertTrue(said.contains("flows/flow1.yml"), "what is said about the synced file stays: " + said);
   }
 
   @Test
