@@ -145,6 +145,17 @@ class BadInputTest {
   }
 
   @Test
+  void credentialsThatDoNotFitTheUrl_areListedWithTheOtherProblems_beforeAnythingIsRead() {
+    List<Problem> problems = refused("""
+        type: io.kestra.plugin.git.SyncFlows
+        url: ssh://git@127.0.0.1:1/kestra.git
+        gitDirectory: flows
+        """);
+
+    assertEquals(List.of("privateKey", "targetNamespace"), problems.stream().map(Problem::property).sorted().toList());
+  }
+
+  @Test
   void aBuilder_listsEveryProblemToo() {
     InvalidTaskException e = assertThrows(InvalidTaskException.class, () -> SyncFlows.builder()
         .url("not a remote").password(Secret.of(world.gitToken())).gitDirectory("../outside").build());
