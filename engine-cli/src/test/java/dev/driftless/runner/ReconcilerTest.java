@@ -57,6 +57,37 @@ class ReconcilerTest {
   }
 
   @Test
+  void pokesRacingAClose_areRefusedQuietly_neverThrow() throws Exception {
+    for (int round = 0; round < 200; round++) {
+      Reconciler<Integer> reconciler = Reconciler.every(Duration.ofHours(1), () -> 1);
+      List<Throwable> thrown = new CopyOnWriteArrayList<>();
+      CountDownLatch go = new CountDownLatch(1);
+      List<Thread> pokers = new java.util.ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        Thread poker = new Thread(() -> {
+          try {
+            go.await();
+            for (int i = 0; i < 50; i++) {
+              reconciler.poke();
+            }
+          } catch (Throwable e) {
+            thrown.add(e);
+          }
+        });
+        poker.start();
+        pokers.add(poker);
+      }
+      go.countDown();
+      reconciler.close();
+      for (Thread poker : pokers) {
+        poker.join(10_000);
+      }
+      assertEquals(List.of(), thrown, "round " + round);
+      assertFalse(reconciler.poke(), "a closed reconciler takes no poke");
+    }
+  }
+
+  @Test
   void runsOnASchedule_andKeepsTheLastFailure() throws Exception {
     CountDownLatch threeRuns = new CountDownLatch(3);
     try (Reconciler<String> reconciler = Reconciler.every(Duration.ofMillis(20), () -> {
