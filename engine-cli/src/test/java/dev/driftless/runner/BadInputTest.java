@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.driftless.core.preset.InvalidTaskException;
 import dev.driftless.core.preset.Problem;
 import dev.driftless.core.preset.SyncFlows;
+import dev.driftless.core.preset.SyncTask;
 import dev.driftless.core.preset.TaskFile;
 import dev.driftless.credential.Secret;
 import dev.driftless.port.AccessDeniedException;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,9 +42,9 @@ class BadInputTest {
   @BeforeEach
   void start() {
     world = PresetWorld.start(dir);
-    world.commit().add("flows/hello_world.yml", SeedFlows.HELLO_WORLD).push();
-    world.putFlow(SeedFlows.flow("prod", "live", "running in prod"));
-    world.putFlow(SeedFlows.flow("prod", "other", "running in prod"));
+    world.commit().add("flows/hello_world.yml", GuideFlows.HELLO_WORLD).push();
+    world.putFlow(GuideFlows.flow("prod", "live", "running in prod"));
+    world.putFlow(GuideFlows.flow("prod", "other", "running in prod"));
     head = world.head(MAIN);
     world.forgetRequests();
   }
@@ -55,7 +57,7 @@ class BadInputTest {
   /** Runs a whole task file (no connection added), so that its lines are the ones problems name. */
   private List<Problem> refused(String yaml) {
     InvalidTaskException e = assertThrows(InvalidTaskException.class,
-        () -> world.run((dev.driftless.core.preset.SyncTask) TaskFile.parse(yaml, "sync.yaml", world.secrets()).get(0)));
+        () -> world.run((SyncTask) TaskFile.parse(yaml, "sync.yaml", world.secrets()).get(0)));
     assertNothingReadOrWritten();
     return e.problems();
   }
@@ -209,12 +211,12 @@ class BadInputTest {
 
   @Test
   void aWrongKestraPassword_isRefused_withoutShowingIt_andGitIsNotWritten() {
-    world.putFlow(SeedFlows.FLOW1);
+    world.putFlow(GuideFlows.FLOW1);
     String yaml = "type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n" + world.connection();
-    java.util.function.Function<String, Optional<String>> wrong =
+    Function<String, Optional<String>> wrong =
         name -> name.equals("KESTRA_PASSWORD") ? Optional.of("Wrong-Pw-31337") : world.secrets().apply(name);
-    dev.driftless.core.preset.SyncTask task =
-        (dev.driftless.core.preset.SyncTask) TaskFile.parse(yaml, "push.yaml", wrong).get(0);
+    SyncTask task =
+        (SyncTask) TaskFile.parse(yaml, "push.yaml", wrong).get(0);
 
     AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> world.run(task));
 

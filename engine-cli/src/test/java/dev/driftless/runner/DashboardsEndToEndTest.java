@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,7 @@ class DashboardsEndToEndTest {
       assertEquals(Map.of("_dashboards/overview.yml", "ADDED", "_dashboards/errors.yml", "ADDED"), states(run, "file"),
           "two dashboards with one title are two files: dashboards are keyed by id");
       assertEquals(dashboard("errors", "Overview"), world.gitFile(MAIN, "_dashboards/errors.yml").orElseThrow());
-      assertEquals(world.head(MAIN).map(org.eclipse.jgit.lib.ObjectId::name), run.commitId());
+      assertEquals(world.head(MAIN).map(ObjectId::name), run.commitId());
       world.assertSecondRunIsNoOp(PUSH + "dashboards:\n  - overview\n  - errors\n", MAIN, "UNCHANGED");
     }
   }

@@ -1,10 +1,10 @@
 package dev.driftless.runner;
 
+import static dev.driftless.runner.GuideFlows.flow;
 import static dev.driftless.runner.PresetWorld.MAIN;
 import static dev.driftless.runner.PresetWorld.TENANT;
 import static dev.driftless.runner.PresetWorld.row;
 import static dev.driftless.runner.PresetWorld.states;
-import static dev.driftless.runner.SeedFlows.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,6 +19,7 @@ import dev.driftless.core.preset.SyncTask;
 import dev.driftless.core.preset.TaskFile;
 import dev.driftless.core.render.PlanText;
 import dev.driftless.git.servers.JGitHttpServer;
+import dev.driftless.git.servers.PendingCommit;
 import dev.driftless.git.servers.SshGitServer;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.PlanOptions;
@@ -30,6 +31,7 @@ import dev.driftless.resource.ResourceKey;
 import dev.driftless.testkit.emulator.Fault;
 import dev.driftless.testkit.emulator.Mode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -384,7 +386,7 @@ class DifferencesFromThePluginTest {
   void difference08_aRejectedPush_isRetriedFromAFreshPlan_andTheOtherCommitIsKept() {
     start();
     world.commit().add("README.md", "hi\n").push();
-    SeedFlows.seedAll(world);
+    GuideFlows.putAll(world);
     AtomicBoolean raced = new AtomicBoolean();
     world.runner(world.runner().withListener((result, done, total) -> {
       if (raced.compareAndSet(false, true)) {
@@ -408,7 +410,7 @@ class DifferencesFromThePluginTest {
   void difference08_withOneAttempt_aRejectedPushEndsStale_andNothingIsForced() {
     start();
     world.commit().add("README.md", "hi\n").push();
-    world.putFlow(SeedFlows.FLOW1);
+    world.putFlow(GuideFlows.FLOW1);
     AtomicBoolean raced = new AtomicBoolean();
     world.runner(world.runner().withMaxAttempts(1).withListener((result, done, total) -> {
       if (raced.compareAndSet(false, true)) {
@@ -429,7 +431,7 @@ class DifferencesFromThePluginTest {
   @Test
   void difference09_readsANamespaceInAConstantNumberOfCalls_andWritesOneCallPerChangedFlow() {
     start();
-    dev.driftless.git.servers.PendingCommit commit = world.commit();
+    PendingCommit commit = world.commit();
     for (int i = 0; i < 40; i++) {
       commit.add("flows/f" + i + ".yml", flow("prod", "f" + i, "number " + i));
     }
@@ -491,9 +493,9 @@ class DifferencesFromThePluginTest {
   // ---- 11. SSH host keys are verified; TLS and proxies are per connection.
 
   @Test
-  void difference11_sshHostKeysAreVerified_againstKnownHostsOrAPinnedKey() throws IOException {
+  void difference11_sshHostKeysAreVerified_againstKnownHostsOrAPinnedKey_unlessToldNotTo() throws IOException {
     start();
-    world.putFlow(SeedFlows.FLOW1);
+    world.putFlow(GuideFlows.FLOW1);
     try (SshGitServer ssh = SshGitServer.start(world.repos().dir(), dir.resolve("ssh"))) {
       String key = Files.readString(ssh.clientKeys().openSsh());
       String base = "type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\nurl: " + ssh.url("kestra") + "\n"
@@ -508,16 +510,20 @@ class DifferencesFromThePluginTest {
       PresetRun pinned = world.run(world.parse(base + "hostKey: \"" + ssh.knownHostsLine() + "\"\n", secrets));
       assertTrue(pinned.commitId().isPresent());
 
-      world.putFlow(SeedFlows.FLOW2);
+      world.putFlow(GuideFlows.FLOW2);
       PresetRun known = world.run(world.parse(base + "knownHostsPath: " + ssh.knownHostsFile() + "\n", secrets));
       assertEquals("ADDED", row(known, "file", "_flows/flow2.yml").get("action"));
+
+      world.putFlow(flow("dev", "flow3", "only when told not to verify"));
+      PresetRun unverified = world.run(world.parse(base + "strictHostKeyChecking: false\n", secrets));
+      assertEquals("ADDED", row(unverified, "file", "_flows/flow3.yml").get("action"));
     }
   }
 
   @Test
   void difference11_aCustomCa_isTrustedForThatConnectionOnly() throws Exception {
     start();
-    world.putFlow(SeedFlows.FLOW1);
+    world.putFlow(GuideFlows.FLOW1);
     SSLContext defaultContext = SSLContext.getDefault();
     Object defaultFactory = HttpsURLConnection.getDefaultSSLSocketFactory();
     try (JGitHttpServer https = JGitHttpServer.https(world.repos().dir(), dir.resolve("tls"))) {
@@ -530,7 +536,7 @@ class DifferencesFromThePluginTest {
           + "\n", secrets));
       assertTrue(trusted.commitId().isPresent());
 
-      world.putFlow(SeedFlows.FLOW2);
+      world.putFlow(GuideFlows.FLOW2);
       assertThrows(DriftlessException.class, () -> world.run(world.parse(base, secrets)),
           "without trustedCaPemPath the same server is not trusted: the CA did not leak into the JVM");
       assertEquals(trusted.commitId(), world.head(MAIN).map(ObjectId::name));
@@ -593,13 +599,13 @@ class DifferencesFromThePluginTest {
     assertTrue(e.problems().stream().allMatch(p -> p.message().contains("a literal credential is refused")));
     assertFalse(e.getMessage().contains("tok-literal"));
 
-    world.putFlow(SeedFlows.FLOW1);
+    world.putFlow(GuideFlows.FLOW1);
     List<String> progress = new ArrayList<>();
     world.runner(world.runner().withProgress(progress::add));
     SyncTask task = (SyncTask) world.task("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
     PresetRun run = world.run(task);
     String everything = task + " " + run + " " + run.rows() + " " + PlanText.render(run.plan()) + " "
-        + PlanJson.write(run.plan()) + " " + progress + " " + new String(run.ion(), java.nio.charset.StandardCharsets.UTF_8);
+        + PlanJson.write(run.plan()) + " " + progress + " " + new String(run.ion(), StandardCharsets.UTF_8);
     assertFalse(everything.contains(world.gitToken()), "the Git token never shows");
     assertFalse(everything.contains(PresetWorld.KESTRA_PASSWORD), "the Kestra password never shows");
   }
@@ -627,7 +633,7 @@ class DifferencesFromThePluginTest {
         templates.problems().stream().map(Problem::property).sorted().toList());
     assertTrue(templates.problems().stream().allMatch(p -> p.message().contains("need Kestra")));
 
-    world.putFlow(SeedFlows.FLOW1);
+    world.putFlow(GuideFlows.FLOW1);
     world.forgetRequests();
     world.run("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
     assertTrue(world.emulator().requests().size() > 0, "Kestra is reached at kestraUrl with auth");

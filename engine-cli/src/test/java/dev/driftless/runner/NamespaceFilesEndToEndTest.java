@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class NamespaceFilesEndToEndTest {
 
-  /** The seeds' SyncNamespaceFiles task. */
+  /** The guide's SyncNamespaceFiles task. */
   private static final String SYNC = """
       id: git
       type: io.kestra.plugin.git.SyncNamespaceFiles
@@ -35,7 +36,7 @@ class NamespaceFilesEndToEndTest {
       branch: main
       """;
 
-  /** The seeds' PushNamespaceFiles task, on main. */
+  /** The guide's PushNamespaceFiles task, on main. */
   private static final String PUSH = """
       id: commit_and_push
       type: io.kestra.plugin.git.PushNamespaceFiles
@@ -163,7 +164,7 @@ class NamespaceFilesEndToEndTest {
         states(run, "file"));
     assertEquals("print('hello')\n", world.gitFile(MAIN, "_files/run.py").orElseThrow());
     assertArrayEquals(PNG, world.repo().bytes(MAIN, "_files/img/logo.png").orElseThrow());
-    assertEquals(world.head(MAIN).map(org.eclipse.jgit.lib.ObjectId::name), run.commitId());
+    assertEquals(world.head(MAIN).map(ObjectId::name), run.commitId());
     assertEquals(1, world.repo().log(MAIN).size());
     assertEquals("add namespace files", world.repo().log(MAIN).get(0).getShortMessage());
     world.assertNoKestraWrite();

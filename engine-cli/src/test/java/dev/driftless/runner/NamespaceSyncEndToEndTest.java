@@ -1,14 +1,16 @@
 package dev.driftless.runner;
 
+import static dev.driftless.runner.GuideFlows.flow;
 import static dev.driftless.runner.PresetWorld.MAIN;
 import static dev.driftless.runner.PresetWorld.TENANT;
 import static dev.driftless.runner.PresetWorld.row;
 import static dev.driftless.runner.PresetWorld.states;
-import static dev.driftless.runner.SeedFlows.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftless.plan.PlanOptions;
+import dev.driftless.plan.Reason;
 import dev.driftless.testkit.emulator.Mode;
 import java.nio.file.Path;
 import java.util.List;
@@ -289,11 +291,11 @@ class NamespaceSyncEndToEndTest {
     PresetRun run = world.run(task("GIT", "DELETE"));
 
     assertEquals("BLOCKED", row(run, "key", "company.team.a").get("action"));
-    assertEquals(dev.driftless.plan.Reason.GUARD_MASS_DELETE, run.plan().changes().get(0).reason());
+    assertEquals(Reason.GUARD_MASS_DELETE, run.plan().changes().get(0).reason());
     assertTrue(world.flow(NS, "a").isPresent());
     world.assertNoKestraWrite();
 
-    world.runner(world.runner().withOptions(dev.driftless.plan.PlanOptions.builder()
+    world.runner(world.runner().withOptions(PlanOptions.builder()
         .approvedPlanId(run.plan().id()).build()));
     PresetRun approved = world.run(task("GIT", "DELETE"));
 

@@ -1,8 +1,8 @@
 package dev.driftless.runner;
 
+import static dev.driftless.runner.GuideFlows.flow;
 import static dev.driftless.runner.PresetWorld.MAIN;
 import static dev.driftless.runner.PresetWorld.TENANT;
-import static dev.driftless.runner.SeedFlows.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +63,7 @@ class PresetOutputsTest {
   @Test
   void commitUrl_onALoopbackServer_isEmpty_andCommitIdIsTheBranchHead() {
     try (PresetWorld world = PresetWorld.start(dir)) {
-      world.putFlow(SeedFlows.FLOW1);
+      world.putFlow(GuideFlows.FLOW1);
 
       PresetRun run = world.run("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
 
@@ -96,7 +96,7 @@ class PresetOutputsTest {
   void aRunnerForcedToDryRun_plansEveryTask_andWritesNothing() {
     try (PresetWorld world = PresetWorld.start(dir)) {
       world.commit().add("flows/a.yml", flow("prod", "a", "new")).push();
-      world.putFlow(SeedFlows.FLOW1);
+      world.putFlow(GuideFlows.FLOW1);
       Optional<ObjectId> head = world.head(MAIN);
       world.runner(world.runner().withDryRun(true));
       world.forgetRequests();

@@ -1,14 +1,14 @@
 package dev.driftless.runner;
 
+import static dev.driftless.runner.GuideFlows.FLOW1;
+import static dev.driftless.runner.GuideFlows.FLOW2;
+import static dev.driftless.runner.GuideFlows.HELLO_WORLD;
+import static dev.driftless.runner.GuideFlows.HELLO_WORLD_1;
+import static dev.driftless.runner.GuideFlows.HELLO_WORLD_2;
+import static dev.driftless.runner.GuideFlows.inNamespace;
 import static dev.driftless.runner.PresetWorld.MAIN;
 import static dev.driftless.runner.PresetWorld.row;
 import static dev.driftless.runner.PresetWorld.states;
-import static dev.driftless.runner.SeedFlows.FLOW1;
-import static dev.driftless.runner.SeedFlows.FLOW2;
-import static dev.driftless.runner.SeedFlows.HELLO_WORLD;
-import static dev.driftless.runner.SeedFlows.HELLO_WORLD_1;
-import static dev.driftless.runner.SeedFlows.HELLO_WORLD_2;
-import static dev.driftless.runner.SeedFlows.inNamespace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** PushFlows against a real Git server and the Kestra emulator, with the seeds' own examples. */
+/** PushFlows against a real Git server and the Kestra emulator, with the examples of Kestra's PushFlows guide. */
 @Timeout(60)
 class PushFlowsEndToEndTest {
 
-  /** The seeds' first task: hello_world only, from dev to prod, in flows/ on develop. */
+  /** The guide's first task: hello_world only, from dev to prod, in flows/ on develop. */
   private static final String PUSH_HELLO_WORLD = """
       id: commit_and_push
       type: io.kestra.plugin.git.PushFlows
@@ -44,7 +44,7 @@ class PushFlowsEndToEndTest {
       commitMessage: "changes to kestra flows"
       """;
 
-  /** The seeds' second task: every flow of dev, to prod. */
+  /** The guide's second task: every flow of dev, to prod. */
   private static final String PUSH_ALL = """
       id: commit_and_push
       type: io.kestra.plugin.git.PushFlows
@@ -55,7 +55,7 @@ class PushFlowsEndToEndTest {
       commitMessage: "push all development flows to Git and create a PR"
       """;
 
-  /** The seeds' last task: dev and its child namespaces. */
+  /** The guide's last task: dev and its child namespaces. */
   private static final String PUSH_WITH_CHILDREN = PUSH_ALL + "includeChildNamespaces: true\n";
 
   @TempDir
@@ -75,7 +75,7 @@ class PushFlowsEndToEndTest {
 
   @Test
   void helloWorld_pushedFromDevToProd_gitFileSaysNamespaceProd() {
-    SeedFlows.seedAll(world);
+    GuideFlows.putAll(world);
     Optional<ObjectId> mainBefore = world.head(MAIN);
 
     PresetRun dry = world.run(PUSH_HELLO_WORLD + "dryRun: true\n");
@@ -109,7 +109,7 @@ class PushFlowsEndToEndTest {
 
   @Test
   void allFlowsOfDev_flow1AndFlow2BesideHelloWorld() {
-    SeedFlows.seedAll(world);
+    GuideFlows.putAll(world);
 
     PresetRun run = world.run(PUSH_ALL);
 
@@ -126,8 +126,8 @@ class PushFlowsEndToEndTest {
   }
 
   @Test
-  void devTutorialChildNamespace_landsInItsSubFolder_asInTheSeedsTable() {
-    SeedFlows.seedAll(world);
+  void devTutorialChildNamespace_landsInItsSubFolder_asInTheGuidesTable() {
+    GuideFlows.putAll(world);
 
     PresetRun run = world.run(PUSH_WITH_CHILDREN);
 
@@ -149,7 +149,7 @@ class PushFlowsEndToEndTest {
   void aMissingBranch_isCreatedFromTheDefaultBranch_soThePushCanBeMergedBackByAPullRequest() {
     world.commit().add("flows/flow1.yml", inNamespace(FLOW1, "dev", "prod")).push();
     ObjectId main = world.head(MAIN).orElseThrow();
-    SeedFlows.seedAll(world);
+    GuideFlows.putAll(world);
 
     PresetRun run = world.run(PUSH_ALL);
 
@@ -174,7 +174,7 @@ class PushFlowsEndToEndTest {
 
   @Test
   void changedFlow_isUpdated_andDeletedFlow_isDeleted_inOneCommit() {
-    SeedFlows.seedAll(world);
+    GuideFlows.putAll(world);
     world.run(PUSH_ALL);
     ObjectId first = world.head("develop").orElseThrow();
     world.putFlow(FLOW1.replace("this is too easy", "still easy"));
@@ -197,7 +197,7 @@ class PushFlowsEndToEndTest {
 
   @Test
   void deleteFalse_keepsFlowsKestraNoLongerHas_andReportsThemKept() {
-    SeedFlows.seedAll(world);
+    GuideFlows.putAll(world);
     world.run(PUSH_ALL);
     world.kestra().deleteFlow(PresetWorld.TENANT, "dev", "flow2");
     String task = PUSH_ALL + "delete: false\n";
@@ -211,7 +211,7 @@ class PushFlowsEndToEndTest {
 
   @Test
   void flowsGlobs_selectWhatIsPushed() {
-    SeedFlows.seedAll(world);
+    GuideFlows.putAll(world);
 
     PresetRun run = world.run(PUSH_WITH_CHILDREN + "flows:\n  - \"hello_*\"\n");
 
@@ -222,7 +222,7 @@ class PushFlowsEndToEndTest {
 
   @Test
   void theIonFileHoldsTheSameRows() {
-    SeedFlows.seedAll(world);
+    GuideFlows.putAll(world);
 
     PresetRun run = world.run(PUSH_WITH_CHILDREN);
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -62,7 +63,7 @@ class ReconcilerTest {
       Reconciler<Integer> reconciler = Reconciler.every(Duration.ofHours(1), () -> 1);
       List<Throwable> thrown = new CopyOnWriteArrayList<>();
       CountDownLatch go = new CountDownLatch(1);
-      List<Thread> pokers = new java.util.ArrayList<>();
+      List<Thread> pokers = new ArrayList<>();
       for (int t = 0; t < 3; t++) {
         Thread poker = new Thread(() -> {
           try {

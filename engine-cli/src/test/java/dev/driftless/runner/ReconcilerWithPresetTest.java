@@ -49,7 +49,7 @@ class ReconcilerWithPresetTest {
   @BeforeEach
   void start() {
     world = PresetWorld.start(dir);
-    world.commit().add("flows/flow1.yml", SeedFlows.flow("prod", "flow1", "first")).push();
+    world.commit().add("flows/flow1.yml", GuideFlows.flow("prod", "flow1", "first")).push();
     task = (SyncTask) world.task(SYNC);
   }
 
@@ -69,7 +69,7 @@ class ReconcilerWithPresetTest {
   }
 
   private void commitFlow2() {
-    world.commit().add("flows/flow2.yml", SeedFlows.flow("prod", "flow2", "second")).push();
+    world.commit().add("flows/flow2.yml", GuideFlows.flow("prod", "flow2", "second")).push();
   }
 
   @Test

@@ -1,13 +1,13 @@
 package dev.driftless.runner;
 
+import static dev.driftless.runner.GuideFlows.FLOW1;
+import static dev.driftless.runner.GuideFlows.FLOW2;
+import static dev.driftless.runner.GuideFlows.HELLO_WORLD;
+import static dev.driftless.runner.GuideFlows.HELLO_WORLD_1;
+import static dev.driftless.runner.GuideFlows.inNamespace;
 import static dev.driftless.runner.PresetWorld.TENANT;
 import static dev.driftless.runner.PresetWorld.row;
 import static dev.driftless.runner.PresetWorld.states;
-import static dev.driftless.runner.SeedFlows.FLOW1;
-import static dev.driftless.runner.SeedFlows.FLOW2;
-import static dev.driftless.runner.SeedFlows.HELLO_WORLD;
-import static dev.driftless.runner.SeedFlows.HELLO_WORLD_1;
-import static dev.driftless.runner.SeedFlows.inNamespace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.port.SourceNotFoundException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -25,13 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SyncFlows and SyncFlow against a real Git server and the Kestra emulator: the repository the
- * seeds' PushFlows made ({@code flows/}, {@code namespace: prod}, the {@code tutorial} child
+ * PushFlows guide made ({@code flows/}, {@code namespace: prod}, the {@code tutorial} child
  * folder) synced back into Kestra.
  */
 @Timeout(60)
 class SyncFlowsEndToEndTest {
 
-  /** The seeds' SyncFlows task, syncing into another namespace than the files say. */
+  /** The guide's SyncFlows task, syncing into another namespace than the files say. */
   private static final String SYNC = """
       id: sync_flows
       type: io.kestra.plugin.git.SyncFlows
@@ -80,8 +81,8 @@ class SyncFlowsEndToEndTest {
     Map<String, Object> hello = row(run, "flowId", "hello_world");
     assertEquals("staging", hello.get("namespace"));
     assertEquals(1, ((Number) hello.get("revision")).intValue());
-    assertEquals(java.util.List.of("gitPath", "syncState", "flowId", "namespace", "revision"),
-        java.util.List.copyOf(hello.keySet()), "the plugin's SyncFlows row shape");
+    assertEquals(List.of("gitPath", "syncState", "flowId", "namespace", "revision"),
+        List.copyOf(hello.keySet()), "the plugin's SyncFlows row shape");
 
     PresetRun again = world.assertSecondRunIsNoOp(SYNC, PresetWorld.MAIN, "UNCHANGED");
     assertEquals(1, ((Number) row(again, "flowId", "hello_world").get("revision")).intValue());
@@ -115,7 +116,7 @@ class SyncFlowsEndToEndTest {
 
   @Test
   void deleteFalse_theDefault_keepsFlowsGitDoesNotHave_andSaysSo() {
-    world.putFlow(SeedFlows.flow("staging", "ui_only", "made in the UI"));
+    world.putFlow(GuideFlows.flow("staging", "ui_only", "made in the UI"));
 
     PresetRun run = world.run(SYNC);
 
@@ -128,7 +129,7 @@ class SyncFlowsEndToEndTest {
   void deleteTrue_deletesFlowsGitDoesNotHave() {
     String task = SYNC + "delete: true\n";
     world.run(task);
-    world.putFlow(SeedFlows.flow("staging", "ui_only", "made in the UI"));
+    world.putFlow(GuideFlows.flow("staging", "ui_only", "made in the UI"));
 
     PresetRun run = world.run(task);
 
@@ -139,7 +140,7 @@ class SyncFlowsEndToEndTest {
 
   @Test
   void syncFlow_syncsTheOneFileItNames_andNothingElse() {
-    world.putFlow(SeedFlows.flow("staging", "ui_only", "made in the UI"));
+    world.putFlow(GuideFlows.flow("staging", "ui_only", "made in the UI"));
     String task = """
         type: io.kestra.plugin.git.SyncFlow
         targetNamespace: staging
@@ -158,7 +159,7 @@ class SyncFlowsEndToEndTest {
 
   @Test
   void syncFlow_reportsOnlyItsOwnFile_notTheOtherFilesOfItsFolder() {
-    world.commit().add("flows/misnamed.yml", SeedFlows.flow("prod", "not_its_name", "x"))
+    world.commit().add("flows/misnamed.yml", GuideFlows.flow("prod", "not_its_name", "x"))
         .add("flows/broken.yml", "id: broken\nnamespace: prod\ntasks: [\n").push();
 
     PresetRun run = world.run("""

@@ -1,10 +1,10 @@
 package dev.driftless.runner;
 
+import static dev.driftless.runner.GuideFlows.flow;
 import static dev.driftless.runner.PresetWorld.MAIN;
 import static dev.driftless.runner.PresetWorld.TENANT;
 import static dev.driftless.runner.PresetWorld.row;
 import static dev.driftless.runner.PresetWorld.states;
-import static dev.driftless.runner.SeedFlows.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

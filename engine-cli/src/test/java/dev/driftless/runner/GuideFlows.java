@@ -1,12 +1,12 @@
 package dev.driftless.runner;
 
 /**
- * The flows of the PushFlows and SyncFlows guides (the seeds), exactly as a Kestra user writes
+ * The flows of Kestra's PushFlows and SyncFlows guides, exactly as a Kestra user writes
  * them, and a few more for the scenarios the guides do not show.
  */
-final class SeedFlows {
+final class GuideFlows {
 
-  private SeedFlows() {}
+  private GuideFlows() {}
 
   static final String HELLO_WORLD = """
       id: hello_world
@@ -58,8 +58,8 @@ final class SeedFlows {
 
   static final String HELLO_WORLD_2 = HELLO_WORLD_1.replace("hello_world_1", "hello_world_2");
 
-  /** The seeds' five flows in Kestra: three in {@code dev}, two in {@code dev.tutorial}. */
-  static void seedAll(PresetWorld world) {
+  /** The guide's five flows in Kestra: three in {@code dev}, two in {@code dev.tutorial}. */
+  static void putAll(PresetWorld world) {
     world.putFlow(HELLO_WORLD);
     world.putFlow(FLOW1);
     world.putFlow(FLOW2);
