@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,31 @@ class SyncFlowsEndToEndTest {
     assertEquals(2, ((Number) row(run, "flowId", "flow1").get("revision")).intValue());
     assertTrue(world.flow("staging", "flow1").orElseThrow().contains("easier"));
     assertEquals("UNCHANGED", row(run, "flowId", "flow2").get("syncState"));
+  }
+
+  @Test
+  void aFlowEditedInKestraAfterPlanning_isNotOverwrittenByThatPlan_theRunPlansAgain() {
+    world.run(SYNC);
+    world.commit().add("flows/flow1.yml", inNamespace(FLOW1, "dev", "prod").replace("too easy", "from Git")).push();
+    String edited = inNamespace(FLOW1, "dev", "staging").replace("too easy", "edited in the UI meanwhile");
+    AtomicInteger applying = new AtomicInteger();
+    world.runner(world.runner().withMaxAttempts(1).withProgress(line -> {
+      if (line.startsWith("Applying") && applying.getAndIncrement() == 0) {
+        world.putFlow(edited);
+      }
+    }));
+
+    PresetRun once = world.run(SYNC);
+
+    assertEquals("STALE", row(once, "flowId", "flow1").get("syncState"));
+    assertEquals(Optional.of(edited), world.flow("staging", "flow1"), "the edit made after planning is kept");
+
+    world.runner(world.runner().withMaxAttempts(3));
+    PresetRun again = world.run(SYNC);
+
+    assertEquals(1, again.attempts());
+    assertEquals("UPDATED", row(again, "flowId", "flow1").get("syncState"), "a fresh plan, made from the edit");
+    assertTrue(world.flow("staging", "flow1").orElseThrow().contains("from Git"));
   }
 
   @Test
