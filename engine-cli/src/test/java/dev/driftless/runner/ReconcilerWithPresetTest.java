@@ -9,12 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.core.preset.SyncTask;
 import dev.driftless.core.webhook.WebhookVerifier;
-import dev.driftless.testkit.emulator.Fault;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -141,37 +142,42 @@ class ReconcilerWithPresetTest {
       commitFlow2();
 
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (world.flow("prod", "flow2").isEmpty() && System.nanoTime() < deadline) {
+      Optional<PresetRun> synced = Optional.empty();
+      while (synced.isEmpty() && System.nanoTime() < deadline) {
         Reconciler.Run<PresetRun> run = nextRun();
         assertEquals(Reconciler.Trigger.SCHEDULE, run.trigger());
+        synced = run.result().filter(r -> r.rows().stream().anyMatch(row -> "flow2".equals(row.get("flowId"))));
       }
+      assertEquals("ADDED", row(synced.orElseThrow(), "flowId", "flow2").get("syncState"));
       assertTrue(world.flow("prod", "flow2").isPresent());
     }
-    Reconciler.Run<PresetRun> later = runs.stream().reduce((a, b) -> b).orElseThrow();
-    assertTrue(later.result().orElseThrow().rows().stream()
-        .allMatch(r -> "UNCHANGED".equals(r.get("syncState")) || "ADDED".equals(r.get("syncState"))));
   }
 
   @Test
   void deliveriesDuringARun_coalesceIntoOneMoreRun() throws Exception {
     WebhookVerifier github = WebhookVerifier.github(WEBHOOK_SECRET);
     Map<String, String> signed = Map.of("X-Hub-Signature-256", github.githubSignature(PUSH_EVENT));
-    world.emulator().faults().add(Fault.latency(Duration.ofMillis(400)).on("GET", "/api/v1/configs"));
-    try (Reconciler<PresetRun> reconciler = reconciler(Duration.ofHours(1));
+    CountDownLatch firstRunStarted = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (Reconciler<PresetRun> reconciler = Reconciler.<PresetRun>every(Duration.ofHours(1), () -> {
+      firstRunStarted.countDown();
+      assertTrue(release.await(20, TimeUnit.SECONDS));
+      return world.run(task);
+    }).onRun(runs::add);
         WebhookEndpoint endpoint = WebhookEndpoint.start(github, reconciler::poke)) {
       assertEquals(202, endpoint.deliver(signed, PUSH_EVENT));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!reconciler.isRunning() && System.nanoTime() < deadline) {
-        Thread.sleep(5);
-      }
+      assertTrue(firstRunStarted.await(20, TimeUnit.SECONDS));
       assertTrue(reconciler.isRunning());
 
       for (int i = 0; i < 5; i++) {
         assertEquals(202, endpoint.deliver(signed, PUSH_EVENT));
       }
+      release.countDown();
 
       assertEquals(1, nextRun().number());
-      assertEquals(2, nextRun().number());
+      Reconciler.Run<PresetRun> second = nextRun();
+      assertEquals(2, second.number());
+      assertTrue(second.result().orElseThrow().isSuccess());
       assertNull(runs.poll(1, TimeUnit.SECONDS), "five deliveries during a run make one more run, not five");
       assertFalse(reconciler.isRunning());
     }
