@@ -24,7 +24,6 @@ import dev.driftless.git.servers.SshGitServer;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.plan.Reason;
-import dev.driftless.port.AccessDeniedException;
 import dev.driftless.port.DriftlessException;
 import dev.driftless.port.SourceNotFoundException;
 import dev.driftless.resource.ResourceKey;
