@@ -217,7 +217,11 @@ public final class PresetRunner {
     return kestra.reader().read(spec.kestraScope());
   }
 
-  /** SyncFlow: the Git snapshot narrowed to the one file it syncs. */
+  /**
+   * SyncFlow: the Git snapshot narrowed to the one file it syncs, with the diagnostics about that
+   * file (and those about no file); what was said about the other files of its folder is not this
+   * task's business.
+   */
   private static Snapshot onlyFile(Snapshot git, String path, PresetSpec spec) {
     List<SnapshotEntry> entries = git.entries().stream()
         .filter(e -> e.origin().filter(path::equals).isPresent()).toList();
@@ -226,7 +230,8 @@ public final class PresetRunner {
           + " of " + spec.git().remote().url().orElse("the remote"));
     }
     return Snapshot.builder().side(Side.GIT).scope(git.scope()).identity(git.identity()).addAllEntries(entries)
-        .addAllDiagnostics(git.diagnostics()).build();
+        .addAllDiagnostics(git.diagnostics().stream().filter(d -> d.file().map(path::equals).orElse(true)).toList())
+        .build();
   }
 
   private static void requireSelected(PresetSpec spec, Policy policy, Snapshot source) {

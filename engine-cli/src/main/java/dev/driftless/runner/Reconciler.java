@@ -95,7 +95,7 @@ public final class Reconciler<R> implements AutoCloseable {
 
   /**
    * Asks for a run as soon as possible. Returns false when the poke changed nothing because a poked
-   * run is already waiting.
+   * run is already waiting, or the reconciler is closed.
    */
   public boolean poke() {
     synchronized (lock) {
@@ -103,13 +103,14 @@ public final class Reconciler<R> implements AutoCloseable {
         return false;
       }
       pokePending = true;
+      // Queued under the lock, so that a close() racing this poke cannot shut the executor in between.
+      executor.execute(() -> {
+        synchronized (lock) {
+          pokePending = false;
+        }
+        run(Trigger.POKE);
+      });
     }
-    executor.execute(() -> {
-      synchronized (lock) {
-        pokePending = false;
-      }
-      run(Trigger.POKE);
-    });
     return true;
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -53,6 +54,37 @@ class ReconcilerTest {
       assertEquals(1, maxConcurrent.get());
       assertEquals(2L, reconciler.last().orElseThrow().number());
       assertEquals(Reconciler.Trigger.POKE, reconciler.last().orElseThrow().trigger());
+    }
+  }
+
+  @Test
+  void pokesRacingAClose_areRefusedQuietly_neverThrow() throws Exception {
+    for (int round = 0; round < 200; round++) {
+      Reconciler<Integer> reconciler = Reconciler.every(Duration.ofHours(1), () -> 1);
+      List<Throwable> thrown = new CopyOnWriteArrayList<>();
+      CountDownLatch go = new CountDownLatch(1);
+      List<Thread> pokers = new ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        Thread poker = new Thread(() -> {
+          try {
+            go.await();
+            for (int i = 0; i < 50; i++) {
+              reconciler.poke();
+            }
+          } catch (Throwable e) {
+            thrown.add(e);
+          }
+        });
+        poker.start();
+        pokers.add(poker);
+      }
+      go.countDown();
+      reconciler.close();
+      for (Thread poker : pokers) {
+        poker.join(10_000);
+      }
+      assertEquals(List.of(), thrown, "round " + round);
+      assertFalse(reconciler.poke(), "a closed reconciler takes no poke");
     }
   }
 

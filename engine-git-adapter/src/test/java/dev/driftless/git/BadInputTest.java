@@ -139,8 +139,12 @@ class BadInputTest {
     Snapshot noBranch = branch.reader().read(DEV_ALL);
     Snapshot noDirectory = directory.reader().read(Scope.namespace("company", Set.of(ResourceKind.FLOW)));
 
-    assertEquals("absent:new", noBranch.identity());
+    assertEquals("absent:new@" + repo.head(Repos.MAIN).orElseThrow().name(), noBranch.identity());
     assertTrue(render(noBranch).contains("branch 'new' does not exist"), render(noBranch));
+    assertTrue(render(noBranch).contains("read from branch 'main', where the new branch 'new' starts"),
+        render(noBranch));
+    assertEquals(List.of(ResourceKey.flow("dev", "a")), noBranch.entries().stream()
+        .flatMap(e -> e.key().stream()).toList(), "what the new branch will start with");
     assertEquals(List.of(), noDirectory.entries());
     assertTrue(render(noDirectory).contains("directory '_nothing' does not exist"), render(noDirectory));
   }

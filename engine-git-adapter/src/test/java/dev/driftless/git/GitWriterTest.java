@@ -215,9 +215,32 @@ class GitWriterTest {
   }
 
   @Test
-  void missingBranch_isCreatedForWriting() {
+  void missingBranch_isCreatedFromTheDefaultBranch_soItCanBeMergedBack() {
     BareRepo repo = repos.bare("new-branch");
-    repo.commit(Repos.MAIN).add("README.md", "main\n").push();
+    ObjectId main = repo.commit(Repos.MAIN).add("README.md", "main\n")
+        .add("dev/flows/a.yaml", Flows.flow("dev", "a").yaml())
+        .add("dev/flows/old.yaml", Flows.flow("dev", "old").yaml())
+        .push();
+    GitSide git = Sides.open(daemon.url(repo.name()), Layout.namespaces(), b -> b.branch("sync/flows")
+        .readMissingAsEmpty(true));
+    InMemorySide kestra = InMemorySide.kestra().put(Flows.flow("dev", "a").resource())
+        .put(Flows.flow("dev", "b").resource());
+    Scope scope = Scope.namespace("dev", FLOW);
+    assertEquals("absent:sync/flows@" + main.name(), git.reader().read(scope).identity(),
+        "a missing branch reads as the default branch it will start from");
+
+    Sides.sync(git, kestra, scope, Sides.policy(Side.KESTRA)).orThrow();
+
+    assertEquals(Set.of("README.md", "dev/flows/a.yaml", "dev/flows/b.yaml"), repo.files("sync/flows").keySet());
+    RevCommit created = repo.log("sync/flows").get(0);
+    assertEquals(main, created.getParent(0).getId(), "the new branch starts at main's head, as git checkout -b does");
+    assertEquals(Optional.of(main), repo.head(Repos.MAIN), "main is not touched");
+    assertEquals(repo.head("sync/flows").orElseThrow().name(), git.reader().read(scope).identity());
+  }
+
+  @Test
+  void missingBranch_inARepositoryWithoutBranches_startsWithARootCommit() {
+    BareRepo repo = repos.bare("no-branch-yet");
     GitSide git = Sides.open(daemon.url(repo.name()), Layout.namespaces(), b -> b.branch("sync/flows")
         .readMissingAsEmpty(true));
     InMemorySide kestra = InMemorySide.kestra().put(Flows.flow("dev", "a").resource());
@@ -228,7 +251,6 @@ class GitWriterTest {
 
     assertEquals(Set.of("dev/flows/a.yaml"), repo.files("sync/flows").keySet());
     assertEquals(1, repo.log("sync/flows").size(), "the new branch starts with the commit");
-    assertEquals(repo.head("sync/flows").orElseThrow().name(), git.reader().read(scope).identity());
   }
 
   @Test

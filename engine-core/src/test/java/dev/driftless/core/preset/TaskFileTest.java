@@ -215,6 +215,47 @@ class TaskFileTest {
   }
 
   @Test
+  void credentialsThatDoNotFitTheUrl_areListedWithTheOtherProblems() {
+    List<Problem> ssh = problems("""
+        type: io.kestra.plugin.git.SyncFlows
+        url: git@github.com:org/flows.git
+        trustedCaPemPath: /etc/ca.pem
+        """);
+    assertEquals(List.of("privateKey", "targetNamespace", "trustedCaPemPath"),
+        ssh.stream().map(Problem::property).sorted().toList(), ssh.toString());
+    assertTrue(has(ssh, "privateKey", "is required for an ssh remote", 0), ssh.toString());
+
+    List<Problem> https = problems("""
+        type: io.kestra.plugin.git.PushFlows
+        sourceNamespace: dev
+        url: https://github.com/org/flows
+        password: "{{ secret('GITHUB_ACCESS_TOKEN') }}"
+        """);
+    assertEquals(List.of("username"), https.stream().map(Problem::property).toList(), https.toString());
+
+    List<Problem> key = problems("""
+        type: io.kestra.plugin.git.PushFlows
+        sourceNamespace: dev
+        url: https://github.com/org/flows
+        privateKey: "{{ secret('GITHUB_ACCESS_TOKEN') }}"
+        """);
+    assertTrue(has(key, "privateKey", "is used for ssh remotes only; this url uses https", 4), key.toString());
+  }
+
+  @Test
+  void aUrlHoldingAPassword_isRefused_withoutRepeatingIt() {
+    List<Problem> problems = problems("""
+        type: io.kestra.plugin.git.PushFlows
+        sourceNamespace: dev
+        url: https://anna:ghp_0123456789abcdefghij@github.com/org/flows
+        """);
+
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(has(problems, "url", "holds a password", 3), problems.toString());
+    assertFalse(problems.toString().contains("ghp_0123"), problems.toString());
+  }
+
+  @Test
   void buildersValidateToo() {
     InvalidTaskException e = assertThrows(InvalidTaskException.class,
         () -> PushFlows.builder().url("not a url").sourceNamespace("Dev Team").build());

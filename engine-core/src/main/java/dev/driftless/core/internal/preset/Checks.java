@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 /** Collects every problem of a request; never stops at the first. */
 public final class Checks {
 
+  /** {@code scheme://user:password@}: credentials written into the URL. */
+  private static final Pattern USER_AND_PASSWORD = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/@\\s]*:[^/@\\s]*@");
   private static final Pattern URL = Pattern.compile("(https?|ssh|git|file)://.+|[A-Za-z0-9_.-]+@[^:/]+:.+|/.+|\\.{0,2}/.*");
 
   private final List<Problem> problems = new ArrayList<>();
@@ -79,11 +81,40 @@ public final class Checks {
     return this;
   }
 
-  /** The connection properties every task with a Git remote has. */
+  /**
+   * The connection properties every task with a Git remote has, including the rules the Git side
+   * applies when it connects (which credential goes with which kind of URL), so that they are
+   * listed with the other problems before anything is read.
+   */
   public Checks remote(GitRemote remote) {
     required("url", remote.url());
-    remote.url().filter(u -> !u.isBlank() && !URL.matcher(u).matches())
-        .ifPresent(u -> add("url", "'" + u + "' is not a Git remote: use https://, ssh://, git@host:path, file:// or a path"));
+    Optional<String> url = remote.url().filter(u -> !u.isBlank());
+    if (url.filter(u -> USER_AND_PASSWORD.matcher(u).lookingAt()).isPresent()) {
+      add("url", "holds a password: give it as password: \"{{ secret('NAME') }}\" instead, so that it stays out of "
+          + "every message");
+    } else {
+      url.filter(u -> !URL.matcher(u).matches())
+          .ifPresent(u -> add("url", "'" + u + "' is not a Git remote: use https://, ssh://, git@host:path, file:// or a path"));
+    }
+    boolean bothCredentials = remote.password().isPresent() && remote.privateKey().isPresent();
+    url.filter(u -> URL.matcher(u).matches()).map(Checks::scheme).ifPresent(scheme -> {
+      boolean http = scheme.equals("http") || scheme.equals("https");
+      if (remote.password().isPresent() && !http && !bothCredentials) {
+        add("password", "is used for http(s) remotes only; this url uses " + scheme);
+      }
+      if (remote.password().isPresent() && remote.username().filter(u -> !u.isBlank()).isEmpty()) {
+        add("username", "is required with password (for a GitHub token any non-empty name works)");
+      }
+      if (remote.privateKey().isPresent() && !scheme.equals("ssh") && !bothCredentials) {
+        add("privateKey", "is used for ssh remotes only; this url uses " + scheme);
+      }
+      if (remote.privateKey().isEmpty() && scheme.equals("ssh")) {
+        add("privateKey", "is required for an ssh remote (no SSH agent and no ~/.ssh key is used)");
+      }
+      if (remote.trustedCaPemPath().isPresent() && !scheme.equals("https")) {
+        add("trustedCaPemPath", "is used for https remotes only; this url uses " + scheme);
+      }
+    });
     if (remote.passphrase().isPresent() && remote.privateKey().isEmpty()) {
       add("passphrase", "is set but there is no privateKey to decrypt");
     }
@@ -96,6 +127,15 @@ public final class Checks {
     positive("connectTimeout", remote.connectTimeout());
     positive("readTimeout", remote.readTimeout());
     return this;
+  }
+
+  /** The kind of remote a well-formed url names: {@code https}, {@code http}, {@code ssh}, {@code git} or {@code file}. */
+  private static String scheme(String url) {
+    int colon = url.indexOf("://");
+    if (colon > 0) {
+      return url.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+    }
+    return url.startsWith("/") || url.startsWith(".") ? "file" : "ssh";
   }
 
   /** The Kestra connection properties; {@code authRequired} for TenantSync, as in the plugin. */

@@ -52,20 +52,32 @@ public final class GitSnapshotReader implements SnapshotReader {
         RemoteLink link = access.link()) {
       RemoteBranch branch = new RemoteBranch(local, link, settings.branch());
       Optional<ObjectId> head = branch.fetch(settings.shallow());
-      if (head.isEmpty()) {
-        if (!settings.readMissingAsEmpty()) {
-          throw new SourceNotFoundException("branch '" + settings.branch() + "' does not exist in "
-              + access.display() + ". Check the branch name; nothing was read, so nothing is planned "
-              + "(set readMissingAsEmpty only when Git is the target and the branch is to be created).");
-        }
-        return empty(scope, "absent:" + settings.branch(), "branch '" + settings.branch() + "' does not exist in "
-            + access.display() + "; read as empty (readMissingAsEmpty)");
+      if (head.isPresent()) {
+        return read(local, head.get(), scope, head.get().name(), "branch '" + settings.branch() + "'");
       }
-      return read(local, head.get(), scope);
+      String missing = "branch '" + settings.branch() + "' does not exist in " + access.display();
+      if (!settings.readMissingAsEmpty()) {
+        throw new SourceNotFoundException(missing + ". Check the branch name; nothing was read, so nothing is planned "
+            + "(set readMissingAsEmpty only when Git is the target and the branch is to be created).");
+      }
+      // A new branch starts from the default branch (see the writer): what it will hold is what that holds.
+      Optional<RemoteBranch> start = branch.startingPoint();
+      Optional<ObjectId> startHead = start.flatMap(b -> b.fetch(settings.shallow()));
+      if (startHead.isEmpty()) {
+        return empty(scope, "absent:" + settings.branch(), missing + "; read as empty (readMissingAsEmpty)");
+      }
+      String from = "branch '" + start.get().name() + "', where the new branch '" + settings.branch() + "' starts";
+      Snapshot snapshot = read(local, startHead.get(), scope, "absent:" + settings.branch() + "@"
+          + startHead.get().name(), from);
+      return Snapshot.builder().side(Side.GIT).scope(scope).identity(snapshot.identity())
+          .addAllEntries(snapshot.entries()).addAllDiagnostics(snapshot.diagnostics())
+          .addDiagnostics(Diagnostic.info(missing + "; read from " + from + " (commit "
+              + startHead.get().abbreviate(7).name() + ")").onSide(Side.GIT))
+          .build();
     }
   }
 
-  private Snapshot read(LocalRepository local, ObjectId head, Scope scope) {
+  private Snapshot read(LocalRepository local, ObjectId head, Scope scope, String identity, String what) {
     TreeScan.Result result;
     try (ObjectReader reader = local.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
       RevCommit commit = walk.parseCommit(head);
@@ -75,23 +87,23 @@ public final class GitSnapshotReader implements SnapshotReader {
           + " in the local object database: " + e, e);
     }
     return switch (result.directory()) {
-      case PRESENT -> Snapshot.builder().side(Side.GIT).scope(scope).identity(head.name())
+      case PRESENT -> Snapshot.builder().side(Side.GIT).scope(scope).identity(identity)
           .addAllEntries(result.entries()).addAllDiagnostics(result.diagnostics()).build();
       case MISSING -> {
-        String what = where("does not exist", head);
+        String where = where("does not exist", head, what);
         if (!settings.readMissingAsEmpty()) {
-          throw new SourceNotFoundException(what + ". Check gitDirectory; nothing was read, so nothing is planned "
+          throw new SourceNotFoundException(where + ". Check gitDirectory; nothing was read, so nothing is planned "
               + "(set readMissingAsEmpty only when Git is the target and the directory is to be created).");
         }
-        yield empty(scope, head.name(), what + "; read as empty (readMissingAsEmpty)");
+        yield empty(scope, identity, where + "; read as empty (readMissingAsEmpty)");
       }
       case NOT_A_FOLDER -> throw new SourceNotFoundException(where("is not a folder (a file, a symbolic link or a "
-          + "submodule stands there)", head) + ". Check gitDirectory; nothing was read, so nothing is planned.");
+          + "submodule stands there)", head, what) + ". Check gitDirectory; nothing was read, so nothing is planned.");
     };
   }
 
-  private String where(String state, ObjectId head) {
-    return "directory '" + settings.layout().directory() + "' " + state + " on branch '" + settings.branch() + "' of "
+  private String where(String state, ObjectId head, String what) {
+    return "directory '" + settings.layout().directory() + "' " + state + " on " + what + " of "
         + access.display() + " (commit " + head.abbreviate(7).name() + ")";
   }
 

@@ -5,8 +5,10 @@ import dev.driftless.port.AccessDeniedException;
 import dev.driftless.port.DriftlessException;
 import dev.driftless.port.SideUnavailableException;
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.Constants;
@@ -93,6 +95,39 @@ public final class RemoteBranch {
 
   private boolean exists() {
     return head().isPresent();
+  }
+
+  /**
+   * Where this branch starts when it does not exist yet: the remote's default branch (the one its
+   * HEAD points to), as {@code git checkout -b} after a clone and the Kestra Git plugin do, so that
+   * the new branch can be merged back. Empty when the remote has no default branch (an empty
+   * repository), where a new branch starts with a root commit.
+   */
+  public Optional<RemoteBranch> startingPoint() {
+    Map<String, Ref> advertised;
+    try (Transport transport = link.open(local.repository()); FetchConnection connection = transport.openFetch()) {
+      advertised = connection.getRefsMap();
+    } catch (IOException e) {
+      throw link.failure("listing the branches of", e);
+    }
+    Ref head = advertised.get(Constants.HEAD);
+    if (head == null || head.getObjectId() == null) {
+      return Optional.empty();
+    }
+    Optional<String> name = head.isSymbolic() && advertised.containsKey(head.getTarget().getName())
+        ? Optional.of(head.getTarget().getName())
+        : advertised.values().stream()
+            .filter(r -> r.getName().startsWith(Constants.R_HEADS) && head.getObjectId().equals(r.getObjectId()))
+            .map(Ref::getName)
+            .min(Comparator.comparing((String n) -> !n.equals(Constants.R_HEADS + "main"))
+                .thenComparing(n -> !n.equals(Constants.R_HEADS + "master")).thenComparing(n -> n));
+    return name.filter(n -> !n.equals(refName()))
+        .map(n -> new RemoteBranch(local, link, n.substring(Constants.R_HEADS.length())));
+  }
+
+  /** The branch's name, without {@code refs/heads/}. */
+  public String name() {
+    return branch;
   }
 
   /**

@@ -43,8 +43,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * One application of a plan to a branch. It begins by fetching the branch head (the
- * compare-and-swap base; a missing branch is created) and reading the current files of its keys;
- * writes are staged; {@link #commit()} builds one commit on the base straight in the object
+ * compare-and-swap base; a missing branch is created, starting from the remote's default branch as
+ * {@code git checkout -b} does) and reading the current files of its keys; writes are staged;
+ * {@link #commit()} builds one commit on the base straight in the object
  * database and pushes it expecting the base as the branch's head. A push refused because the
  * branch moved is a rejection, never forced.
  *
@@ -63,7 +64,10 @@ final class GitWriteSession implements WriteSession {
   private final LocalRepository local;
   private final RemoteLink link;
   private final RemoteBranch branch;
+  /** The branch's head when the session began: the compare-and-swap base; empty for a new branch. */
   private final Optional<ObjectId> base;
+  /** The parent of the commit: the base, or for a new branch the default branch's head it starts from. */
+  private final Optional<ObjectId> start;
   private final Optional<ObjectId> baseTree;
   private final TreeScan.Result current;
   private final Map<String, Optional<byte[]>> staged = new LinkedHashMap<>();
@@ -81,7 +85,8 @@ final class GitWriteSession implements WriteSession {
     this.link = link;
     this.branch = new RemoteBranch(local, link, settings.branch());
     this.base = branch.fetch(settings.shallow());
-    this.baseTree = base.map(this::treeOf);
+    this.start = base.isPresent() ? base : branch.startingPoint().flatMap(b -> b.fetch(settings.shallow()));
+    this.baseTree = start.map(this::treeOf);
     this.current = scan(baseTree);
   }
 
@@ -266,7 +271,7 @@ final class GitWriteSession implements WriteSession {
     Instant now = settings.clock().now();
     CommitBuilder builder = new CommitBuilder();
     builder.setTreeId(tree);
-    base.ifPresent(builder::setParentId);
+    start.ifPresent(builder::setParentId);
     builder.setAuthor(new PersonIdent(settings.effectiveAuthorName(), settings.effectiveAuthorEmail(), now,
         ZoneOffset.UTC));
     builder.setCommitter(new PersonIdent(settings.effectiveCommitterName(), settings.effectiveCommitterEmail(), now,
