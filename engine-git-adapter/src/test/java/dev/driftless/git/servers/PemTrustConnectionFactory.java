@@ -39,73 +39,73 @@ import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
  */
 public final class PemTrustConnectionFactory implements HttpConnectionFactory2 {
 
-    private final JDKHttpConnectionFactory jdk = new JDKHttpConnectionFactory();
-    private final TrustManager[] trustManagers;
+  private final JDKHttpConnectionFactory jdk = new JDKHttpConnectionFactory();
+  private final TrustManager[] trustManagers;
 
-    private PemTrustConnectionFactory(TrustManager[] trustManagers) {
-        this.trustManagers = trustManagers;
+  private PemTrustConnectionFactory(TrustManager[] trustManagers) {
+    this.trustManagers = trustManagers;
+  }
+
+  /** Trusts the certificates in {@code pem} and nothing else. */
+  public static PemTrustConnectionFactory trusting(Path pem) {
+    try (InputStream in = Files.newInputStream(pem)) {
+      Collection<? extends Certificate> certificates =
+          CertificateFactory.getInstance("X.509").generateCertificates(in);
+      if (certificates.isEmpty()) {
+        throw new IllegalArgumentException("no certificate in " + pem);
+      }
+      KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+      trusted.load(null, null);
+      int i = 0;
+      for (Certificate certificate : certificates) {
+        trusted.setCertificateEntry("ca-" + i++, certificate);
+      }
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trusted);
+      return new PemTrustConnectionFactory(factory.getTrustManagers());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + pem, e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("not usable as trusted certificates: " + pem, e);
     }
+  }
 
-    /** Trusts the certificates in {@code pem} and nothing else. */
-    public static PemTrustConnectionFactory trusting(Path pem) {
-        try (InputStream in = Files.newInputStream(pem)) {
-            Collection<? extends Certificate> certificates =
-                    CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("no certificate in " + pem);
-            }
-            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-            trusted.load(null, null);
-            int i = 0;
-            for (Certificate certificate : certificates) {
-                trusted.setCertificateEntry("ca-" + i++, certificate);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trusted);
-            return new PemTrustConnectionFactory(factory.getTrustManagers());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + pem, e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not usable as trusted certificates: " + pem, e);
+  @Override
+  public HttpConnection create(URL url) throws IOException {
+    return jdk.create(url);
+  }
+
+  @Override
+  public HttpConnection create(URL url, Proxy proxy) throws IOException {
+    return jdk.create(url, proxy);
+  }
+
+  @Override
+  public GitSession newSession() {
+    GitSession unverified = jdk.newSession();
+    return new GitSession() {
+      @Override
+      public HttpConnection configure(HttpConnection connection, boolean sslVerify)
+          throws IOException, GeneralSecurityException {
+        if (!"https".equals(connection.getURL().getProtocol())) {
+          return connection;
         }
-    }
+        if (!sslVerify) {
+          return unverified.configure(connection, false);
+        }
+        connection.configure(null, trustManagers, null);
+        return connection;
+      }
 
-    @Override
-    public HttpConnection create(URL url) throws IOException {
-        return jdk.create(url);
-    }
+      @Override
+      public void close() {
+        unverified.close();
+      }
+    };
+  }
 
-    @Override
-    public HttpConnection create(URL url, Proxy proxy) throws IOException {
-        return jdk.create(url, proxy);
-    }
-
-    @Override
-    public GitSession newSession() {
-        GitSession unverified = jdk.newSession();
-        return new GitSession() {
-            @Override
-            public HttpConnection configure(HttpConnection connection, boolean sslVerify)
-                    throws IOException, GeneralSecurityException {
-                if (!"https".equals(connection.getURL().getProtocol())) {
-                    return connection;
-                }
-                if (!sslVerify) {
-                    return unverified.configure(connection, false);
-                }
-                connection.configure(null, trustManagers, null);
-                return connection;
-            }
-
-            @Override
-            public void close() {
-                unverified.close();
-            }
-        };
-    }
-
-    @Override
-    public String toString() {
-        return "PemTrustConnectionFactory[" + trustManagers.length + " trust managers]";
-    }
+  @Override
+  public String toString() {
+    return "PemTrustConnectionFactory[" + trustManagers.length + " trust managers]";
+  }
 }

@@ -23,64 +23,64 @@ import org.eclipse.jgit.lib.TreeFormatter;
  */
 public final class RawTree {
 
-    private final List<Entry> entries = new ArrayList<>();
+  private final List<Entry> entries = new ArrayList<>();
 
-    private RawTree() {
-    }
+  private RawTree() {
+  }
 
-    /** An empty tree to add entries to. */
-    public static RawTree of() {
-        return new RawTree();
-    }
+  /** An empty tree to add entries to. */
+  public static RawTree of() {
+    return new RawTree();
+  }
 
-    /** A regular file with UTF-8 content. */
-    public RawTree file(String name, String content) {
-        return file(name.getBytes(UTF_8), content.getBytes(UTF_8));
-    }
+  /** A regular file with UTF-8 content. */
+  public RawTree file(String name, String content) {
+    return file(name.getBytes(UTF_8), content.getBytes(UTF_8));
+  }
 
-    /** A regular file whose name is raw bytes. */
-    public RawTree file(byte[] name, byte[] content) {
-        entries.add(new Entry(name.clone(), FileMode.REGULAR_FILE, content.clone(), null));
-        return this;
-    }
+  /** A regular file whose name is raw bytes. */
+  public RawTree file(byte[] name, byte[] content) {
+    entries.add(new Entry(name.clone(), FileMode.REGULAR_FILE, content.clone(), null));
+    return this;
+  }
 
-    /** A sub-tree. */
-    public RawTree folder(String name, RawTree tree) {
-        return folder(name.getBytes(UTF_8), tree);
-    }
+  /** A sub-tree. */
+  public RawTree folder(String name, RawTree tree) {
+    return folder(name.getBytes(UTF_8), tree);
+  }
 
-    /** A sub-tree whose name is raw bytes. */
-    public RawTree folder(byte[] name, RawTree tree) {
-        entries.add(new Entry(name.clone(), FileMode.TREE, null, tree));
-        return this;
-    }
+  /** A sub-tree whose name is raw bytes. */
+  public RawTree folder(byte[] name, RawTree tree) {
+    entries.add(new Entry(name.clone(), FileMode.TREE, null, tree));
+    return this;
+  }
 
-    /** Writes the tree and its sub-trees and blobs; returns the tree's id. */
-    ObjectId write(ObjectInserter inserter) throws IOException {
-        List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(RawTree::gitOrder);
-        TreeFormatter formatter = new TreeFormatter();
-        for (Entry entry : sorted) {
-            ObjectId id = entry.tree != null ? entry.tree.write(inserter)
-                    : inserter.insert(Constants.OBJ_BLOB, entry.content);
-            formatter.append(entry.name, entry.mode, id);
-        }
-        return inserter.insert(formatter);
+  /** Writes the tree and its sub-trees and blobs; returns the tree's id. */
+  ObjectId write(ObjectInserter inserter) throws IOException {
+    List<Entry> sorted = new ArrayList<>(entries);
+    sorted.sort(RawTree::gitOrder);
+    TreeFormatter formatter = new TreeFormatter();
+    for (Entry entry : sorted) {
+      ObjectId id = entry.tree != null ? entry.tree.write(inserter)
+          : inserter.insert(Constants.OBJ_BLOB, entry.content);
+      formatter.append(entry.name, entry.mode, id);
     }
+    return inserter.insert(formatter);
+  }
 
-    private static int gitOrder(Entry a, Entry b) {
-        int common = Math.min(a.name.length, b.name.length);
-        for (int i = 0; i < common; i++) {
-            int diff = (a.name[i] & 0xff) - (b.name[i] & 0xff);
-            if (diff != 0) {
-                return diff;
-            }
-        }
-        int ca = a.name.length > common ? a.name[common] & 0xff : a.tree != null ? '/' : 0;
-        int cb = b.name.length > common ? b.name[common] & 0xff : b.tree != null ? '/' : 0;
-        return ca - cb;
+  private static int gitOrder(Entry a, Entry b) {
+    int common = Math.min(a.name.length, b.name.length);
+    for (int i = 0; i < common; i++) {
+      int diff = (a.name[i] & 0xff) - (b.name[i] & 0xff);
+      if (diff != 0) {
+        return diff;
+      }
     }
+    int ca = a.name.length > common ? a.name[common] & 0xff : a.tree != null ? '/' : 0;
+    int cb = b.name.length > common ? b.name[common] & 0xff : b.tree != null ? '/' : 0;
+    return ca - cb;
+  }
 
-    private record Entry(byte[] name, FileMode mode, byte[] content, RawTree tree) {
-    }
+  private record Entry(byte[] name, FileMode mode, byte[] content, RawTree tree) {
+  }
 }
