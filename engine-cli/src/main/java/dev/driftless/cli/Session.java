@@ -10,6 +10,7 @@ import dev.driftless.kestra.KestraSide;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.policy.Policy;
+import dev.driftless.runner.WritableKinds;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
 import java.util.Map;
@@ -41,7 +42,8 @@ final class Session implements AutoCloseable {
   /** Reads both sides (saying what it read on standard error) and plans. */
   Plan plan(Policy policy, PlanOptions options) {
     console.progress("Reading Kestra ...");
-    Snapshot kestraSnapshot = kestra.reader().read(scope);
+    WritableKinds.Narrowed writable = WritableKinds.narrow(scope, policy, kestra.server());
+    Snapshot kestraSnapshot = writable.annotate(kestra.reader().read(writable.scope()));
     console.progress("Read " + kestraSnapshot.entries().size() + " resources from Kestra; reading Git ...");
     Snapshot gitSnapshot = git.reader().read(scope);
     console.progress("Read " + kestraSnapshot.entries().size() + " resources from Kestra and "

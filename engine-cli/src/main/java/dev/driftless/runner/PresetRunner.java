@@ -214,7 +214,8 @@ public final class PresetRunner {
     if (outputs.isPresent()) {
       return kestra.executionFiles(outputs.get().executionId(), outputs.get().filesMap()).read(spec.kestraScope());
     }
-    return kestra.reader().read(spec.kestraScope());
+    WritableKinds.Narrowed writable = WritableKinds.narrow(spec.kestraScope(), spec.policy(), kestra.server());
+    return writable.annotate(kestra.reader().read(writable.scope()));
   }
 
   /**

@@ -258,7 +258,10 @@ class GitReaderTest {
 
   private static Set<Path> temporaryRepositories(Path tmp) throws IOException {
     try (Stream<Path> entries = Files.list(tmp)) {
-      return entries.filter(p -> p.getFileName().toString().startsWith("driftless-"))
+      // Only this process's: other builds on the machine make their own.
+      String mine = "-" + ProcessHandle.current().pid() + "-";
+      return entries.filter(p -> p.getFileName().toString().startsWith("driftless-")
+              && p.getFileName().toString().contains(mine))
           .collect(Collectors.toCollection(HashSet::new));
     }
   }

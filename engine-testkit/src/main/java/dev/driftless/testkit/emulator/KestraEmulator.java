@@ -198,14 +198,16 @@ public final class KestraEmulator implements AutoCloseable {
       KestraVersion parsed = KestraVersion.parse(resolvedVersion);
       if (resolvedMode == Mode.LEGACY && parsed.tenantPaths()) {
         throw new IllegalStateException(
-            "Mode.LEGACY emulates Kestra <= 0.22 but version is " + resolvedVersion + "; use Mode.OSS");
+            "the legacy mode emulates Kestra 0.22 and earlier, but the version is " + resolvedVersion
+                + ": use the oss mode for it, or a version before 0.23");
       }
       if (resolvedMode == Mode.OSS && !parsed.tenantPaths()) {
         throw new IllegalStateException(
-            "Mode.OSS emulates Kestra >= 0.23 but version is " + resolvedVersion + "; use Mode.LEGACY");
+            "the oss mode emulates Kestra 0.23 and later, but the version is " + resolvedVersion
+                + ": use the legacy mode for it, or a version from 0.23");
       }
       if (apiToken.isPresent() && resolvedMode != Mode.EE) {
-        throw new IllegalStateException("API tokens exist only on Enterprise servers (Mode.EE)");
+        throw new IllegalStateException("API tokens exist only on Enterprise servers: use the ee mode");
       }
       ServerConfig config = new ServerConfig(
           resolvedMode, parsed,

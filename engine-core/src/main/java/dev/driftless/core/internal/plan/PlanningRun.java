@@ -449,8 +449,10 @@ public final class PlanningRun {
       boolean syntax = entry.problem() == SnapshotEntry.Problem.INVALID_SYNTAX;
       Severity severity = syntax && side == source.side() ? invalidSeverity() : Severity.WARNING;
       String what = syntax ? "is not a valid " + kind.label() + ": " : "could not be read: ";
-      Diagnostic d = Diagnostic.of(severity, what + entry.reason()
-          + (side == source.side() ? consequence() : "; it is left alone")).onSide(side);
+      String consequence = side != source.side() ? "; it is left alone"
+          : syntax ? consequence()
+          : "; it is not synced, and no " + kind.label() + " is deleted in its namespace";
+      Diagnostic d = Diagnostic.of(severity, what + entry.reason() + consequence).onSide(side);
       if (key.isPresent()) {
         d = d.forKey(key.get());
       }

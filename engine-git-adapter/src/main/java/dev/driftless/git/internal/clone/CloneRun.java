@@ -130,7 +130,7 @@ public final class CloneRun {
   private Map<String, Ref> listRefs() {
     Path scratch = null;
     try {
-      scratch = Files.createTempDirectory("driftless-ls-");
+      scratch = Files.createTempDirectory("driftless-ls-" + ProcessHandle.current().pid() + "-");
       try (Repository repo = new FileRepositoryBuilder()
           .setGitDir(scratch.toFile()).setBare().build()) {
         repo.create(true);

@@ -48,7 +48,7 @@ public final class LocalRepository implements AutoCloseable {
   public static LocalRepository open(Optional<Path> cacheDirectory) {
     try {
       if (cacheDirectory.isEmpty()) {
-        Path dir = Files.createTempDirectory("driftless-git-");
+        Path dir = Files.createTempDirectory("driftless-git-" + ProcessHandle.current().pid() + "-");
         return new LocalRepository(create(dir), dir, true);
       }
       Path dir = cacheDirectory.get().toAbsolutePath().normalize();

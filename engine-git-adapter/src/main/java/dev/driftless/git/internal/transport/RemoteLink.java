@@ -77,7 +77,7 @@ public final class RemoteLink implements AutoCloseable {
     }
     Path home;
     try {
-      home = Files.createTempDirectory("driftless-ssh-");
+      home = Files.createTempDirectory("driftless-ssh-" + ProcessHandle.current().pid() + "-");
       Path sshDir = Files.createDirectory(home.resolve(".ssh"));
       Files.writeString(sshDir.resolve("config"), "Host *\n"
           + "  StrictHostKeyChecking yes\n"

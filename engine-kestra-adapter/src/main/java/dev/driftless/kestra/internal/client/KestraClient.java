@@ -246,9 +246,33 @@ public final class KestraClient implements AutoCloseable {
         + " not safe to repeat"), cause);
   }
 
-  private static String describe(IOException e) {
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+  /** A transport failure in words: the JDK's client often throws without a message. */
+  static String describe(IOException e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && (cause.getMessage() == null || cause.getMessage().isBlank()
+        || cause.getMessage().equals(cause.getCause().toString()))) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage();
+    if (message != null && !message.isBlank()) {
+      return message;
+    }
+    if (cause instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    if (cause instanceof java.net.http.HttpConnectTimeoutException) {
+      return "the connection timed out";
+    }
+    if (cause instanceof java.net.http.HttpTimeoutException) {
+      return "no answer within the request timeout";
+    }
+    if (cause instanceof java.net.UnknownHostException) {
+      return "unknown host";
+    }
+    if (cause instanceof java.io.EOFException) {
+      return "the server closed the connection";
+    }
+    return cause.getClass().getSimpleName();
   }
 
   private void sleep(ApiCall call, Duration delay) {
