@@ -1,0 +1,179 @@
+package dev.driftless.bench.planner;
+
+import dev.driftless.bench.Settings;
+import dev.driftless.bench.measure.ChildProcess;
+import dev.driftless.bench.measure.Format;
+import dev.driftless.bench.measure.Log;
+import dev.driftless.bench.report.Goal;
+import dev.driftless.bench.report.Section;
+import dev.driftless.bench.report.Table;
+import dev.driftless.bench.workload.Tenant;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** Scenario 1: runs {@link PlannerBenchmark} through JMH and {@link HeapProbe} in a capped JVM. */
+public final class PlannerScenario {
+
+  /** The heap cap of the goal, and of the JMH fork. */
+  static final String HEAP_CAP = "-Xmx512m";
+
+  private record Timing(int n, double millis, double error, double allocatedBytes) {}
+
+  private PlannerScenario() {}
+
+  public static Section run(Settings settings) {
+    List<Timing> timings = jmh(settings, settings.plannerSizes(), "-Xms512m", HEAP_CAP);
+    int largestN = settings.plannerSizes().get(settings.plannerSizes().size() - 1);
+    Timing roomy = jmh(settings, List.of(largestN), "-Xms2g", "-Xmx2g").get(0);
+    Map<String, String> heap = heapProbe(settings);
+
+    Section section = new Section("1. Planner: " + sizes(settings) + " flows per side");
+    section.text("""
+        Two whole-tenant snapshots of flows (Git and Kestra), each flow about %d bytes of YAML (comments, a
+        description, inputs, log tasks, a multi-line shell script; every fifth calls a subflow, every seventh
+        has a flow trigger), a hundred flows per namespace. 1%% of the flows differ between the sides and 1%%
+        of each side's flows are missing on the other. Git is the source of truth and what is missing there
+        is deleted (the plugin's defaults), so each plan holds 1%% creates, 1%% updates (each with its
+        unified diff), 1%% deletes and no-ops for the rest.
+
+        **Timed:** one `Planner.plan(git, kestra, policy)` call, to the finished plan (id, order, guards,
+        diffs). **Not timed:** generating the flows and building the snapshots, which are handed over as the
+        adapters hand them over, with their content fingerprints already computed (both adapters compute
+        them while reading). JMH %s, mode average time, %d warm-up and %d measured iterations of 2 s, one
+        fork with `-Xms512m -Xmx512m` (the heap goal's cap, so the time includes the collections a capped
+        heap costs), the GC profiler for the allocation per plan. The error is JMH's 99.9%% confidence
+        half-width.
+        """.formatted(Tenant.of(1000, 1, 1).averageFlowBytes(), jmhVersion(), settings.jmhWarmups(),
+        settings.jmhIterations()));
+
+    Table table = Table.of("flows per side", "time per plan", "± error", "per flow", "allocated per plan",
+        "× previous size");
+    Timing previous = null;
+    for (Timing t : timings) {
+      String growth = previous == null ? "–" : Format.ratio(t.millis() / previous.millis()) + " for "
+          + Format.ratio((double) t.n() / previous.n()) + " the flows";
+      table.row(String.format(Locale.ROOT, "%,d", t.n()), Format.millis(t.millis()), Format.millis(t.error()),
+          String.format(Locale.ROOT, "%.2f µs", t.millis() * 1000 / t.n()), Format.megabytes((long) t.allocatedBytes()),
+          growth);
+      previous = t;
+    }
+    section.table(table);
+    section.text(String.format(Locale.ROOT, "The same benchmark at %,d flows per side in a fork with a roomy heap "
+        + "(`-Xms2g -Xmx2g`): %s ± %s per plan, against %s under the 512 MB cap: the difference is what the "
+        + "collector costs when the inputs alone fill more than half of the capped heap.", largestN,
+        Format.millis(roomy.millis()), Format.millis(roomy.error()), Format.millis(timings.get(timings.size() - 1).millis())));
+
+    Timing largest = timings.get(timings.size() - 1);
+    Timing second = timings.size() > 1 ? timings.get(timings.size() - 2) : largest;
+    double perFlowGrowth = (largest.millis() / largest.n()) / (second.millis() / second.n());
+    int goalN = 100_000;
+    section.goal(new Goal("1. Planner", String.format(Locale.ROOT, "%,d flows per side in under 1 s", goalN),
+        largest.n() == goalN ? Format.millis(largest.millis()) : "not run at this size (quick run)",
+        largest.n() == goalN && largest.millis() < 1000));
+    section.goal(new Goal("1. Planner", "scales linearly (time per flow at the largest size within 1.5× of the "
+        + "size before)", String.format(Locale.ROOT, "time per flow ×%.2f from %,d to %,d", perFlowGrowth, second.n(),
+        largest.n()), perFlowGrowth <= 1.5));
+
+    boolean ok = "0".equals(heap.get("exit"));
+    section.text("""
+        **Heap.** `HeapProbe` runs in a JVM of its own started with `%s` (G1, the default collector here):
+        it builds the inputs for %,d flows per side, plans three times, and reads the heap through the
+        `MemoryMXBean` (after forced full collections) and the collectors' notifications (heap usage before
+        and after every collection). That it finishes at all shows the plan fits under the cap.
+        """.formatted(HEAP_CAP, settings.heapSize()));
+    if (ok) {
+      section.table(Table.of("heap figure", "value")
+          .row("finished under " + HEAP_CAP, "yes (" + heap.get("collections") + " collections)")
+          .row("the two snapshots (inputs), live", mb(heap, "inputs.live"))
+          .row("one finished plan, retained", mb(heap, "plan.retained"))
+          .row("live high-water while planning (after a collection, or at the end)", mb(heap, "peak.live"))
+          .row("fullest heap seen (just before a collection)", mb(heap, "peak.used")));
+    } else {
+      section.text("The probe **failed** under " + HEAP_CAP + " (exit " + heap.get("exit") + "):\n\n```\n"
+          + heap.getOrDefault("stderr", "") + "\n```");
+    }
+    section.goal(new Goal("1. Planner", String.format(Locale.ROOT, "peak heap under 512 MB (%,d flows per side)",
+        settings.heapSize()), ok ? "finishes under " + HEAP_CAP + "; live high-water " + mb(heap, "peak.live") : "failed",
+        ok && settings.heapSize() >= goalN));
+    return section;
+  }
+
+  private static String sizes(Settings settings) {
+    List<String> out = new ArrayList<>();
+    settings.plannerSizes().forEach(n -> out.add(n >= 1000 && n % 1000 == 0 ? (n / 1000) + "k" : String.valueOf(n)));
+    return String.join(", ", out);
+  }
+
+  private static String mb(Map<String, String> heap, String key) {
+    return heap.containsKey(key) ? Format.megabytes(Long.parseLong(heap.get(key))) : "?";
+  }
+
+  private static List<Timing> jmh(Settings settings, List<Integer> sizes, String... jvmArgs) {
+    Options options = new OptionsBuilder()
+        .include(PlannerBenchmark.class.getName() + ".plan")
+        .param("n", sizes.stream().map(String::valueOf).toArray(String[]::new))
+        .jvmArgsAppend(jvmArgs)
+        .warmupIterations(settings.jmhWarmups())
+        .warmupTime(TimeValue.seconds(2))
+        .measurementIterations(settings.jmhIterations())
+        .measurementTime(TimeValue.seconds(2))
+        .forks(1)
+        .addProfiler(GCProfiler.class)
+        .build();
+    Collection<RunResult> results;
+    try {
+      results = new Runner(options).run();
+    } catch (RunnerException e) {
+      throw new IllegalStateException("JMH failed: " + e.getMessage(), e);
+    }
+    Map<Integer, Timing> byN = new TreeMap<>();
+    for (RunResult r : results) {
+      int n = Integer.parseInt(r.getParams().getParam("n"));
+      Result<?> primary = r.getPrimaryResult();
+      double allocated = Double.NaN;
+      for (String key : r.getSecondaryResults().keySet()) {
+        if (key.endsWith("gc.alloc.rate.norm")) {
+          allocated = r.getSecondaryResults().get(key).getScore();
+        }
+      }
+      byN.put(n, new Timing(n, primary.getScore(), primary.getScoreError(), allocated));
+    }
+    return new ArrayList<>(byN.values());
+  }
+
+  private static Map<String, String> heapProbe(Settings settings) {
+    int n = settings.heapSize();
+    Log.progress("planner: heap probe, %,d flows per side, %s", n, HEAP_CAP);
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = List.of(java.toString(), HEAP_CAP, "-cp", System.getProperty("java.class.path"),
+        HeapProbe.class.getName(), String.valueOf(n));
+    ChildProcess.Finished f = ChildProcess.run(command, settings.work(), Map.of(), Duration.ofMinutes(10));
+    Map<String, String> out = new HashMap<>();
+    f.stdout().lines().filter(l -> l.contains("=")).forEach(l -> out.put(l.substring(0, l.indexOf('=')),
+        l.substring(l.indexOf('=') + 1).trim()));
+    out.put("exit", String.valueOf(f.exit()));
+    out.put("stderr", ChildProcess.tail(f.stderr()));
+    Log.progress("planner: heap probe exit %d, %s", f.exit(), f.stdout().replace('\n', ' '));
+    return out;
+  }
+
+  private static String jmhVersion() {
+    Package p = Runner.class.getPackage();
+    return p != null && p.getImplementationVersion() != null ? p.getImplementationVersion() : "1.37";
+  }
+}
