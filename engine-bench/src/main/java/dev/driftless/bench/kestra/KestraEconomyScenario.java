@@ -107,15 +107,15 @@ public final class KestraEconomyScenario {
 
         Before every run the emulator's flows are put back (untimed) and its request log cleared; the counts
         are the requests the emulator received, read from its log after the run. Each variant ran %d times
-        after one warm-up round, interleaved. Shown: the median wall time.
+        after one warm-up round, interleaved. Shown: the median wall time; *writes* are the flows written.
         """.formatted(n, same.namespaces().size(), Tenant.ROOT, LATENCY.toMillis(), changed.changed(),
         settings.pluginRounds()));
 
     Table table = Table.of("run", "median wall time", "runs (min – max)", "requests", "writes");
     for (Samples s : samples.values()) {
       Summary summary = summaries.get(s.name());
-      String planned = summary == null ? String.format(Locale.ROOT, "writes every flow (%,d PUTs)", n)
-          : summary.writes() + " writes (" + summary.update() + " updates)";
+      String planned = summary == null ? String.format(Locale.ROOT, "every flow (%,d PUTs)", n)
+          : summary.writes() == 0 ? "none" : summary.update() + " updates (PUTs)";
       table.row(s.name(), Format.millis(s.medianMillis()),
           Format.number(s.minMillis()) + " – " + Format.number(s.maxMillis()), counts(requests.get(s.name())),
           planned);

@@ -27,7 +27,9 @@ public final class Format {
     return (value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value)) + "×";
   }
 
+  /** Mebibytes, written MB as tools do: {@code 290 MB}, {@code 4.2 MB}. */
   public static String megabytes(long bytes) {
-    return String.format(Locale.ROOT, "%,.0f MB", bytes / (1024.0 * 1024.0));
+    double mb = bytes / (1024.0 * 1024.0);
+    return mb < 10 ? String.format(Locale.ROOT, "%.1f MB", mb) : String.format(Locale.ROOT, "%,.0f MB", mb);
   }
 }

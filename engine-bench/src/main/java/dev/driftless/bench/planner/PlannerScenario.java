@@ -8,6 +8,7 @@ import dev.driftless.bench.report.Goal;
 import dev.driftless.bench.report.Section;
 import dev.driftless.bench.report.Table;
 import dev.driftless.bench.workload.Tenant;
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class PlannerScenario {
     for (Timing t : timings) {
       String growth = previous == null ? "–" : Format.ratio(t.millis() / previous.millis()) + " for "
           + Format.ratio((double) t.n() / previous.n()) + " the flows";
-      table.row(String.format(Locale.ROOT, "%,d", t.n()), Format.millis(t.millis()), Format.millis(t.error()),
+      table.row(String.format(Locale.ROOT, "%,d", t.n()), Format.millis(t.millis()), error(t),
           String.format(Locale.ROOT, "%.2f µs", t.millis() * 1000 / t.n()), Format.megabytes((long) t.allocatedBytes()),
           growth);
       previous = t;
@@ -76,18 +77,39 @@ public final class PlannerScenario {
     section.text(String.format(Locale.ROOT, "The same benchmark at %,d flows per side in a fork with a roomy heap "
         + "(`-Xms2g -Xmx2g`): %s ± %s per plan, against %s under the 512 MB cap: the difference is what the "
         + "collector costs when the inputs alone fill more than half of the capped heap.", largestN,
-        Format.millis(roomy.millis()), Format.millis(roomy.error()), Format.millis(timings.get(timings.size() - 1).millis())));
+        Format.millis(roomy.millis()), error(roomy), Format.millis(timings.get(timings.size() - 1).millis())));
 
     Timing largest = timings.get(timings.size() - 1);
     Timing second = timings.size() > 1 ? timings.get(timings.size() - 2) : largest;
     double perFlowGrowth = (largest.millis() / largest.n()) / (second.millis() / second.n());
     int goalN = 100_000;
-    section.goal(new Goal("1. Planner", String.format(Locale.ROOT, "%,d flows per side in under 1 s", goalN),
-        largest.n() == goalN ? Format.millis(largest.millis()) : "not run at this size (quick run)",
-        largest.n() == goalN && largest.millis() < 1000));
+    section.goal(largest.n() == goalN
+        ? new Goal("1. Planner", String.format(Locale.ROOT, "%,d flows per side in under 1 s", goalN),
+            Format.millis(largest.millis()), largest.millis() < 1000)
+        : new Goal("1. Planner", String.format(Locale.ROOT, "%,d flows per side in under 1 s", goalN),
+            "not run at this size", Goal.Status.NOT_MEASURED));
     section.goal(new Goal("1. Planner", "scales linearly (time per flow at the largest size within 1.5× of the "
         + "size before)", String.format(Locale.ROOT, "time per flow ×%.2f from %,d to %,d", perFlowGrowth, second.n(),
         largest.n()), perFlowGrowth <= 1.5));
+
+    if (largest.n() == goalN && largest.millis() >= 1000) {
+      section.text("""
+          **Why the time goal is not met.** Compare the roomy-heap figure above: under the 512 MB cap the two
+          snapshots alone (see the heap table) fill more than half of the heap, so the collector runs often.
+          Beyond that, a JFR profile of the plan at this size shows no single hot spot: about a quarter of
+          the time draws the unified diffs of the 3,000 writes (each line of both sides run through the
+          secret-masking regular expressions), about a sixth orders all keys in a `TreeSet` through a
+          chained `Comparator`, about an eighth parses the YAML of the changed, created and deleted flows,
+          and the rest indexes the sides and decides each key (every source key is rebuilt with
+          `withNamespace`, re-validated by regular expressions, even when no namespace mapping applies).
+
+          **What would fix it:** a cheap pre-check before the token regular expressions of the secret masker
+          (most lines contain none of their prefixes); sorting the decided keys once in an array instead of
+          a `TreeSet` of every key; `ResourceKey.withNamespace` returning the same key when the namespace does
+          not change; and, for the heap, holding each content once (the snapshots keep the bytes and their
+          fingerprints; a plan keeps only what it writes).
+          """);
+    }
 
     boolean ok = "0".equals(heap.get("exit"));
     section.text("""
@@ -107,9 +129,11 @@ public final class PlannerScenario {
       section.text("The probe **failed** under " + HEAP_CAP + " (exit " + heap.get("exit") + "):\n\n```\n"
           + heap.getOrDefault("stderr", "") + "\n```");
     }
-    section.goal(new Goal("1. Planner", String.format(Locale.ROOT, "peak heap under 512 MB (%,d flows per side)",
-        settings.heapSize()), ok ? "finishes under " + HEAP_CAP + "; live high-water " + mb(heap, "peak.live") : "failed",
-        ok && settings.heapSize() >= goalN));
+    String heapGoal = String.format(Locale.ROOT, "peak heap under 512 MB (%,d flows per side)", goalN);
+    String heapFigure = ok ? "finishes under " + HEAP_CAP + "; live high-water " + mb(heap, "peak.live") : "failed";
+    section.goal(settings.heapSize() >= goalN || !ok ? new Goal("1. Planner", heapGoal, heapFigure, ok)
+        : new Goal("1. Planner", heapGoal, String.format(Locale.ROOT, "run at %,d only: ", settings.heapSize()) + heapFigure,
+            Goal.Status.NOT_MEASURED));
     return section;
   }
 
@@ -117,6 +141,11 @@ public final class PlannerScenario {
     List<String> out = new ArrayList<>();
     settings.plannerSizes().forEach(n -> out.add(n >= 1000 && n % 1000 == 0 ? (n / 1000) + "k" : String.valueOf(n)));
     return String.join(", ", out);
+  }
+
+  /** JMH gives no error below three iterations. */
+  private static String error(Timing t) {
+    return Double.isNaN(t.error()) ? "–" : Format.millis(t.error());
   }
 
   private static String mb(Map<String, String> heap, String key) {
@@ -160,7 +189,7 @@ public final class PlannerScenario {
     int n = settings.heapSize();
     Log.progress("planner: heap probe, %,d flows per side, %s", n, HEAP_CAP);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = List.of(java.toString(), HEAP_CAP, "-cp", System.getProperty("java.class.path"),
+    List<String> command = List.of(java.toString(), HEAP_CAP, "-cp", absoluteClassPath(),
         HeapProbe.class.getName(), String.valueOf(n));
     ChildProcess.Finished f = ChildProcess.run(command, settings.work(), Map.of(), Duration.ofMinutes(10));
     Map<String, String> out = new HashMap<>();
@@ -170,6 +199,15 @@ public final class PlannerScenario {
     out.put("stderr", ChildProcess.tail(f.stderr()));
     Log.progress("planner: heap probe exit %d, %s", f.exit(), f.stdout().replace('\n', ' '));
     return out;
+  }
+
+  /** This JVM's class path with absolute entries: the probe runs in another directory. */
+  private static String absoluteClassPath() {
+    List<String> entries = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      entries.add(Path.of(entry).toAbsolutePath().toString());
+    }
+    return String.join(File.pathSeparator, entries);
   }
 
   private static String jmhVersion() {

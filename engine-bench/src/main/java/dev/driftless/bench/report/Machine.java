@@ -59,16 +59,36 @@ public record Machine(String cpu, int cpus, String memory, String os, String jdk
   }
 
   private static String gitVersion() {
+    return command(List.of("git", "--version")).orElse("not found");
+  }
+
+  /**
+   * The commit of the working directory's repository that was measured, noting uncommitted changes when
+   * sources differ from it (anything but BENCHMARKS.md); empty outside a Git working tree.
+   */
+  public static Optional<String> measuredCommit() {
+    Optional<String> head = command(List.of("git", "rev-parse", "--short=12", "HEAD"));
+    if (head.isEmpty() || head.get().isEmpty()) {
+      return Optional.empty();
+    }
+    boolean modified = command(List.of("git", "status", "--porcelain", "--untracked-files=no")).orElse("").lines()
+        .anyMatch(l -> !l.endsWith("BENCHMARKS.md"));
+    return Optional.of(head.get() + (modified ? " (with uncommitted changes)" : ""));
+  }
+
+  private static Optional<String> command(List<String> command) {
     try {
-      Process p = new ProcessBuilder(List.of("git", "--version")).redirectErrorStream(true).start();
+      Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      p.waitFor(10, TimeUnit.SECONDS);
-      return out;
+      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        return Optional.empty();
+      }
+      return Optional.of(out);
     } catch (IOException e) {
-      return "not found";
+      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return "unknown";
+      return Optional.empty();
     }
   }
 

@@ -42,6 +42,7 @@ public final class Report {
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(started.atOffset(ZoneOffset.UTC)), COMMAND,
         settings.quick() ? " --quick (small sizes: a check of the harness, not figures to quote)" : "",
         took.toMinutes(), took.toSecondsPart()));
+    Machine.measuredCommit().ifPresent(c -> out.append("Code measured: commit `").append(c).append("`. "));
     out.append(String.format(Locale.ROOT, "Load average (1, 5, 15 min) before the run: %s; after: %s, on %d CPUs.",
         loadBefore, loadAfter, machine.cpus()));
     if (busy(loadBefore) || busy(loadAfter)) {
