@@ -63,6 +63,7 @@ public final class Main {
 
     Instant started = Instant.now();
     String loadBefore = Machine.loadAverage();
+    Optional<String> commit = Machine.measuredCommit();
     Log.progress("writing %s; work directory %s; %s run", out, work, settings.quick() ? "quick" : "full");
     List<Section> sections = new ArrayList<>();
     try {
@@ -86,7 +87,7 @@ public final class Main {
       }
     }
     Duration took = Duration.between(started, Instant.now());
-    String report = new Report(settings, Machine.describe(), started, took, loadBefore, Machine.loadAverage(),
+    String report = new Report(settings, Machine.describe(), commit, started, took, loadBefore, Machine.loadAverage(),
         only.size() == SCENARIOS.size(), Optional.ofNullable(options.get("note"))).markdown(sections);
     Files.writeString(out, report);
     Log.progress("wrote %s in %d min %d s", out, took.toMinutes(), took.toSecondsPart());

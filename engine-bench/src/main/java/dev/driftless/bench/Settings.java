@@ -44,7 +44,7 @@ public record Settings(
   }
 
   public static Settings full(Path work, Path driftlessJar) {
-    return new Settings(false, List.of(1_000, 10_000, 100_000), 100_000, 3, 5, 10_000, 1_000, 1_000, 10_000, 2, 7, 3,
+    return new Settings(false, List.of(1_000, 10_000, 100_000), 100_000, 6, 5, 10_000, 1_000, 1_000, 10_000, 2, 7, 3,
         work, driftlessJar);
   }
 

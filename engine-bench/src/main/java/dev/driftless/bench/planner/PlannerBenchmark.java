@@ -23,12 +23,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * updates. Not timed: generating the flows and building the snapshots.
  *
  * <p>The fork gets the same 512 MB heap cap as the heap goal, so the time includes the garbage
- * collection a capped heap costs.
+ * collection a capped heap costs. Warm-up is by iterations of 2 s: at 100k flows an iteration holds
+ * one or two plans, so six of them give the JIT a dozen whole plans to compile the hot paths.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class PlannerBenchmark {

@@ -17,6 +17,7 @@ public final class Report {
 
   private final Settings settings;
   private final Machine machine;
+  private final Optional<String> commit;
   private final Instant started;
   private final Duration took;
   private final String loadBefore;
@@ -24,10 +25,11 @@ public final class Report {
   private final boolean complete;
   private final Optional<String> note;
 
-  public Report(Settings settings, Machine machine, Instant started, Duration took, String loadBefore, String loadAfter,
-      boolean complete, Optional<String> note) {
+  public Report(Settings settings, Machine machine, Optional<String> commit, Instant started, Duration took,
+      String loadBefore, String loadAfter, boolean complete, Optional<String> note) {
     this.settings = settings;
     this.machine = machine;
+    this.commit = commit;
     this.started = started;
     this.took = took;
     this.loadBefore = loadBefore;
@@ -42,7 +44,7 @@ public final class Report {
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(started.atOffset(ZoneOffset.UTC)), COMMAND,
         settings.quick() ? " --quick (small sizes: a check of the harness, not figures to quote)" : "",
         took.toMinutes(), took.toSecondsPart()));
-    Machine.measuredCommit().ifPresent(c -> out.append("Code measured: commit `").append(c).append("`. "));
+    commit.ifPresent(c -> out.append("Code measured: commit `").append(c).append("`. "));
     out.append(String.format(Locale.ROOT, "Load average (1, 5, 15 min) before the run: %s; after: %s, on %d CPUs.",
         loadBefore, loadAfter, machine.cpus()));
     if (busy(loadBefore) || busy(loadAfter)) {
