@@ -110,9 +110,10 @@ public final class EndToEndScenario {
         maximum resident set size of the JVM. The first row runs the JVM as the `./driftless` launcher does
         (default heap sizing: a quarter of the machine's memory at most); the second caps the heap at 256 MB,
         to show how much of the resident memory is the collector's choice rather than need. Each ran %d
-        times after %d warm-up round(s), interleaved. The plan printed: `%s`.
+        times after %s, interleaved. The plan printed: `%s`.
         """.formatted(settings.e2eFlows(), tenant.namespaces().size(), samples.values().iterator().next().size(),
-        Math.max(1, settings.warmups() - 1), summaries.values().iterator().next()));
+        Math.max(1, settings.warmups() - 1) == 1 ? "one warm-up round" : Math.max(1, settings.warmups() - 1)
+            + " warm-up rounds", summaries.values().iterator().next()));
     Table table = Table.of("command", "median wall time", "runs (min – max)", "peak RSS (median)", "peak RSS (max)",
         "requests to Kestra");
     for (Samples s : samples.values()) {

@@ -153,7 +153,8 @@ public final class KestraEconomyScenario {
         """, changed.changed(), touched, exports + searches - 2, median(requests.get(D_CHANGED))));
 
     section.goal(new Goal("4. Kestra sync", "at least 50× fewer requests on the no-op run",
-        Format.ratio(noopRequests) + " (" + median(requests.get(P_NOOP)) + " vs " + median(requests.get(D_NOOP)) + ")",
+        Format.ratio(noopRequests) + String.format(Locale.ROOT, " (%,d vs %,d)", median(requests.get(P_NOOP)),
+            median(requests.get(D_NOOP))),
         noopRequests >= 50));
     section.goal(new Goal("4. Kestra sync", "at least 20× less wall time on the no-op run", Format.ratio(noopTime)
         + " (" + Format.millis(samples.get(P_NOOP).medianMillis()) + " vs "

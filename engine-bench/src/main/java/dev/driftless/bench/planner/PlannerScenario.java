@@ -45,7 +45,7 @@ public final class PlannerScenario {
 
     Section section = new Section("1. Planner: " + sizes(settings) + " flows per side");
     section.text("""
-        Two whole-tenant snapshots of flows (Git and Kestra), each flow about %d bytes of YAML (comments, a
+        Two whole-tenant snapshots of flows (Git and Kestra), each flow about %,d bytes of YAML (comments, a
         description, inputs, log tasks, a multi-line shell script; every fifth calls a subflow, every seventh
         has a flow trigger), a hundred flows per namespace. 1%% of the flows differ between the sides and 1%%
         of each side's flows are missing on the other. Git is the source of truth and what is missing there
