@@ -25,6 +25,7 @@ import dev.driftless.snapshot.Scope;
 import dev.driftless.testkit.fake.InMemorySide;
 import dev.driftless.testkit.fixture.Flows;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -335,5 +337,26 @@ class GitWriterTest {
     assertEquals(3, repo.log(Repos.MAIN).size());
     assertFalse(repo.files(Repos.MAIN).containsKey("_files/a/x.txt"));
     assertEquals(8, repo.files(Repos.MAIN).size());
+  }
+
+  @Test
+  void commit_storesItsObjectsInOnePack_notAsLooseObjects() throws Exception {
+    BareRepo repo = repos.bare("one-pack");
+    repo.commit(Repos.MAIN).add("dev/flows/a.yaml", Flows.flow("dev", "a").yaml()).push();
+    Path cache = shared.resolve("one-pack-cache");
+    GitSide git = Sides.open(daemon.url(repo.name()), Layout.namespaces(), b -> b.cacheDirectory(cache));
+    InMemorySide kestra = InMemorySide.kestra().put(Flows.flow("dev", "a").comment("changed").resource());
+    for (int i = 0; i < 20; i++) {
+      kestra.put(Flows.flow("dev", "f" + i).resource());
+    }
+
+    Sides.sync(git, kestra, Scope.namespace("dev", FLOW), Sides.policy(Side.KESTRA)).orThrow();
+
+    assertEquals(21, repo.files(Repos.MAIN).size(), "a and f0..f19");
+    try (Stream<Path> files = Files.walk(cache.resolve("objects"))) {
+      List<String> loose = files.filter(Files::isRegularFile).map(p -> cache.relativize(p).toString())
+          .filter(p -> p.matches("objects/[0-9a-f]{2}/[0-9a-f]{38}")).toList();
+      assertEquals(List.of(), loose);
+    }
   }
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import org.eclipse.jgit.internal.storage.file.FileRepository;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -99,6 +101,15 @@ public final class LocalRepository implements AutoCloseable {
 
   public Repository repository() {
     return repository;
+  }
+
+  /**
+   * An inserter that writes everything it is given into one new pack when flushed, instead of one
+   * loose object file per object: a commit of a thousand files then costs a handful of files to
+   * write, to read while pushing, and to delete with a temporary repository.
+   */
+  public ObjectInserter newPackInserter() {
+    return ((FileRepository) repository).getObjectDatabase().newPackInserter();
   }
 
   /** An action against the remote that changes local refs or packs. */

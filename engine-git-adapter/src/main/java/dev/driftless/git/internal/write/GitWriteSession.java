@@ -241,7 +241,7 @@ final class GitWriteSession implements WriteSession {
       return CommitResult.none();
     }
     ObjectId commit;
-    try (ObjectInserter inserter = local.repository().newObjectInserter();
+    try (ObjectInserter inserter = local.newPackInserter();
         ObjectReader reader = inserter.newReader()) {
       Map<String, Optional<ObjectId>> edits = new LinkedHashMap<>();
       for (Map.Entry<String, Optional<byte[]>> e : staged.entrySet()) {

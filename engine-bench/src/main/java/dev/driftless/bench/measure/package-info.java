@@ -1,0 +1,2 @@
+/** Timing side by side, and the figures' formats. */
+package dev.driftless.bench.measure;

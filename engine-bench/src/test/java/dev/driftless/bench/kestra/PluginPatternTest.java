@@ -1,0 +1,45 @@
+package dev.driftless.bench.kestra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.driftless.bench.workload.FlowSource;
+import dev.driftless.bench.workload.Tenant;
+import dev.driftless.testkit.emulator.KestraEmulator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PluginPatternTest {
+
+  private static final String T = KestraEmulator.DEFAULT_TENANT;
+
+  @Test
+  void sync_makesThreeRequestsPerFlowAndOneListing() throws Exception {
+    List<FlowSource> flows = Tenant.of(20, 0, 0).git();
+    try (KestraEmulator emulator = KestraEmulator.builder().start()) {
+      int requests = new PluginPattern(emulator.apiUrl()).sync(Tenant.ROOT, flows);
+
+      assertEquals(3 * flows.size() + 1, requests);
+      assertEquals(requests, emulator.requests().size());
+      assertEquals(flows.size(), emulator.requests().count("GET", "/api/v1/main/flows/*/*"));
+      assertEquals(flows.size(), emulator.requests().count("POST", "/api/v1/main/flows/validate"));
+      for (FlowSource flow : flows) {
+        assertEquals(flow.yaml(), emulator.state().flowSource(T, flow.namespace(), flow.id()).orElseThrow());
+      }
+    }
+  }
+
+  @Test
+  void sync_writesEveryFlowEvenWhenNothingChanged_butMakesNoNewRevision() throws Exception {
+    List<FlowSource> flows = Tenant.of(10, 0, 0).git();
+    try (KestraEmulator emulator = KestraEmulator.builder().start()) {
+      flows.forEach(f -> emulator.state().putFlowSource(T, f.namespace(), f.id(), f.yaml()));
+
+      new PluginPattern(emulator.apiUrl()).sync(Tenant.ROOT, flows);
+
+      assertEquals(flows.size(), emulator.requests().count("PUT", "/api/v1/main/flows/*/*"));
+      for (FlowSource flow : flows) {
+        assertEquals(1, emulator.state().flowRevisions(T, flow.namespace(), flow.id()).size());
+      }
+    }
+  }
+}
