@@ -6,6 +6,7 @@ import dev.driftless.bench.git.GitWriteScenario;
 import dev.driftless.bench.kestra.KestraEconomyScenario;
 import dev.driftless.bench.measure.Log;
 import dev.driftless.bench.planner.PlannerScenario;
+import dev.driftless.bench.report.CpuShare;
 import dev.driftless.bench.report.Machine;
 import dev.driftless.bench.report.Report;
 import dev.driftless.bench.report.Section;
@@ -63,6 +64,7 @@ public final class Main {
 
     Instant started = Instant.now();
     String loadBefore = Machine.loadAverage();
+    CpuShare others = CpuShare.start();
     Optional<String> commit = Machine.measuredCommit();
     Log.progress("writing %s; work directory %s; %s run", out, work, settings.quick() ? "quick" : "full");
     List<Section> sections = new ArrayList<>();
@@ -88,7 +90,8 @@ public final class Main {
     }
     Duration took = Duration.between(started, Instant.now());
     String report = new Report(settings, Machine.describe(), commit, started, took, loadBefore, Machine.loadAverage(),
-        only.size() == SCENARIOS.size(), Optional.ofNullable(options.get("note"))).markdown(sections);
+        others.othersSinceStart(), only.size() == SCENARIOS.size(), Optional.ofNullable(options.get("note")))
+        .markdown(sections);
     Files.writeString(out, report);
     Log.progress("wrote %s in %d min %d s", out, took.toMinutes(), took.toSecondsPart());
   }

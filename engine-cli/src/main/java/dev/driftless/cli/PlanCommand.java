@@ -13,8 +13,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code driftless plan}: what would change, and why. Writes nothing anywhere. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = {"Show what would change between Git and Kestra, and why. Writes nothing.", ""},
-    footer = {"", "Exit codes: 0 success (with --detailed-exitcode: no changes), 1 error or a plan that cannot be",
-        "applied, 2 changes present (with --detailed-exitcode)."})
+    footer = {"", "Exit codes: 0 success (with --detailed-exitcode: no changes), 1 an error or",
+        "a plan that cannot be applied, 2 changes present (with --detailed-exitcode)."})
 final class PlanCommand implements Callable<Integer> {
 
   @ParentCommand

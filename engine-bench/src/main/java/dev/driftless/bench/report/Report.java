@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** Puts BENCHMARKS.md together: when and how it was measured, the summary of the goals, the machine, the scenarios. */
 public final class Report {
@@ -21,22 +22,27 @@ public final class Report {
   private final Instant started;
   private final Duration took;
   private final String loadBefore;
+  private final OptionalDouble othersShare;
   private final String loadAfter;
   private final boolean complete;
   private final Optional<String> note;
 
   public Report(Settings settings, Machine machine, Optional<String> commit, Instant started, Duration took,
-      String loadBefore, String loadAfter, boolean complete, Optional<String> note) {
+      String loadBefore, String loadAfter, OptionalDouble othersShare, boolean complete, Optional<String> note) {
     this.settings = settings;
     this.machine = machine;
     this.commit = commit;
     this.started = started;
     this.took = took;
     this.loadBefore = loadBefore;
+    this.othersShare = othersShare;
     this.loadAfter = loadAfter;
     this.complete = complete;
     this.note = note;
   }
+
+  /** Above this share of CPU time used by other processes, a run is said to be noisy. */
+  private static final double BUSY = 0.10;
 
   public String markdown(List<Section> sections) {
     StringBuilder out = new StringBuilder("# Benchmarks\n\n");
@@ -47,9 +53,14 @@ public final class Report {
     commit.ifPresent(c -> out.append("Code measured: commit `").append(c).append("`. "));
     out.append(String.format(Locale.ROOT, "Load average (1, 5, 15 min) before the run: %s; after: %s, on %d CPUs.",
         loadBefore, loadAfter, machine.cpus()));
-    if (busy(loadBefore) || busy(loadAfter)) {
-      out.append(" **The machine was busy with other work during this run, so the timings are noisier and slower "
-          + "than the code alone would give; re-run on a quiet machine before quoting them.**");
+    if (othersShare.isPresent()) {
+      double share = othersShare.getAsDouble();
+      out.append(String.format(Locale.ROOT, " Other processes used %.0f%% of the machine's CPU time during the run.",
+          share * 100));
+      if (share > BUSY) {
+        out.append(" **That is enough to make the timings noisier and slower than the code alone would give; "
+            + "re-run on a quiet machine before quoting them.**");
+      }
     }
     out.append("\n\n");
     note.ifPresent(n -> out.append("Conditions: ").append(n.strip()).append("\n\n"));
@@ -98,11 +109,5 @@ public final class Report {
     return out.toString().replaceAll("\n{3,}", "\n\n");
   }
 
-  private boolean busy(String load) {
-    try {
-      return Double.parseDouble(load.split(" ")[0]) > machine.cpus() * 0.5;
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
+
 }
