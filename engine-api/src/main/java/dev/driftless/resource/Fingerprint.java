@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A content hash, {@code sha256:<64 hex digits>}. Two contents are byte-for-byte equal exactly
@@ -13,11 +12,13 @@ import java.util.regex.Pattern;
 public record Fingerprint(String value) implements Comparable<Fingerprint> {
 
   private static final String PREFIX = "sha256:";
-  private static final Pattern FORMAT = Pattern.compile("sha256:[0-9a-f]{64}");
+  private static final int LENGTH = PREFIX.length() + 64;
+  /** Cloned for each digest: cheaper than looking the algorithm up among the providers every time. */
+  private static final MessageDigest PROTOTYPE = lookUp();
 
   public Fingerprint {
     Objects.requireNonNull(value, "value");
-    if (!FORMAT.matcher(value).matches()) {
+    if (!wellFormed(value)) {
       throw new IllegalArgumentException("not a fingerprint (expected sha256:<64 hex digits>): '" + value + "'");
     }
   }
@@ -37,7 +38,29 @@ public record Fingerprint(String value) implements Comparable<Fingerprint> {
     return value.substring(PREFIX.length(), PREFIX.length() + 12);
   }
 
+  /** Whether the text is {@code sha256:} and 64 lower-case hex digits. */
+  private static boolean wellFormed(String value) {
+    if (value.length() != LENGTH || !value.startsWith(PREFIX)) {
+      return false;
+    }
+    for (int i = PREFIX.length(); i < LENGTH; i++) {
+      char c = value.charAt(i);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static MessageDigest sha256() {
+    try {
+      return (MessageDigest) PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return lookUp();
+    }
+  }
+
+  private static MessageDigest lookUp() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -3,7 +3,6 @@ package dev.driftless.resource;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Identifies a resource on either side: its kind, its namespace and its name.
@@ -22,8 +21,6 @@ public record ResourceKey(ResourceKind kind, String namespace, String name)
   /** The namespace tenant-global resources are reported under, as in the namespace layout's {@code _global/}. */
   public static final String GLOBAL = "_global";
 
-  private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_][A-Za-z0-9_-]*)*");
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
   private static final int MAX_SEGMENT = 255;
   private static final Comparator<ResourceKey> ORDER =
       Comparator.comparing(ResourceKey::kind)
@@ -119,7 +116,7 @@ public record ResourceKey(ResourceKind kind, String namespace, String name)
     if (kind.isPath()) {
       return pathProblem(name).map(p -> kind.label() + " path " + quote(name) + ": " + p);
     }
-    if (!ID.matcher(name).matches()) {
+    if (!isId(name)) {
       return Optional.of(kind.label() + " id " + quote(name)
           + " is not valid: use letters, digits, '.', '_' and '-', starting with a letter, digit or '_'");
     }
@@ -131,11 +128,52 @@ public record ResourceKey(ResourceKind kind, String namespace, String name)
     if (namespace.isEmpty()) {
       return Optional.of("namespace must not be empty");
     }
-    if (!NAMESPACE.matcher(namespace).matches()) {
+    if (!isNamespace(namespace)) {
       return Optional.of("namespace " + quote(namespace)
           + " is not valid: use dot-separated parts of letters, digits, '_' and '-'");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the text is dot-separated parts of letters, digits, {@code _} and {@code -}, each
+   * starting with a letter, a digit or {@code _}: a loop rather than a regular expression, since
+   * every key built checks it.
+   */
+  static boolean isNamespace(String text) {
+    boolean partStart = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (partStart) {
+        if (!isWordChar(c)) {
+          return false;
+        }
+        partStart = false;
+      } else if (c != '.' && c != '-' && !isWordChar(c)) {
+        return false;
+      } else if (c == '.') {
+        partStart = true;
+      }
+    }
+    return !partStart;
+  }
+
+  /** Whether the text is letters, digits, {@code .}, {@code _} and {@code -}, starting with a letter, a digit or {@code _}. */
+  static boolean isId(String text) {
+    if (text.isEmpty() || !isWordChar(text.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '.' && c != '-' && !isWordChar(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
   }
 
   /**
