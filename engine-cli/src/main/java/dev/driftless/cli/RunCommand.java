@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--approve", paramLabel = "PLAN_ID", description = "Approve this exact plan despite a mass-deletion guard.")
   String approve;
 
-  @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep fetched Git objects here between runs.")
+  @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep fetched Git objects, and what each file was found to be, here between runs.")
   Path cacheDir;
 
   @Mixin

@@ -84,7 +84,7 @@ final class SideOptions {
       description = "Kinds to sync: flow, namespace-file, app, test, dashboard (default: all the layout holds).")
   List<String> kinds = new ArrayList<>();
 
-  @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep fetched Git objects here between runs.")
+  @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep fetched Git objects, and what each file was found to be, here between runs.")
   Path cacheDir;
 
   /** Checks the options together; every problem at once. */

@@ -48,7 +48,9 @@ public abstract class GitSettings {
 
   /**
    * A directory for the local bare repository, reused across runs so that fetches only bring what
-   * is new. Without it each read and each write fetches into a temporary repository.
+   * is new, and for what each YAML file was found to be (its id and namespace, or why it is
+   * invalid), kept by blob id so that only new or changed files are parsed. Without it each read
+   * and each write fetches into a temporary repository and parses every file.
    */
   public abstract Optional<Path> cacheDirectory();
 

@@ -28,12 +28,29 @@ public final class YamlDocument implements ParsedYaml {
   /** Top-level keys Kestra manages itself; they never make two documents differ in meaning. */
   public static final Set<String> SERVER_MANAGED_KEYS = Set.of("revision", "deleted", "updated");
 
+  /**
+   * The version of the rules {@link #parse} and {@link #identityProblem} judge a text by. Bump it
+   * whenever they may judge some text differently: what was remembered under the old rules (a
+   * Git cache's verdicts) is then dropped.
+   */
+  private static final int RULES = 1;
+
   private final String text;
   private final ObjectNode root;
 
   private YamlDocument(String text, ObjectNode root) {
     this.text = text;
     this.root = root;
+  }
+
+  /**
+   * Names the rules a text is judged by: {@link #RULES} and the versions of the YAML libraries, whose
+   * messages and limits are part of the verdict. Equal names, equal verdicts.
+   */
+  public static String rulesVersion() {
+    return RULES + "/jackson-dataformat-yaml " + com.fasterxml.jackson.dataformat.yaml.PackageVersion.VERSION
+        + "/snakeyaml " + Optional.ofNullable(org.yaml.snakeyaml.Yaml.class.getPackage().getImplementationVersion())
+        .orElse("unknown");
   }
 
   /** Parses a text. */

@@ -79,13 +79,15 @@ public final class GitSnapshotReader implements SnapshotReader {
 
   private Snapshot read(LocalRepository local, ObjectId head, Scope scope, String identity, String what) {
     TreeScan.Result result;
+    BlobVerdicts verdicts = BlobVerdicts.open(local.cacheFile(BlobVerdicts.FILE_NAME));
     try (ObjectReader reader = local.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
       RevCommit commit = walk.parseCommit(head);
-      result = TreeScan.scan(reader, commit.getTree(), settings.layout(), scope, settings.maxFileBytes());
+      result = TreeScan.scan(reader, commit.getTree(), settings.layout(), scope, settings.maxFileBytes(), verdicts);
     } catch (IOException e) {
       throw new SideUnavailableException("cannot read commit " + head.name() + " fetched from " + access.display()
           + " in the local object database: " + e, e);
     }
+    verdicts.save();
     return switch (result.directory()) {
       case PRESENT -> Snapshot.builder().side(Side.GIT).scope(scope).identity(identity)
           .addAllEntries(result.entries()).addAllDiagnostics(result.diagnostics()).build();

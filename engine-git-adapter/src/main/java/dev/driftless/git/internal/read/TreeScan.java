@@ -1,8 +1,5 @@
 package dev.driftless.git.internal.read;
 
-import dev.driftless.core.yaml.ParsedYaml;
-import dev.driftless.core.yaml.YamlDocument;
-import dev.driftless.core.yaml.YamlProblem;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.git.layout.Area;
 import dev.driftless.git.layout.Layout;
@@ -17,11 +14,14 @@ import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.SnapshotEntry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -47,6 +48,11 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * unreadable entry, so that the planner blocks that key and holds back deletions of its kind in its
  * namespace. YAML that does not parse or has no valid identity is an invalid entry with the line.
  * Two files claiming one key are both returned: the planner reports the conflict.
+ *
+ * <p>It works in four passes: the walk goes through the trees in order and notes what it finds as
+ * steps; the files' bytes are read and fingerprinted (on several threads when there are many); the
+ * YAML files are judged by {@link BlobVerdicts} (remembered verdicts, or parsed on every core); and
+ * the steps run in tree order, so the result is the same as that of a one-by-one scan.
  */
 public final class TreeScan {
 
@@ -81,22 +87,42 @@ public final class TreeScan {
   private final Layout layout;
   private final Scope scope;
   private final long maxBytes;
+  private final BlobVerdicts verdicts;
+  private final List<Runnable> steps = new ArrayList<>();
+  /** The files to read, in tree order; {@link #loaded} and {@link #judged} are index for index. */
+  private final List<FileAt> files = new ArrayList<>();
+  private List<Loaded> loaded = List.of();
+  private List<Optional<BlobVerdicts.Verdict>> judged = List.of();
   private final List<SnapshotEntry> entries = new ArrayList<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Map<ResourceKey, List<Claim>> claims = new HashMap<>();
   private IgnoreRules ignore = IgnoreRules.none();
 
-  private TreeScan(ObjectReader reader, Layout layout, Scope scope, long maxBytes) {
+  /** A file the layout has a key for, in scope, to be read. */
+  private record FileAt(String path, Location location, ObjectId blob) {}
+
+  /** A file's bytes, or its size when it is over the limit and was not read. */
+  private record Loaded(long size, Optional<Content> content) {}
+
+  /** Below this many files, reading them on more than one thread costs more than it saves. */
+  private static final int FILES_PER_THREAD = 512;
+
+  private TreeScan(ObjectReader reader, Layout layout, Scope scope, long maxBytes, BlobVerdicts verdicts) {
     this.reader = reader;
     this.layout = layout;
     this.scope = scope;
     this.maxBytes = maxBytes;
+    this.verdicts = verdicts;
   }
 
-  /** Scans {@code tree} (a commit's root tree) for the resources of {@code layout} inside {@code scope}. */
-  public static Result scan(ObjectReader reader, ObjectId tree, Layout layout, Scope scope, long maxBytes) {
+  /**
+   * Scans {@code tree} (a commit's root tree) for the resources of {@code layout} inside {@code scope},
+   * judging YAML blobs through {@code verdicts}.
+   */
+  public static Result scan(ObjectReader reader, ObjectId tree, Layout layout, Scope scope, long maxBytes,
+      BlobVerdicts verdicts) {
     try {
-      return new TreeScan(reader, layout, scope, maxBytes).run(tree);
+      return new TreeScan(reader, layout, scope, maxBytes, verdicts).run(tree);
     } catch (IOException e) {
       throw new SideUnavailableException("cannot read the tree " + tree.name() + " from the local object database: "
           + e, e);
@@ -123,10 +149,12 @@ public final class TreeScan {
     }
     readIgnoreFile(directory);
     walk(directory, layout.directory(), "");
-    Map<ResourceKey, List<Claim>> frozen = new HashMap<>();
-    claims.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
-    return new Result(DirectoryState.PRESENT, List.copyOf(entries), List.copyOf(diagnostics), Map.copyOf(frozen),
-        ignore);
+    loaded = load();
+    judged = judge();
+    steps.forEach(Runnable::run);
+    claims.replaceAll((k, v) -> List.copyOf(v));
+    return new Result(DirectoryState.PRESENT, List.copyOf(entries), List.copyOf(diagnostics),
+        Collections.unmodifiableMap(claims), ignore);
   }
 
   private void readIgnoreFile(ObjectId directory) throws IOException {
@@ -166,7 +194,9 @@ public final class TreeScan {
           continue;
         }
         if (unsafe.isPresent()) {
-          refuse(path, "is a folder whose name " + unsafe.get(), areas, layout.areasUnder(folder));
+          String why = "is a folder whose name " + unsafe.get();
+          Set<Area> parent = layout.areasUnder(folder);
+          steps.add(() -> refuse(path, why, areas, parent));
           continue;
         }
         walk(id, path, relative);
@@ -184,57 +214,124 @@ public final class TreeScan {
         String why = type == FileMode.TYPE_SYMLINK ? "is a symbolic link, which Driftless never follows"
             : type == FileMode.TYPE_GITLINK ? "is a submodule, which Driftless never follows"
             : "is a file whose name " + unsafe.orElseThrow();
-        refuse(path, why, location, layout.areasUnder(path), layout.areasUnder(folder));
+        Set<Area> asFolder = layout.areasUnder(path);
+        Set<Area> parent = layout.areasUnder(folder);
+        steps.add(() -> refuse(path, why, location, asFolder, parent));
       }
     }
   }
 
-  /** A file the layout has a key for: read it, within the limits. */
-  private void readFile(String path, Location location, ObjectId blob) throws IOException {
+  /** A file the layout has a key for: read it (later, see {@link #load()}) when it is in scope. */
+  private void readFile(String path, Location location, ObjectId blob) {
     if (!scope.covers(location.kind(), location.namespace())) {
       return;
     }
     if (!location.hasValidNamespace()) {
-      diagnostics.add(warning("is not read: its folder does not make a valid namespace ("
-          + ResourceKey.namespaceProblem(location.namespace()).orElseThrow() + ")", path));
+      steps.add(() -> diagnostics.add(warning("is not read: its folder does not make a valid namespace ("
+          + ResourceKey.namespaceProblem(location.namespace()).orElseThrow() + ")", path)));
       return;
     }
-    long size = reader.getObjectSize(blob, Constants.OBJ_BLOB);
-    if (size > maxBytes) {
-      unreadable(path, location, location.key().map(ResourceKey::name), SnapshotEntry.Problem.UNREADABLE,
-          "is " + size + " bytes, more than the size limit of " + maxBytes + " bytes (maxFileBytes)", OptionalInt.empty());
-      return;
-    }
-    Content content = Content.of(reader.open(blob, Constants.OBJ_BLOB).getBytes());
-    if (!location.kind().isYaml()) {
-      Optional<ResourceKey> key = location.key();
-      if (key.isEmpty()) {
-        unreadable(path, location, Optional.empty(), SnapshotEntry.Problem.UNREADABLE,
-            "cannot be a " + location.kind().label() + ": " + location.problem().orElseThrow(), OptionalInt.empty());
-        return;
-      }
-      present(path, new Resource(key.get(), content, Optional.of(blob.name()), Optional.of(path)));
-      return;
-    }
-    readYaml(path, location, blob, content);
+    int index = files.size();
+    files.add(new FileAt(path, location, blob));
+    steps.add(() -> settle(files.get(index), loaded.get(index), judged.get(index)));
   }
 
-  private void readYaml(String path, Location location, ObjectId blob, Content content) {
-    ResourceKind kind = location.kind();
-    Optional<String> nameFromPath = location.key().map(ResourceKey::name);
-    ParsedYaml parsed = YamlDocument.parse(content);
-    Optional<YamlProblem> problem = parsed.problem()
-        .or(() -> parsed.document().flatMap(doc -> doc.identityProblem(kind)));
-    if (problem.isPresent()) {
-      unreadable(path, location, nameFromPath, SnapshotEntry.Problem.INVALID_SYNTAX,
-          "is not a valid " + kind.label() + ": " + problem.get().message(), problem.get().line());
+  /**
+   * Reads every file's bytes, within the size limit, and fingerprints them: on several threads when
+   * there are many files, each reading a run of neighbouring files (which tend to share delta bases
+   * in a pack) with a reader of its own.
+   */
+  private List<Loaded> load() throws IOException {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), files.size() / FILES_PER_THREAD));
+    Loaded[] out = new Loaded[files.size()];
+    if (threads == 1) {
+      load(reader, 0, out.length, out);
+      return Arrays.asList(out);
+    }
+    int run = (out.length + threads - 1) / threads;
+    try {
+      IntStream.range(0, threads).parallel().forEach(t -> {
+        try (ObjectReader own = reader.newReader()) {
+          load(own, t * run, Math.min(out.length, (t + 1) * run), out);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return Arrays.asList(out);
+  }
+
+  private void load(ObjectReader from, int start, int end, Loaded[] out) throws IOException {
+    for (int i = start; i < end; i++) {
+      ObjectId blob = files.get(i).blob();
+      long size = from.getObjectSize(blob, Constants.OBJ_BLOB);
+      if (size > maxBytes) {
+        out[i] = new Loaded(size, Optional.empty());
+        continue;
+      }
+      Content content = Content.of(from.open(blob, Constants.OBJ_BLOB).getCachedBytes());
+      content.fingerprint(); // computed here, on this thread, rather than later on one
+      out[i] = new Loaded(size, Optional.of(content));
+    }
+  }
+
+  /** The verdict on each YAML file that was read, index for index with {@link #files}. */
+  private List<Optional<BlobVerdicts.Verdict>> judge() {
+    List<BlobVerdicts.Pending> pending = new ArrayList<>();
+    List<Integer> at = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      FileAt file = files.get(i);
+      if (file.location().kind().isYaml() && loaded.get(i).content().isPresent()) {
+        pending.add(new BlobVerdicts.Pending(file.blob(), file.location().kind(), loaded.get(i).content().get()));
+        at.add(i);
+      }
+    }
+    List<BlobVerdicts.Verdict> verdictList = verdicts.verdicts(pending);
+    List<Optional<BlobVerdicts.Verdict>> out = new ArrayList<>(Collections.nCopies(files.size(), Optional.empty()));
+    for (int j = 0; j < at.size(); j++) {
+      out.set(at.get(j), Optional.of(verdictList.get(j)));
+    }
+    return out;
+  }
+
+  /** What a file read makes: an entry, or an unreadable one with its reason. */
+  private void settle(FileAt file, Loaded read, Optional<BlobVerdicts.Verdict> verdict) {
+    String path = file.path();
+    Location location = file.location();
+    if (read.content().isEmpty()) {
+      unreadable(path, location, location.key().map(ResourceKey::name), SnapshotEntry.Problem.UNREADABLE,
+          "is " + read.size() + " bytes, more than the size limit of " + maxBytes + " bytes (maxFileBytes)",
+          OptionalInt.empty());
       return;
     }
-    YamlDocument doc = parsed.document().orElseThrow();
+    Content content = read.content().get();
+    if (verdict.isPresent()) {
+      readYaml(path, location, file.blob(), content, verdict.get());
+      return;
+    }
+    Optional<ResourceKey> key = location.key();
+    if (key.isEmpty()) {
+      unreadable(path, location, Optional.empty(), SnapshotEntry.Problem.UNREADABLE,
+          "cannot be a " + location.kind().label() + ": " + location.problem().orElseThrow(), OptionalInt.empty());
+      return;
+    }
+    present(path, new Resource(key.get(), content, Optional.of(file.blob().name()), Optional.of(path)));
+  }
+
+  private void readYaml(String path, Location location, ObjectId blob, Content content, BlobVerdicts.Verdict verdict) {
+    ResourceKind kind = location.kind();
+    if (verdict instanceof BlobVerdicts.Invalid invalid) {
+      unreadable(path, location, location.key().map(ResourceKey::name), SnapshotEntry.Problem.INVALID_SYNTAX,
+          "is not a valid " + kind.label() + ": " + invalid.message(), invalid.line());
+      return;
+    }
+    BlobVerdicts.Valid doc = (BlobVerdicts.Valid) verdict;
     String id = doc.id().orElse(location.name());
     Optional<String> idProblem = ResourceKey.problem(kind, location.namespace(), id);
     if (idProblem.isPresent()) {
-      unreadable(path, location, nameFromPath, SnapshotEntry.Problem.INVALID_SYNTAX,
+      unreadable(path, location, location.key().map(ResourceKey::name), SnapshotEntry.Problem.INVALID_SYNTAX,
           "is not a valid " + kind.label() + ": " + idProblem.get(), OptionalInt.empty());
       return;
     }

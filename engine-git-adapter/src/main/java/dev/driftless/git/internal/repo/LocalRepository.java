@@ -103,6 +103,11 @@ public final class LocalRepository implements AutoCloseable {
     return repository;
   }
 
+  /** Where a file kept beside the cache directory's repository goes; empty for a temporary repository. */
+  public Optional<Path> cacheFile(String name) {
+    return temporary ? Optional.empty() : Optional.of(dir.resolve(name));
+  }
+
   /**
    * An inserter that writes everything it is given into one new pack when flushed, instead of one
    * loose object file per object: a commit of a thousand files then costs a handful of files to

@@ -2,6 +2,7 @@ package dev.driftless.git.internal.write;
 
 import dev.driftless.apply.Commit;
 import dev.driftless.git.GitSettings;
+import dev.driftless.git.internal.read.BlobVerdicts;
 import dev.driftless.git.internal.read.TreeScan;
 import dev.driftless.git.internal.repo.LocalRepository;
 import dev.driftless.git.internal.repo.RemoteBranch;
@@ -62,6 +63,7 @@ final class GitWriteSession implements WriteSession {
   private final Layout layout;
   private final Scope scope;
   private final LocalRepository local;
+  private final BlobVerdicts verdicts;
   private final RemoteLink link;
   private final RemoteBranch branch;
   /** The branch's head when the session began: the compare-and-swap base; empty for a new branch. */
@@ -82,6 +84,7 @@ final class GitWriteSession implements WriteSession {
     this.layout = settings.layout();
     this.scope = scopeOf(intent.keys(), layout);
     this.local = local;
+    this.verdicts = BlobVerdicts.open(local.cacheFile(BlobVerdicts.FILE_NAME));
     this.link = link;
     this.branch = new RemoteBranch(local, link, settings.branch());
     this.base = branch.fetch(settings.shallow());
@@ -133,7 +136,9 @@ final class GitWriteSession implements WriteSession {
       return TreeScan.nothing();
     }
     try (ObjectReader reader = local.repository().newObjectReader()) {
-      return TreeScan.scan(reader, tree.get(), layout, scope, settings.maxFileBytes());
+      TreeScan.Result result = TreeScan.scan(reader, tree.get(), layout, scope, settings.maxFileBytes(), verdicts);
+      verdicts.save();
+      return result;
     }
   }
 
