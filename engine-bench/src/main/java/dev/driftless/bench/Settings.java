@@ -17,6 +17,8 @@ import java.util.List;
  * @param kestraFlows flows on the emulator (scenario 4)
  * @param e2eFlows flows per side of the end-to-end plan (scenario 5)
  * @param warmups warm-up rounds of the whole-scenario runs
+ * @param readWarmups warm-up rounds of the Git read (scenario 2), whose rounds are short and many:
+ *     enough for the JIT to settle on the read path, as it has in a long-running embedder
  * @param rounds measured rounds of the whole-scenario runs
  * @param pluginRounds measured rounds of the plugin's request pattern, whose no-op run alone takes
  *     seconds
@@ -34,6 +36,7 @@ public record Settings(
     int kestraFlows,
     int e2eFlows,
     int warmups,
+    int readWarmups,
     int rounds,
     int pluginRounds,
     Path work,
@@ -44,11 +47,11 @@ public record Settings(
   }
 
   public static Settings full(Path work, Path driftlessJar) {
-    return new Settings(false, List.of(1_000, 10_000, 100_000), 100_000, 6, 5, 10_000, 1_000, 1_000, 10_000, 2, 7, 3,
-        work, driftlessJar);
+    return new Settings(false, List.of(1_000, 10_000, 100_000), 100_000, 6, 5, 10_000, 1_000, 1_000, 10_000, 2, 15, 7,
+        3, work, driftlessJar);
   }
 
   public static Settings quick(Path work, Path driftlessJar) {
-    return new Settings(true, List.of(1_000, 5_000), 5_000, 1, 2, 1_000, 100, 100, 1_000, 1, 2, 1, work, driftlessJar);
+    return new Settings(true, List.of(1_000, 5_000), 5_000, 1, 2, 1_000, 100, 100, 1_000, 1, 1, 2, 1, work, driftlessJar);
   }
 }

@@ -177,12 +177,12 @@ public final class GitWriteScenario {
       section.text(String.format(Locale.ROOT, """
           **Why the goal is not met%s.** Where the adapter's write spends its time (a JFR profile of the
           same scenario): the session scans the namespaces the plan touches before writing (here all of them:
-          every flow parsed as YAML, as in scenario 2) and scans the pushed tree *again* to read the written
-          resources back, parsing every flow a second time where only the written keys need checking.%s
+          every flow read and judged as in scenario 2) and scans the pushed tree *again* to read the written
+          resources back, where only the written keys need checking.%s
           C git's own clean-up is not counted against it here (last column).
 
           **What would fix it:**%s read back only the written paths of the new tree instead of scanning the
-          whole scope again; the blob-id parse cache of scenario 2, which would make both scans cheap.
+          whole scope again.
           """, warmRatio >= 1 && coldRatio >= 1 ? "" : warmRatio >= 1 ? " warm" : " cold", looseWhy.isEmpty() ? ""
           : "\n" + looseWhy.strip(), looseFix.isEmpty() ? "" : " " + looseFix.strip()));
     }
