@@ -33,7 +33,7 @@ public interface EmulatorState {
     /** Soft-deletes a flow the way the API does. @return whether a live flow was deleted */
     boolean deleteFlow(String tenant, String namespace, String id);
 
-    /** The current source of a live (not deleted) flow. */
+    /** The current source of a live (not deleted) flow, as the API serves it (0.20 drops a top-level {@code revision:} line). */
     Optional<String> flowSource(String tenant, String namespace, String id);
 
     /** Every revision of a flow, oldest first, including soft-delete markers. */

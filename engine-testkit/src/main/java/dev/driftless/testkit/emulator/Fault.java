@@ -34,6 +34,8 @@ public record Fault(
     LATENCY(0),
     /** Answers 429 with a {@code Retry-After} header. */
     TOO_MANY_REQUESTS(429),
+    /** Answers 404, as a server whose storage wants a file's directories made first does to an upload. */
+    NOT_FOUND(404),
     /** Answers 500. */
     INTERNAL_ERROR(500),
     /** Answers 503. */
@@ -84,6 +86,11 @@ public record Fault(
   /** Answers 429 with {@code Retry-After} (whole seconds, rounded up) with the given probability. */
   public static Fault tooManyRequests(double probability, Duration retryAfter) {
     return new Fault("*", "/**", Effect.TOO_MANY_REQUESTS, probability, Duration.ZERO, retryAfter);
+  }
+
+  /** Answers 404 with the given probability (a route that is there says the thing is not). */
+  public static Fault notFound(double probability) {
+    return new Fault("*", "/**", Effect.NOT_FOUND, probability, Duration.ZERO, Duration.ZERO);
   }
 
   /** Answers 500 with the given probability. */

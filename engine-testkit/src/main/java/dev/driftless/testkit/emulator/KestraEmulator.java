@@ -2,6 +2,7 @@ package dev.driftless.testkit.emulator;
 
 import dev.driftless.testkit.emulator.internal.EmulatorServer;
 import dev.driftless.testkit.emulator.internal.KestraVersion;
+import dev.driftless.testkit.emulator.internal.PluginCatalogue;
 import dev.driftless.testkit.emulator.internal.ServerConfig;
 
 import java.net.URI;
@@ -126,6 +127,8 @@ public final class KestraEmulator implements AutoCloseable {
     private Optional<String> apiToken = Optional.empty();
     private int port;
     private long seed = 0x6b657374726aL;
+    private final java.util.Set<String> pluginTypes = new java.util.TreeSet<>();
+    private boolean anyPluginType;
 
     private Builder() {
     }
@@ -177,6 +180,36 @@ public final class KestraEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Plugin types the server knows beyond those of a stock Kestra of its version, as if their
+     * plugins were installed ({@code io.kestra.plugin.scripts.python.Script}, your own). A flow
+     * using a type the server does not know is refused, as Kestra refuses it.
+     */
+    public Builder pluginTypes(java.util.Collection<String> types) {
+      for (String type : types) {
+        if (type == null || type.isBlank()) {
+          throw new IllegalArgumentException("plugin types must not be blank");
+        }
+        pluginTypes.add(type.trim());
+      }
+      return this;
+    }
+
+    /** See {@link #pluginTypes(java.util.Collection)}. */
+    public Builder pluginTypes(String... types) {
+      return pluginTypes(java.util.List.of(types));
+    }
+
+    /**
+     * Accepts every plugin type that looks like a Java class name, as a server with every plugin
+     * installed would: less strict than any real server, for pipelines whose flows use plugins the
+     * emulator does not list.
+     */
+    public Builder anyPluginType() {
+      this.anyPluginType = true;
+      return this;
+    }
+
     /** The initial seed of the fault-injection randomness (see {@link Faults#seed(long)}). */
     public Builder faultSeed(long value) {
       this.seed = value;
@@ -209,10 +242,11 @@ public final class KestraEmulator implements AutoCloseable {
       if (apiToken.isPresent() && resolvedMode != Mode.EE) {
         throw new IllegalStateException("API tokens exist only on Enterprise servers: use the ee mode");
       }
+      PluginCatalogue catalogue = PluginCatalogue.stock(parsed).plus(pluginTypes);
       ServerConfig config = new ServerConfig(
           resolvedMode, parsed,
           basicAuth.map(pair -> new ServerConfig.Credentials(pair[0], pair[1])),
-          apiToken, port, seed);
+          apiToken, port, seed, anyPluginType ? catalogue.anyType() : catalogue);
       return new KestraEmulator(EmulatorServer.start(config));
     }
   }

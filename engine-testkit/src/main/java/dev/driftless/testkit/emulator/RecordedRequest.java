@@ -13,14 +13,19 @@ import java.util.Objects;
  * @param route    the matched route as {@code METHOD template}, for example
  *                 {@code GET /api/v1/{tenant}/flows/{namespace}/{id}}; {@code METHOD <none>} when no
  *                 route matched
+ * @param accept   the {@code Accept} header as sent, empty when there was none
+ * @param contentType the {@code Content-Type} header as sent, empty when there was none
  */
-public record RecordedRequest(long sequence, String method, String path, String query, int status, String route) {
+public record RecordedRequest(long sequence, String method, String path, String query, int status, String route,
+    String accept, String contentType) {
 
   public RecordedRequest {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(route, "route");
+    Objects.requireNonNull(accept, "accept");
+    Objects.requireNonNull(contentType, "contentType");
   }
 
   /** The path with its query, as the client sent it (the query still encoded). */

@@ -84,6 +84,11 @@ final class Http {
     return send(request(path).GET());
   }
 
+  /** A GET with an {@code Accept} header. */
+  Res get(String path, String accept) {
+    return send(request(path).header("Accept", accept).GET());
+  }
+
   Res delete(String path) {
     return send(request(path).DELETE());
   }

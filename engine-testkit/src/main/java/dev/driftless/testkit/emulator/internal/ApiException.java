@@ -56,9 +56,10 @@ public final class ApiException extends RuntimeException {
     if (errors.isEmpty()) {
       throw new IllegalArgumentException("violations need at least one error");
     }
+    // Kestra ends each violation with a line break, the last one too ("tasks: must not be empty\n").
     String detail = errors.stream()
-        .map(e -> e.path().isEmpty() ? e.message() : e.path() + ": " + e.message())
-        .collect(Collectors.joining("\n"));
+        .map(e -> (e.path().isEmpty() ? e.message() : e.path() + ": " + e.message()) + "\n")
+        .collect(Collectors.joining());
     return new ApiException(Problem.VALIDATION_FAILED, detail, errors, Map.of());
   }
 

@@ -27,16 +27,16 @@ public final class AppsApi {
 
   public static void register(Router router, ServerConfig config) {
     boolean on = config.enterprise();
-    router.add(on, "POST", "/apps", AppsApi::create)
+    router.add(on, "POST", "/apps", AppsApi::create).consumes(Router.YAML)
         .add(on, "GET", "/apps/search", AppsApi::search)
         .add(on, "GET", "/apps/tags", AppsApi::tags)
-        .add(on, "POST", "/apps/export", AppsApi::export)
-        .add(on, "POST", "/apps/import", AppsApi::importApps)
+        .add(on, "POST", "/apps/export", AppsApi::export).produces(Router.OCTET_STREAM)
+        .add(on, "POST", "/apps/import", AppsApi::importApps).consumes(Router.MULTIPART)
         .add(on, "DELETE", "/apps", AppsApi::bulkDelete)
         .add(on, "POST", "/apps/enable", c -> bulkSetDisabled(c, false))
         .add(on, "POST", "/apps/disable", c -> bulkSetDisabled(c, true))
         .add(on, "GET", "/apps/{uid}", AppsApi::get)
-        .add(on, "PUT", "/apps/{uid}", AppsApi::update)
+        .add(on, "PUT", "/apps/{uid}", AppsApi::update).consumes(Router.YAML)
         .add(on, "DELETE", "/apps/{uid}", AppsApi::delete)
         .add(on, "POST", "/apps/{uid}/enable", c -> setDisabled(c, false))
         .add(on, "POST", "/apps/{uid}/disable", c -> setDisabled(c, true));

@@ -60,6 +60,11 @@ public final class Call {
     return config.version();
   }
 
+  /** The plugin types the server knows. */
+  public PluginCatalogue catalogue() {
+    return config.catalogue();
+  }
+
   public Store store() {
     return store;
   }

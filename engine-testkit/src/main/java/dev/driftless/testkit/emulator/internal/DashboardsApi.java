@@ -25,9 +25,9 @@ public final class DashboardsApi {
     boolean writes = config.enterprise() || (v.ossDashboards() && !v.dashboardIdFromYaml());
     router.add(reads, "GET", "/dashboards", DashboardsApi::list)
         .add(reads, "GET", "/dashboards/{id}", DashboardsApi::get)
-        .add(reads, "POST", "/dashboards/validate", DashboardsApi::validate)
-        .add(writes, "POST", "/dashboards", DashboardsApi::create)
-        .add(writes, "PUT", "/dashboards/{id}", DashboardsApi::update)
+        .add(reads, "POST", "/dashboards/validate", DashboardsApi::validate).consumes(Router.YAML)
+        .add(writes, "POST", "/dashboards", DashboardsApi::create).consumes(Router.YAML)
+        .add(writes, "PUT", "/dashboards/{id}", DashboardsApi::update).consumes(Router.YAML)
         .add(writes, "DELETE", "/dashboards/{id}", DashboardsApi::delete);
   }
 

@@ -61,7 +61,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final ErrorBodies errors;
   private final FaultInjector faults;
   private final RequestRecorder requests = new RequestRecorder();
-  private final StateView state = new StateView(store);
+  private final StateView state;
   private final AtomicBoolean closed = new AtomicBoolean();
   private HttpServer http;
   private ExecutorService pool;
@@ -71,7 +71,8 @@ public final class EmulatorServer implements AutoCloseable {
     this.config = config;
     this.errors = new ErrorBodies(config);
     this.faults = new FaultInjector(config.seed());
-    FlowsApi.register(router);
+    this.state = new StateView(store, config.version());
+    FlowsApi.register(router, config.version());
     NamespaceFilesApi.register(router, config.version());
     DashboardsApi.register(router, config);
     AppsApi.register(router, config);
@@ -154,7 +155,7 @@ public final class EmulatorServer implements AutoCloseable {
       query = decodeQuery(rawQuery);
     } catch (IllegalArgumentException e) {
       Reply reply = errors.render(ApiException.badRequest("Malformed URI: " + e.getMessage()), rawPath, uri.toString());
-      requests.record(method, rawPath, rawQuery, reply.status(), method + " <none>");
+      requests.record(method, rawPath, rawQuery, reply.status(), method + " <none>", exchange.getRequestHeaders());
       send(exchange, reply);
       return;
     }
@@ -171,14 +172,15 @@ public final class EmulatorServer implements AutoCloseable {
     // HEAD is answered like GET without a body, as Micronaut does for every GET route.
     boolean head = method.equals("HEAD");
     String routed = head ? "GET" : method;
-    Target resolved = resolve(routed, segments);
+    Headers requestHeaders = exchange.getRequestHeaders();
+    Target resolved = resolve(routed, segments, requestHeaders);
 
     FaultInjector.Decision decision = faults.decide(method, path);
     if (!decision.latency().isZero()) {
       sleep(decision.latency());
     }
     if (decision.outcome().isPresent() && decision.outcome().get().effect() == Fault.Effect.DROP_CONNECTION) {
-      requests.record(method, path, rawQuery, 0, resolved.routeName());
+      requests.record(method, path, rawQuery, 0, resolved.routeName(), requestHeaders);
       // Throwing from the handler before any response makes the JDK server close the socket.
       throw new IOException("Kestra emulator: injected dropped connection");
     }
@@ -186,9 +188,9 @@ public final class EmulatorServer implements AutoCloseable {
     if (decision.outcome().isPresent()) {
       reply = errors.render(injected(decision.outcome().get()), path, target);
     } else {
-      reply = process(routed, path, target, query, exchange.getRequestHeaders(), body, resolved);
+      reply = process(routed, path, target, query, requestHeaders, body, resolved);
     }
-    requests.record(method, path, rawQuery, reply.status(), resolved.routeName());
+    requests.record(method, path, rawQuery, reply.status(), resolved.routeName(), requestHeaders);
     send(exchange, head ? new Reply(reply.status(), reply.headers(), new byte[0]) : reply);
   }
 
@@ -207,7 +209,7 @@ public final class EmulatorServer implements AutoCloseable {
 
   private enum Kind { CONFIGS, API, WRONG_TENANT, OUTSIDE_API }
 
-  private Target resolve(String method, List<String> segments) {
+  private Target resolve(String method, List<String> segments, Headers headers) {
     if (segments.size() < 2 || !segments.get(0).equals("api") || !segments.get(1).equals("v1")) {
       return new Target(Kind.OUTSIDE_API, "", Router.Resolution.none(), method + " <none>");
     }
@@ -228,7 +230,8 @@ public final class EmulatorServer implements AutoCloseable {
         return new Target(Kind.WRONG_TENANT, tenant, Router.Resolution.none(), method + " <none>");
       }
     }
-    Router.Resolution resolution = router.resolve(method, rest);
+    Router.Resolution resolution = router.resolve(method, rest, mediaType(headers.getFirst("Content-Type")),
+        Router.acceptedTypes(Optional.ofNullable(headers.getFirst("Accept"))));
     String routeBase = base;
     String name = method + " " + resolution.route().map(r -> routeBase + r.template()).orElse("<none>");
     return new Target(Kind.API, tenant, resolution, name);
@@ -237,8 +240,9 @@ public final class EmulatorServer implements AutoCloseable {
   private Reply process(String method, String path, String target, Map<String, List<String>> query,
              Headers headers, byte[] body, Target resolved) {
     try {
-      boolean needsAuth = resolved.kind() != Kind.OUTSIDE_API
-          && (resolved.kind() != Kind.CONFIGS || config.version().configsNeedAuth());
+      // With credentials configured, everything under /api/v1 needs them, configs included (as on
+      // 0.20 already); only /ping (and webhooks, not emulated) are open.
+      boolean needsAuth = resolved.kind() != Kind.OUTSIDE_API;
       if (needsAuth && !authorized(headers)) {
         throw new ApiException(Problem.UNAUTHENTICATED, "");
       }
@@ -259,10 +263,19 @@ public final class EmulatorServer implements AutoCloseable {
               byte[] body, Target resolved) {
     Router.Resolution resolution = resolved.resolution();
     if (resolution.route().isEmpty()) {
-      if (resolution.otherMethods().isEmpty()) {
+      if (resolution.refusal().isEmpty()) {
         throw ApiException.notFound("");
       }
-      throw methodNotAllowed(method, path, String.join(", ", resolution.otherMethods()));
+      Router.Refusal refusal = resolution.refusal().get();
+      throw switch (refusal.status()) {
+        case 405 -> methodNotAllowed(method, path, refusal.allowed());
+        case 415 -> new ApiException(Problem.UNSUPPORTED_MEDIA_TYPE, "Content Type ["
+            + Optional.ofNullable(headers.getFirst("Content-Type")).orElse("") + "] not allowed. Allowed types: ["
+            + refusal.allowed() + "]");
+        default -> new ApiException(Problem.NOT_ACCEPTABLE, "Specified Accept Types ["
+            + Optional.ofNullable(headers.getFirst("Accept")).orElse("") + "] not supported. Supported types: ["
+            + refusal.allowed() + "]");
+      };
     }
     Call call = new Call(method, path, query, headers, body, resolution.params(), resolved.tenant(), config, store);
     synchronized (store) {
@@ -320,16 +333,23 @@ public final class EmulatorServer implements AutoCloseable {
     ObjectNode out = Json.object();
     out.put("uuid", "kestra-emulator");
     out.put("version", config.version().text());
-    out.put("edition", config.mode().edition());
     out.put("commitId", "emulator");
-    out.put("commitDate", "1970-01-01T00:00:00Z");
+    if (config.version().configsNameEdition()) {
+      out.put("edition", config.mode().edition());
+      out.put("commitDate", "1970-01-01T00:00:00Z");
+    }
     out.put("isCustomDashboardsEnabled", config.enterprise() || config.version().ossDashboards());
     out.put("isTaskRunEnabled", false);
     out.put("isAnonymousUsageEnabled", false);
     out.put("isTemplateEnabled", false);
+    out.putObject("preview").put("initial", 100).put("max", 5000);
     out.put("isBasicAuthEnabled", config.basicAuth().isPresent());
-    out.put("isBasicAuthInitialized", config.basicAuth().isPresent());
-    out.put("url", url.toString());
+    out.put("systemNamespace", "system");
+    out.putArray("hiddenLabelsPrefixes");
+    if (config.version().configsNameEdition()) {
+      out.put("isBasicAuthInitialized", config.basicAuth().isPresent());
+      out.put("url", url.toString());
+    }
     if (config.enterprise()) {
       out.putObject("tenants").put("storageByTenant", false).put("secretByTenant", false);
     }
@@ -410,6 +430,15 @@ public final class EmulatorServer implements AutoCloseable {
       out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
     return out;
+  }
+
+  /** A {@code Content-Type} header's media type, lower case without parameters; empty when absent. */
+  static Optional<String> mediaType(String header) {
+    if (header == null || header.isBlank()) {
+      return Optional.empty();
+    }
+    int semicolon = header.indexOf(';');
+    return Optional.of((semicolon < 0 ? header : header.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT));
   }
 
   private static ThreadFactory threads(String prefix) {

@@ -29,6 +29,11 @@ public final class ErrorBodies {
     Problem problem = error.problem();
     Map<String, String> headers = new LinkedHashMap<>(error.headers());
     byte[] body;
+    if (problem.status() == 401 && !config.version().problemDetails()) {
+      // Kestra's basic-auth filter answers 401 with no body at all (seen on 0.20.7).
+      headers.put("WWW-Authenticate", "Basic realm=Kestra");
+      return new Reply(401, headers, new byte[0]);
+    }
     if (config.version().problemDetails()) {
       headers.put("Content-Type", "application/problem+json");
       body = Json.bytes(problemBody(error, path));
@@ -63,16 +68,34 @@ public final class ErrorBodies {
     return body;
   }
 
+  /**
+   * Micronaut's {@code JsonError} as Kestra 0.x and 1.x write it (seen on 0.20.7): the message, null
+   * {@code logref} and {@code path}, a self link with every HAL field, and the field errors (or
+   * nothing) under {@code _embedded}.
+   */
   private ObjectNode legacyBody(ApiException error, String target) {
     Problem problem = error.problem();
     ObjectNode body = Json.object();
     String message = problem.legacyReason()
         + (error.detail().isEmpty() ? "" : ": " + error.detail());
     body.put("message", message);
-    body.putObject("_links").putObject("self").put("href", target).put("templated", false);
+    body.putNull("logref");
+    body.putNull("path");
+    ObjectNode self = body.putObject("_links").putObject("self");
+    self.put("href", target).put("templated", false);
+    for (String field : new String[] {"profile", "deprecation", "title", "hreflang", "type", "name"}) {
+      self.putNull(field);
+    }
+    ObjectNode embedded = body.putObject("_embedded");
     if (!error.errors().isEmpty()) {
-      ArrayNode errors = body.putObject("_embedded").putArray("errors");
-      error.errors().forEach(e -> errors.addObject().put("message", e.message()).put("path", e.path()));
+      ArrayNode errors = embedded.putArray("errors");
+      error.errors().forEach(e -> {
+        ObjectNode one = errors.addObject().put("message", e.message());
+        one.putNull("logref");
+        one.put("path", e.path());
+        one.putObject("_links");
+        one.putObject("_embedded");
+      });
     }
     return body;
   }

@@ -14,7 +14,7 @@ public final class ExecutionsApi {
 
   public static void register(Router router) {
     router.add(true, "GET", "/executions/{executionId}", ExecutionsApi::get)
-        .add(true, "GET", "/executions/{executionId}/file", ExecutionsApi::file);
+        .add(true, "GET", "/executions/{executionId}/file", ExecutionsApi::file).produces(Router.OCTET_STREAM);
   }
 
   static Reply get(Call c) {

@@ -1,6 +1,7 @@
 package dev.driftless.testkit.emulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.driftless.testkit.emulator.FlowRevision;
 
@@ -36,6 +37,11 @@ public final class FlowSources {
 
   /** A parsed, valid flow. */
   public record Parsed(String namespace, String id, ObjectNode tree) {
+
+    /** The tenant a top-level {@code tenantId:} names: Kestra stores the flow there. */
+    public Optional<String> declaredTenant() {
+      return Optional.of(text(tree, "tenantId")).filter(t -> !t.isEmpty());
+    }
   }
 
   private FlowSources() {
@@ -178,8 +184,9 @@ public final class FlowSources {
     if (tree.isPresent()) {
       for (Map.Entry<String, JsonNode> e : tree.get().properties()) {
         switch (e.getKey()) {
-          case "id", "namespace", "revision", "deleted", "source", "tenantId" -> { }
+          case "id", "namespace", "revision", "deleted", "source", "tenantId", "updated" -> { }
           case "disabled" -> disabled = e.getValue().asBoolean(false);
+          case "labels" -> out.set("labels", labels(e.getValue()));
           default -> out.set(e.getKey(), e.getValue());
         }
       }
@@ -191,11 +198,48 @@ public final class FlowSources {
     if (call.version().drafts()) {
       out.put("draft", rev.draft());
     }
-    out.put("updated", Json.time(rev.updated()));
     if (withSource) {
-      out.put("source", rev.source());
+      out.put("source", servedSource(rev.source(), call.version()));
     }
     return out;
+  }
+
+  /**
+   * Labels as Kestra serializes them: always a list of {@code {key, value}}, whether the source
+   * wrote a map ({@code team: data}) or a list; values are strings.
+   */
+  static JsonNode labels(JsonNode labels) {
+    ArrayNode out = Json.array();
+    if (labels.isObject()) {
+      labels.properties().forEach(e -> out.addObject().put("key", e.getKey()).put("value", scalar(e.getValue())));
+    } else if (labels.isArray()) {
+      for (JsonNode label : labels) {
+        if (label.isObject()) {
+          out.addObject().put("key", text(label, "key")).put("value", text(label, "value"));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String scalar(JsonNode value) {
+    return value.isValueNode() && !value.isNull() ? value.asText() : value.toString();
+  }
+
+  /**
+   * The first line matching {@code ^revision: \d+} (with its line break), wherever it is: Kestra
+   * removes it from the source it serves (0.20) or ignores it when it compares an update with what
+   * it holds (0.21 on).
+   */
+  static final Pattern REVISION_LINE = Pattern.compile("(?m)^revision: \\d+\n?");
+
+  /** The source as a server of this version serves what it stored. */
+  public static String servedSource(String stored, KestraVersion version) {
+    return version.stripsRevisionLine() ? withoutRevisionLine(stored) : stored;
+  }
+
+  static String withoutRevisionLine(String source) {
+    return REVISION_LINE.matcher(source).replaceFirst("");
   }
 
   /**

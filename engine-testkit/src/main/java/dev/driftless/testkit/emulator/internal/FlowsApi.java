@@ -28,15 +28,24 @@ public final class FlowsApi {
   private FlowsApi() {
   }
 
-  public static void register(Router router) {
-    router.add(true, "POST", "/flows", FlowsApi::create)
+  /**
+   * The routes of Kestra's FlowController with the media types each consumes and produces, which
+   * decide, as on Kestra, which route a request takes: {@code /flows/export/by-query} with a JSON
+   * {@code Accept} is {@code /flows/{namespace}/{id}}, and {@code /flows/source},
+   * {@code /flows/graph} are not namespaces.
+   */
+  public static void register(Router router, KestraVersion version) {
+    router.add(true, "POST", "/flows", FlowsApi::create).consumes(Router.ANY)
         .add(true, "GET", "/flows/search", FlowsApi::search)
+        .add(true, "GET", "/flows/source", FlowsApi::searchSources)
         .add(true, "GET", "/flows/distinct-namespaces", FlowsApi::distinctNamespaces)
-        .add(true, "GET", "/flows/export/by-query", FlowsApi::exportByQuery)
-        .add(true, "POST", "/flows/export/by-ids", FlowsApi::exportByIds)
-        .add(true, "POST", "/flows/validate", FlowsApi::validate)
-        .add(true, "POST", "/flows/bulk", FlowsApi::bulk)
-        .add(true, "POST", "/flows/import", FlowsApi::importFlows)
+        .add(version.deprecatedFlowsRoute(), "GET", "/flows/deprecated", FlowsApi::deprecated)
+        .add(true, "GET", "/flows/export/by-query", FlowsApi::exportByQuery).produces(Router.OCTET_STREAM)
+        .add(true, "POST", "/flows/export/by-ids", FlowsApi::exportByIds).produces(Router.OCTET_STREAM)
+        .add(true, "POST", "/flows/validate", FlowsApi::validate).consumes(Router.YAML, Router.MULTIPART)
+        .add(true, "POST", "/flows/graph", FlowsApi::graphOfSource).consumes(Router.YAML)
+        .add(true, "POST", "/flows/bulk", FlowsApi::bulk).consumes(Router.YAML)
+        .add(true, "POST", "/flows/import", FlowsApi::importFlows).consumes(Router.MULTIPART)
         .add(true, "DELETE", "/flows/delete/by-ids", FlowsApi::deleteByIds)
         .add(true, "DELETE", "/flows/delete/by-query", FlowsApi::deleteByQuery)
         .add(true, "POST", "/flows/enable/by-ids", c -> setDisabledByIds(c, false))
@@ -45,23 +54,35 @@ public final class FlowsApi {
         .add(true, "POST", "/flows/disable/by-query", c -> setDisabledByQuery(c, true))
         .add(true, "GET", "/flows/{namespace}", FlowsApi::listByNamespace)
         .add(true, "POST", "/flows/{namespace}", FlowsApi::replaceNamespace)
+        .consumes(Router.YAML, Router.JSON, Router.MULTIPART)
         .add(true, "GET", "/flows/{namespace}/{id}", FlowsApi::get)
-        .add(true, "PUT", "/flows/{namespace}/{id}", FlowsApi::update)
+        .add(true, "PUT", "/flows/{namespace}/{id}", FlowsApi::update).consumes(Router.ANY)
         .add(true, "DELETE", "/flows/{namespace}/{id}", FlowsApi::delete)
-        .add(true, "GET", "/flows/{namespace}/{id}/revisions", FlowsApi::revisions);
+        .add(true, "GET", "/flows/{namespace}/{id}/revisions", FlowsApi::revisions)
+        .add(true, "GET", "/flows/{namespace}/{id}/graph", FlowsApi::graphOfFlow)
+        .add(true, "GET", "/flows/{namespace}/{id}/dependencies", FlowsApi::dependencies);
   }
 
   // ---- one flow
 
+  /**
+   * Creates a flow in the tenant the flow names with a top-level {@code tenantId:}, or the call's:
+   * Kestra honours that key, so such a flow lands where the caller cannot see it.
+   */
   static Reply create(Call c) {
     String source = sourceOf(c);
-    FlowSources.Parsed parsed = FlowSources.parse(source, c.version());
-    if (c.data().flow(parsed.namespace(), parsed.id()).isPresent()) {
+    FlowSources.Parsed parsed = validator(c).check(source);
+    TenantStore tenant = parsed.declaredTenant().map(t -> c.store().tenant(t)).orElse(c.data());
+    if (tenant.flow(parsed.namespace(), parsed.id()).isPresent()) {
       throw ApiException.alreadyExists(c.version(), "flow.id", "Flow id already exists",
           "Flow " + parsed.namespace() + "." + parsed.id() + " already exists");
     }
-    FlowRevision saved = c.data().saveFlow(parsed.namespace(), parsed.id(), source, draft(c));
-    return Reply.ok(FlowSources.render(saved, c, true));
+    FlowRevision saved = tenant.saveFlow(parsed.namespace(), parsed.id(), source, draft(c), c.version());
+    return Reply.ok(FlowSources.render(saved, c, !c.isJsonBody()));
+  }
+
+  static FlowValidator validator(Call c) {
+    return FlowValidator.of(c.version(), c.catalogue());
   }
 
   static Reply get(Call c) {
@@ -85,7 +106,7 @@ public final class FlowsApi {
       throw missing(namespace, id);
     }
     String source = sourceOf(c);
-    FlowSources.Parsed parsed = FlowSources.parse(source, c.version());
+    FlowSources.Parsed parsed = validator(c).check(source);
     List<FieldError> errors = new ArrayList<>();
     if (!parsed.id().equals(id)) {
       errors.add(new FieldError("flow.id", "Illegal flow id update"));
@@ -96,7 +117,7 @@ public final class FlowsApi {
     if (!errors.isEmpty()) {
       throw ApiException.violations(errors);
     }
-    FlowRevision saved = c.data().saveFlow(namespace, id, source, draft(c));
+    FlowRevision saved = c.data().saveFlow(namespace, id, source, draft(c), c.version());
     return Reply.ok(FlowSources.render(saved, c, true));
   }
 
@@ -107,13 +128,108 @@ public final class FlowsApi {
     return Reply.noContent();
   }
 
+  /**
+   * Every revision, each with its source; soft-delete markers (with {@code deleted: true}) too,
+   * unless the server has {@code allowDelete} (1.2 on) and it is not set.
+   */
   static Reply revisions(Call c) {
-    boolean allowDelete = c.flag("allowDelete", false);
+    boolean withDeleted = !c.version().revisionsHideDeleted() || c.flag("allowDelete", false);
     ArrayNode out = Json.array();
     c.data().flowRevisions(c.param("namespace"), c.param("id")).stream()
-        .filter(r -> allowDelete || !r.deleted())
+        .filter(r -> withDeleted || !r.deleted())
         .forEach(r -> out.add(FlowSources.render(r, c, true)));
     return Reply.ok(out);
+  }
+
+  /**
+   * A flow's graph as Kestra draws it for a sequential flow: a root cluster, one task node per
+   * top-level task, an end node, and the edges between them in order.
+   */
+  static Reply graphOfFlow(Call c) {
+    FlowRevision flow = c.data().flow(c.param("namespace"), c.param("id"))
+        .orElseThrow(() -> ApiException.notFound(""));
+    return Reply.ok(graph(FlowSources.tree(flow.source())));
+  }
+
+  static Reply graphOfSource(Call c) {
+    return Reply.ok(graph(validator(c).check(c.text()).tree()));
+  }
+
+  private static ObjectNode graph(ObjectNode flow) {
+    ObjectNode out = Json.object();
+    ArrayNode nodes = out.putArray("nodes");
+    ArrayNode edges = out.putArray("edges");
+    out.putArray("clusters");
+    String root = "root.root";
+    String end = "root.end";
+    nodes.addObject().put("uid", root).put("type", "io.kestra.core.models.hierarchies.GraphClusterRoot")
+        .put("error", false);
+    nodes.addObject().put("uid", end).put("type", "io.kestra.core.models.hierarchies.GraphClusterEnd")
+        .put("error", false);
+    String previous = root;
+    JsonNode tasks = flow.path("tasks");
+    for (JsonNode task : tasks) {
+      String uid = "root." + FlowSources.text(task, "id");
+      nodes.addObject().put("uid", uid).put("type", "io.kestra.core.models.hierarchies.GraphTask").put("error", false)
+          .put("relationType", "SEQUENTIAL").set("task", task);
+      edges.addObject().put("source", previous).put("target", uid).putObject("relation");
+      previous = uid;
+    }
+    edges.addObject().put("source", previous).put("target", end).putObject("relation");
+    return out;
+  }
+
+  /**
+   * The flows this one calls as a subflow ({@code namespace} and {@code flowId} of a task) and, unless
+   * {@code destinationOnly}, those that call it: nodes and edges of Kestra's flow topology.
+   */
+  static Reply dependencies(Call c) {
+    String namespace = c.param("namespace");
+    String id = c.param("id");
+    boolean destinationOnly = c.flag("destinationOnly", false);
+    ObjectNode out = Json.object();
+    ArrayNode nodes = out.putArray("nodes");
+    ArrayNode edges = out.putArray("edges");
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    for (FlowRevision flow : c.data().liveFlows()) {
+      boolean self = flow.namespace().equals(namespace) && flow.id().equals(id);
+      for (TenantStore.Key called : calledFlows(flow.source())) {
+        boolean callsThis = called.namespace().equals(namespace) && called.id().equals(id);
+        if (self || (callsThis && !destinationOnly)) {
+          for (TenantStore.Key node : List.of(new TenantStore.Key(flow.namespace(), flow.id()), called)) {
+            if (seen.add(node.namespace() + "_" + node.id())) {
+              nodes.addObject().put("uid", node.namespace() + "_" + node.id()).put("namespace", node.namespace())
+                  .put("id", node.id());
+            }
+          }
+          edges.addObject().put("source", flow.namespace() + "_" + flow.id())
+              .put("target", called.namespace() + "_" + called.id())
+              .putObject("relation").put("relationType", "FLOW_TASK");
+        }
+      }
+    }
+    return Reply.ok(out);
+  }
+
+  private static List<TenantStore.Key> calledFlows(String source) {
+    List<TenantStore.Key> out = new ArrayList<>();
+    try {
+      collectCalls(FlowSources.tree(source), out);
+    } catch (ApiException e) {
+      // a stored source that no longer parses calls nothing
+    }
+    return out;
+  }
+
+  private static void collectCalls(JsonNode node, List<TenantStore.Key> out) {
+    if (node.isObject()) {
+      String flowId = FlowSources.text(node, "flowId");
+      String ns = FlowSources.text(node, "namespace");
+      if (!flowId.isEmpty() && !ns.isEmpty() && node.has("type")) {
+        out.add(new TenantStore.Key(ns, flowId));
+      }
+    }
+    node.forEach(child -> collectCalls(child, out));
   }
 
   // ---- listing and searching
@@ -143,6 +259,53 @@ public final class FlowsApi {
     ArrayNode out = Json.array();
     c.data().liveFlows().stream().map(FlowRevision::namespace).distinct()
         .filter(ns -> ns.contains(q)).sorted().forEach(out::add);
+    return Reply.ok(out);
+  }
+
+  /**
+   * {@code GET /flows/source}: flows whose source contains {@code q}, each as {@code model} (the flow
+   * without its source) and {@code fragments}, the matching lines with the match marked.
+   */
+  static Reply searchSources(Call c) {
+    Call.Page page = c.page();
+    String q = c.query("q").orElse("");
+    Optional<String> namespace = c.query("namespace").filter(s -> !s.isEmpty());
+    List<FlowRevision> flows = c.data().liveFlows().stream()
+        .filter(f -> namespace.map(ns -> matches(f.namespace(), "PREFIX", ns)).orElse(true))
+        .filter(f -> FlowSources.servedSource(f.source(), c.version()).contains(q))
+        .collect(Collectors.toList());
+    sort(c, flows);
+    ObjectNode out = Json.object();
+    ArrayNode results = out.putArray("results");
+    for (FlowRevision f : page.slice(flows)) {
+      ObjectNode result = results.addObject();
+      result.set("model", FlowSources.render(f, c, false));
+      ArrayNode fragments = result.putArray("fragments");
+      if (!q.isEmpty()) {
+        for (String line : FlowSources.servedSource(f.source(), c.version()).split("\n")) {
+          if (line.contains(q)) {
+            fragments.add(line.replace(q, "[mark]" + q + "[/mark]"));
+          }
+        }
+      }
+    }
+    out.put("total", flows.size());
+    return Reply.ok(out);
+  }
+
+  /**
+   * {@code GET /flows/deprecated} (1.x): the flows that use a deprecated plugin type or property,
+   * as Kestra's validation reports them ({@code deprecationPaths} or {@code infos}).
+   */
+  static Reply deprecated(Call c) {
+    ArrayNode out = Json.array();
+    for (FlowRevision f : c.data().liveFlows()) {
+      FlowValidator.Report report = FlowValidator.of(c.version(), c.catalogue())
+          .validate(FlowSources.servedSource(f.source(), c.version()));
+      if (!report.infos().isEmpty() || !report.deprecationPaths().isEmpty()) {
+        out.add(FlowSources.render(f, c, false));
+      }
+    }
     return Reply.ok(out);
   }
 
@@ -279,8 +442,8 @@ public final class FlowsApi {
 
   /** Creates or updates a flow from a source, as Kestra's {@code FlowService.importFlow}. */
   static FlowRevision importFlow(Call c, String source) {
-    FlowSources.Parsed parsed = FlowSources.parse(source, c.version());
-    return c.data().saveFlow(parsed.namespace(), parsed.id(), source, false);
+    FlowSources.Parsed parsed = validator(c).check(source);
+    return c.data().saveFlow(parsed.namespace(), parsed.id(), source, false, c.version());
   }
 
   // ---- validation
@@ -294,23 +457,37 @@ public final class FlowsApi {
       documents.addAll(List.of(c.text().trim().split("\\n+---\\n*?")));
     }
     ArrayNode out = Json.array();
+    FlowValidator validator = validator(c);
     for (int i = 0; i < documents.size(); i++) {
-      String source = documents.get(i);
-      ObjectNode result = out.addObject();
-      result.put("index", i);
-      Optional<TenantStore.Key> key = FlowSources.lenientKey(source);
-      key.ifPresent(k -> result.put("flow", k.id()).put("namespace", k.namespace()));
-      try {
-        FlowSources.parse(source, c.version());
-      } catch (ApiException e) {
-        result.put("constraints", e.detail());
-      }
-      result.put("outdated", false);
-      result.putArray("deprecationPaths");
-      result.putArray("warnings");
-      result.putArray("infos");
+      out.add(render(validator.validate(documents.get(i)), i));
     }
     return Reply.ok(out);
+  }
+
+  /**
+   * One entry of a validation answer, as Kestra writes it: an entry whose source could not be read
+   * as a flow has only its index, the constraints and {@code outdated}.
+   */
+  static ObjectNode render(FlowValidator.Report report, int index) {
+    ObjectNode result = Json.object();
+    report.flow().ifPresent(id -> result.put("flow", id));
+    report.namespace().ifPresent(ns -> result.put("namespace", ns));
+    result.put("index", index);
+    if (!report.isValid()) {
+      result.put("constraints", report.constraints().stream()
+          .map(e -> (e.path().isEmpty() ? e.message() : e.path() + ": " + e.message()) + "\n")
+          .collect(Collectors.joining()));
+    }
+    result.put("outdated", report.outdated());
+    if (report.flow().isPresent()) {
+      report.deprecationPaths().forEach(result.withArray("deprecationPaths")::add);
+      result.withArray("deprecationPaths");
+      report.warnings().forEach(result.withArray("warnings")::add);
+      result.withArray("warnings");
+      report.infos().forEach(result.withArray("infos")::add);
+      result.withArray("infos");
+    }
+    return result;
   }
 
   // ---- bulk writes
@@ -327,6 +504,13 @@ public final class FlowsApi {
           sources.add(override ? source.replaceFirst("(?m)^namespace:.+", "namespace: " + namespace) : source);
         }
       }
+    } else if (c.isJsonBody()) {
+      // The deprecated JSON variant: a list of flow objects, their sources regenerated.
+      JsonNode flows = c.json();
+      if (!flows.isArray()) {
+        throw ApiException.badRequest("Failed to convert argument [flows]: expected a list of flows");
+      }
+      flows.forEach(f -> sources.add(FlowSources.fromJson(f)));
     } else if (!c.text().isEmpty()) {
       sources.addAll(FlowSources.naiveSplit(c.text()));
     }
@@ -354,7 +538,7 @@ public final class FlowsApi {
       Call c, Optional<String> namespace, List<String> sources, boolean delete, boolean allowChild) {
     List<Document> documents = new ArrayList<>();
     for (String source : sources) {
-      documents.add(new Document(source, FlowSources.parse(source, c.version())));
+      documents.add(new Document(source, validator(c).check(source)));
     }
     if (namespace.isPresent()) {
       String ns = namespace.get();
@@ -382,7 +566,7 @@ public final class FlowsApi {
       }
     }
     for (Document d : documents) {
-      FlowRevision saved = c.data().saveFlow(d.parsed().namespace(), d.parsed().id(), d.source(), false);
+      FlowRevision saved = c.data().saveFlow(d.parsed().namespace(), d.parsed().id(), d.source(), false, c.version());
       out.add(FlowSources.render(saved, c, true));
     }
     return Reply.ok(out);
@@ -425,7 +609,8 @@ public final class FlowsApi {
   }
 
   private static void setDisabled(Call c, FlowRevision flow, boolean disabled) {
-    c.data().saveFlow(flow.namespace(), flow.id(), FlowSources.withDisabled(flow.source(), disabled), flow.draft());
+    c.data().saveFlow(flow.namespace(), flow.id(), FlowSources.withDisabled(flow.source(), disabled), flow.draft(),
+        c.version());
   }
 
   // ---- helpers
@@ -462,7 +647,8 @@ public final class FlowsApi {
     return c.version().drafts() && c.flag("draft", false);
   }
 
+  /** A missing flow: Kestra's controller returns nothing, and the framework answers a bare "Not Found". */
   private static ApiException missing(String namespace, String id) {
-    return ApiException.notFound("Unable to find flow " + namespace + "." + id);
+    return ApiException.notFound("");
   }
 }

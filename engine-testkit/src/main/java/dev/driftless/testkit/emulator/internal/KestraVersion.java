@@ -37,14 +37,26 @@ public record KestraVersion(int major, int minor, int patch, String text) {
     return atLeast(0, 23);
   }
 
-  /** 0.24: Basic auth is mandatory in OSS, {@code /api/v1/configs} included. */
-  public boolean configsNeedAuth() {
-    return atLeast(0, 24);
+  /**
+   * 0.21 (guessed; 0.20.7 verified without): {@code /api/v1/configs} names the edition, the URL and
+   * the commit date. A 0.20 server says only its version, commit, preview sizes, system namespace
+   * and hidden label prefixes, so its edition is read as OSS.
+   */
+  public boolean configsNameEdition() {
+    return atLeast(0, 21);
   }
 
   /** 0.21: dashboards exist in OSS (0.20 had them in Enterprise only). */
   public boolean ossDashboards() {
     return atLeast(0, 21);
+  }
+
+  /**
+   * 0.20.x: the source served for a flow lacks its first top-level {@code revision: N} line (Kestra
+   * removes it when it reads the stored text); from 0.21 the text is served as stored.
+   */
+  public boolean stripsRevisionLine() {
+    return !atLeast(0, 21);
   }
 
   /** 0.20.x: the namespace file export also holds the namespace's flows under {@code _flows/}. */
@@ -55,6 +67,11 @@ public record KestraVersion(int major, int minor, int patch, String text) {
   /** About 0.23: test suites (Enterprise). */
   public boolean testSuites() {
     return atLeast(0, 23);
+  }
+
+  /** 1.0 (guessed; not in 0.20.7): {@code GET /flows/deprecated} lists flows using deprecated features. */
+  public boolean deprecatedFlowsRoute() {
+    return atLeast(1, 0);
   }
 
   /** 1.0: reserved flow ids. */
@@ -75,6 +92,14 @@ public record KestraVersion(int major, int minor, int patch, String text) {
   /** 1.0 (guessed): export by ids names entries {@code ns.id.yaml} instead of {@code ns.id.yml}. */
   public String exportByIdsExtension() {
     return atLeast(1, 0) ? ".yaml" : ".yml";
+  }
+
+  /**
+   * 1.2: a flow's revisions leave out soft-delete markers unless {@code allowDelete=true}; before,
+   * they were always listed (0.20.7 verified).
+   */
+  public boolean revisionsHideDeleted() {
+    return atLeast(1, 2);
   }
 
   /** 1.2: namespace files have revisions. */

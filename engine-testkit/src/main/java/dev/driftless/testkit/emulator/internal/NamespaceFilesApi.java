@@ -22,14 +22,14 @@ public final class NamespaceFilesApi {
   }
 
   public static void register(Router router, KestraVersion version) {
-    router.add(true, "GET", BASE, NamespaceFilesApi::content)
-        .add(true, "POST", BASE, NamespaceFilesApi::upload)
+    router.add(true, "GET", BASE, NamespaceFilesApi::content).produces(Router.OCTET_STREAM)
+        .add(true, "POST", BASE, NamespaceFilesApi::upload).consumes(Router.MULTIPART)
         .add(true, "PUT", BASE, NamespaceFilesApi::move)
         .add(true, "DELETE", BASE, NamespaceFilesApi::delete)
         .add(true, "GET", BASE + "/directory", NamespaceFilesApi::list)
         .add(true, "POST", BASE + "/directory", NamespaceFilesApi::mkdir)
         .add(true, "GET", BASE + "/stats", NamespaceFilesApi::stats)
-        .add(true, "GET", BASE + "/export", NamespaceFilesApi::export)
+        .add(true, "GET", BASE + "/export", NamespaceFilesApi::export).produces(Router.OCTET_STREAM)
         .add(true, "GET", BASE + "/search", NamespaceFilesApi::search)
         .add(version.namespaceFileRevisions(), "GET", BASE + "/revisions", NamespaceFilesApi::revisions);
   }

@@ -10,6 +10,7 @@ public enum Problem {
   FORBIDDEN(403, "forbidden", "Forbidden", "Forbidden"),
   NOT_FOUND(404, "not-found", "Resource not found", "Not Found"),
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed", "Method Not Allowed"),
+  NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable", "Not Acceptable"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type", "Unsupported Media Type"),
   ALREADY_EXISTS(409, "entity-already-exists", "Entity already exists", "Conflict"),
   CONFLICT(409, "conflict", "Conflict", "Illegal state"),

@@ -15,8 +15,11 @@ public final class RequestRecorder implements RequestLog {
 
   private final List<RecordedRequest> entries = new ArrayList<>();
 
-  public synchronized void record(String method, String path, String query, int status, String route) {
-    entries.add(new RecordedRequest(entries.size() + 1L, method, path, query, status, route));
+  public synchronized void record(String method, String path, String query, int status, String route,
+      com.sun.net.httpserver.Headers headers) {
+    entries.add(new RecordedRequest(entries.size() + 1L, method, path, query, status, route,
+        java.util.Optional.ofNullable(headers.getFirst("Accept")).orElse(""),
+        java.util.Optional.ofNullable(headers.getFirst("Content-Type")).orElse("")));
   }
 
   @Override
@@ -59,7 +62,9 @@ public final class RequestRecorder implements RequestLog {
           .put("path", e.path())
           .put("query", e.query())
           .put("status", e.status())
-          .put("route", e.route());
+          .put("route", e.route())
+          .put("accept", e.accept())
+          .put("contentType", e.contentType());
     }
     return out;
   }

@@ -8,7 +8,7 @@ import java.util.Optional;
 /** Everything fixed when an emulator starts. Never printed: it holds credentials. */
 public record ServerConfig(
     Mode mode, KestraVersion version, Optional<Credentials> basicAuth, Optional<String> apiToken,
-    int port, long seed) {
+    int port, long seed, PluginCatalogue catalogue) {
 
   /** A username and password for HTTP Basic. */
   public record Credentials(String username, String password) {
@@ -28,6 +28,7 @@ public record ServerConfig(
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(basicAuth, "basicAuth");
     Objects.requireNonNull(apiToken, "apiToken");
+    Objects.requireNonNull(catalogue, "catalogue");
   }
 
   /** Whether any credential is configured, which makes the API require one. */

@@ -14,9 +14,11 @@ import java.util.Optional;
 public final class StateView implements EmulatorState {
 
   private final Store store;
+  private final KestraVersion version;
 
-  public StateView(Store store) {
+  public StateView(Store store, KestraVersion version) {
     this.store = store;
+    this.version = version;
   }
 
   @Override
@@ -33,7 +35,7 @@ public final class StateView implements EmulatorState {
     requireNonBlank(id, "id");
     Objects.requireNonNull(source, "source");
     synchronized (store) {
-      return store.tenant(tenant(tenant)).saveFlow(namespace, id, source, false);
+      return store.tenant(tenant(tenant)).saveFlow(namespace, id, source, false, version);
     }
   }
 
@@ -47,7 +49,8 @@ public final class StateView implements EmulatorState {
   @Override
   public Optional<String> flowSource(String tenant, String namespace, String id) {
     synchronized (store) {
-      return store.existing(tenant(tenant)).flatMap(t -> t.flow(namespace, id)).map(FlowRevision::source);
+      return store.existing(tenant(tenant)).flatMap(t -> t.flow(namespace, id))
+          .map(f -> FlowSources.servedSource(f.source(), version));
     }
   }
 

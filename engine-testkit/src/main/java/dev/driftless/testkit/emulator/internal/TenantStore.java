@@ -79,17 +79,26 @@ public final class TenantStore {
   }
 
   /**
-   * Stores {@code source} as the next revision, unless the flow is live with exactly this source
-   * and draft flag (Kestra makes no revision for an unchanged source).
+   * Stores {@code source} as the next revision, unless the live flow already counts as this source
+   * for a server of this version, with the same draft flag: Kestra makes no revision then. What
+   * counts as the same differs by version, around a top-level {@code revision: N} line: 0.20
+   * compares the stored text with the new one without that line; later versions compare both
+   * without it (so an update that only changes that line keeps the old text).
    *
    * @return the flow's current revision afterwards
    */
-  public FlowRevision saveFlow(String namespace, String id, String source, boolean draft) {
+  public FlowRevision saveFlow(String namespace, String id, String source, boolean draft, KestraVersion version) {
     Optional<FlowRevision> current = flow(namespace, id);
-    if (current.isPresent() && current.get().source().equals(source) && current.get().draft() == draft) {
+    if (current.isPresent() && current.get().draft() == draft && sameSource(current.get().source(), source, version)) {
       return current.get();
     }
     return append(namespace, id, source, false, draft);
+  }
+
+  private static boolean sameSource(String stored, String sent, KestraVersion version) {
+    String withoutLine = FlowSources.withoutRevisionLine(sent);
+    return version.stripsRevisionLine() ? stored.equals(withoutLine)
+        : FlowSources.withoutRevisionLine(stored).equals(withoutLine);
   }
 
   /** Appends a soft-delete marker. @return the marker, empty when there was no live flow */

@@ -19,12 +19,12 @@ public final class TestsApi {
 
   public static void register(Router router, ServerConfig config) {
     boolean on = config.enterprise() && config.version().testSuites();
-    router.add(on, "POST", "/tests", TestsApi::create)
+    router.add(on, "POST", "/tests", TestsApi::create).consumes(Router.YAML)
         .add(on, "GET", "/tests/search", TestsApi::search)
-        .add(on, "POST", "/tests/validate", TestsApi::validate)
+        .add(on, "POST", "/tests/validate", TestsApi::validate).consumes(Router.YAML)
         .add(on, "DELETE", "/tests/by-ids", TestsApi::deleteByIds)
         .add(on, "GET", "/tests/{namespace}/{id}", TestsApi::get)
-        .add(on, "PUT", "/tests/{namespace}/{id}", TestsApi::update)
+        .add(on, "PUT", "/tests/{namespace}/{id}", TestsApi::update).consumes(Router.YAML)
         .add(on, "DELETE", "/tests/{namespace}/{id}", TestsApi::delete);
   }
 
