@@ -35,15 +35,13 @@ class AuthTest {
   }
 
   @Test
-  void onLegacy020_whoseConfigsAreOpen_theFirstApiCallIsRefused_once() {
+  void onLegacy020_configsNeedCredentialsToo_soAWrongPasswordIsRefusedAtConnect_once() {
     Emulators.Server server = Emulators.Server.LEGACY_0_20;
-    try (KestraEmulator emulator = server.start();
-        KestraSide side = KestraSide.open(Emulators.settings(emulator,
-            KestraAuth.basic(Emulators.USER, "Wrong-" + Emulators.PASSWORD)).maxAttempts(5).build())) {
-      emulator.requests().clear();
-      AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> side.reader().read(FLOWS));
+    try (KestraEmulator emulator = server.start()) {
+      AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> KestraSide.open(Emulators.settings(
+          emulator, KestraAuth.basic(Emulators.USER, "Wrong-" + Emulators.PASSWORD)).maxAttempts(5).build()));
       assertTrue(e.getMessage().contains("refused the credentials for user " + Emulators.USER), e.getMessage());
-      assertTrue(e.getMessage().contains("401 on GET /api/v1/flows/search"), e.getMessage());
+      assertTrue(e.getMessage().contains("401 on GET /api/v1/configs"), e.getMessage());
       assertEquals(1, emulator.requests().size(), "a refused credential is not retried");
     }
   }

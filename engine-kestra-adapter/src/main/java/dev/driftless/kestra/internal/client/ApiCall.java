@@ -8,22 +8,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One call of Kestra's API, before it is sent: method, path, query, body, and whether repeating it
- * is safe. Only idempotent calls are retried; a create ({@code POST}) is not, unless it is marked
- * idempotent because it only reads ({@code /flows/validate}, an export) or overwrites
- * ({@code POST /namespaces/{ns}/files}, which stores the same bytes at the same path however often it
- * runs).
+ * One call of Kestra's API, before it is sent: the {@link Operation} (which fixes the method and the
+ * headers), the path, query, body, and whether repeating it is safe. Only idempotent calls are
+ * retried; a create ({@code POST}) is not, unless it is marked idempotent because it only reads
+ * ({@code /flows/validate}, an export) or overwrites ({@code POST /namespaces/{ns}/files}, which
+ * stores the same bytes at the same path however often it runs).
  *
- * @param method the HTTP method
+ * @param operation what the call is, which fixes its method, {@code Accept} and {@code Content-Type}
  * @param path the encoded path below the API base ({@code /flows/dev/hello}), or below the server
- *     root when {@code root} is set ({@code /api/v1/configs})
+ *     root for {@link Operation#root()} operations ({@code /api/v1/configs})
  * @param query the query parameters, not yet encoded, in order
- * @param body the body and its media type, when there is one
+ * @param body the body, when there is one; its media type is the operation's
  * @param idempotent whether sending it twice has the same effect as once
- * @param root whether the path is below the server root rather than the API base
  */
-public record ApiCall(String method, String path, List<Param> query, Optional<Body> body, boolean idempotent,
-    boolean root) {
+public record ApiCall(Operation operation, String path, List<Param> query, Optional<Body> body, boolean idempotent) {
 
   /** One query parameter. */
   public record Param(String name, String value) {
@@ -41,45 +39,46 @@ public record ApiCall(String method, String path, List<Param> query, Optional<Bo
     }
   }
 
-  public static final String YAML = "application/x-yaml";
-  public static final String JSON = "application/json";
-
   public ApiCall {
-    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(path, "path");
     query = List.copyOf(query);
     Objects.requireNonNull(body, "body");
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("paths start with '/': " + path);
     }
+    Optional<String> expected = operation.contentType().map(Operation::mediaType);
+    Optional<String> actual = body.map(b -> Operation.mediaType(b.contentType()));
+    if (!expected.equals(actual)) {
+      throw new IllegalArgumentException(operation + " takes " + expected.map(t -> "a body of " + t).orElse("no body")
+          + ", not " + actual.map(t -> "a body of " + t).orElse("none"));
+    }
   }
 
-  public static ApiCall get(String path) {
-    return new ApiCall("GET", path, List.of(), Optional.empty(), true, false);
+  /** A call without a body. */
+  public static ApiCall of(Operation operation, String path) {
+    return new ApiCall(operation, path, List.of(), Optional.empty(), operation.idempotentByMethod());
   }
 
-  public static ApiCall delete(String path) {
-    return new ApiCall("DELETE", path, List.of(), Optional.empty(), true, false);
+  /** A call with a body. */
+  public static ApiCall of(Operation operation, String path, Body body) {
+    return new ApiCall(operation, path, List.of(), Optional.of(body), operation.idempotentByMethod());
   }
 
-  public static ApiCall put(String path, Body body) {
-    return new ApiCall("PUT", path, List.of(), Optional.of(body), true, false);
+  /** The HTTP method. */
+  public String method() {
+    return operation.method();
   }
 
-  /** A {@code POST}: not idempotent unless {@link #idempotent()} says so. */
-  public static ApiCall post(String path, Body body) {
-    return new ApiCall("POST", path, List.of(), Optional.of(body), false, false);
-  }
-
-  /** A {@code GET} below the server root, outside the tenant: {@code /api/v1/configs}. */
-  public static ApiCall rootGet(String path) {
-    return new ApiCall("GET", path, List.of(), Optional.empty(), true, true);
+  /** Whether the path is below the server root rather than the API base. */
+  public boolean root() {
+    return operation.root();
   }
 
   public ApiCall query(String name, String value) {
     List<Param> next = new ArrayList<>(query);
     next.add(new Param(name, value));
-    return new ApiCall(method, path, next, body, idempotent, root);
+    return new ApiCall(operation, path, next, body, idempotent);
   }
 
   public ApiCall query(String name, int value) {
@@ -88,15 +87,17 @@ public record ApiCall(String method, String path, List<Param> query, Optional<Bo
 
   /** Marks a call as safe to repeat: a read made with {@code POST}, an overwrite. */
   public ApiCall asIdempotent() {
-    return new ApiCall(method, path, query, body, true, root);
+    return new ApiCall(operation, path, query, body, true);
   }
 
+  /** A YAML body (UTF-8, as Kestra reads it). */
   public static Body yaml(byte[] bytes) {
-    return new Body(bytes, YAML);
+    return new Body(bytes, Operation.Media.YAML);
   }
 
+  /** A JSON body. */
   public static Body json(String text) {
-    return new Body(text.getBytes(StandardCharsets.UTF_8), JSON);
+    return new Body(text.getBytes(StandardCharsets.UTF_8), Operation.Media.JSON_BODY);
   }
 
   /** The encoded query string, without {@code ?}; empty when there are no parameters. */

@@ -106,6 +106,11 @@ public final class KestraClient implements AutoCloseable {
     return (call.root() ? "" : apiPrefix) + call.path();
   }
 
+  /** The full path of an API path below the base: {@code /flows/dev/hello} is {@code /api/v1/main/flows/dev/hello}. */
+  public String fullPath(String path) {
+    return apiPrefix + path;
+  }
+
   /**
    * Sends a call and returns Kestra's final answer, whatever its status, after retrying what may be
    * retried.
@@ -309,8 +314,9 @@ public final class KestraClient implements AutoCloseable {
   private HttpRequest request(ApiCall call) {
     String query = call.encodedQuery();
     URI uri = URI.create(base + fullPath(call) + (query.isEmpty() ? "" : "?" + query));
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout)
-        .header("Accept", "application/json, application/problem+json, */*");
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout);
+    // The Accept of the operation and nothing else: Kestra routes by it (see Operation).
+    call.operation().accept().ifPresent(accept -> builder.header("Accept", accept));
     auth.authorizationHeader().ifPresent(h -> builder.header("Authorization", h));
     if (call.body().isPresent()) {
       ApiCall.Body body = call.body().get();

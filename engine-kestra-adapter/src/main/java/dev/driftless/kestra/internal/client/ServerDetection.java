@@ -21,7 +21,7 @@ public final class ServerDetection {
   private ServerDetection() {}
 
   public static KestraServer detect(KestraClient client, KestraSettings settings) {
-    ApiCall configs = ApiCall.rootGet("/api/v1/configs");
+    ApiCall configs = ApiCall.of(Operation.CONFIGS, "/api/v1/configs");
     ApiResponse response = client.send(configs);
     if (response.status() == 404) {
       throw new DriftlessException("no Kestra API at " + client.base() + ": GET /api/v1/configs answered 404;"

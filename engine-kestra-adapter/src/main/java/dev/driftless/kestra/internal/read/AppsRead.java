@@ -3,6 +3,7 @@ package dev.driftless.kestra.internal.read;
 import dev.driftless.core.yaml.YamlDocument;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.kestra.internal.client.ApiCall;
+import dev.driftless.kestra.internal.client.Operation;
 import dev.driftless.kestra.internal.wire.Listings;
 import dev.driftless.kestra.internal.wire.Written;
 import dev.driftless.resource.Content;
@@ -31,7 +32,7 @@ final class AppsRead {
   private AppsRead() {}
 
   static void read(ReadContext ctx, Scope scope, StateBuilder out) {
-    ApiCall search = ApiCall.get(ApiCall.path("apps", "search"));
+    ApiCall search = ApiCall.of(Operation.SEARCH_APPS, ApiCall.path("apps", "search"));
     Optional<List<Listings.AppItem>> items = Pager.all(ctx, search, Listings::apps);
     if (items.isEmpty()) {
       out.dropKind(ResourceKind.APP, ctx.server().describeShort() + " has no app API (GET "
@@ -58,7 +59,7 @@ final class AppsRead {
       }
     }
     if (!missing.isEmpty()) {
-      ApiCall export = ApiCall.post(ApiCall.path("apps", "export"), ApiCall.json(Written.uids(missing))).asIdempotent();
+      ApiCall export = ApiCall.of(Operation.EXPORT_APPS, ApiCall.path("apps", "export"), ApiCall.json(Written.uids(missing))).asIdempotent();
       long limit = ctx.settings().namespaceFileSizeLimit();
       for (ZipEntries.Entry entry : ctx.client().download(export, in -> ZipEntries.read(in, limit))) {
         String stem = entry.name().substring(entry.name().lastIndexOf('/') + 1).replaceFirst("\\.(ya?ml)$", "");

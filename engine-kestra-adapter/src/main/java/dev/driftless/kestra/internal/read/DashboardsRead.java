@@ -3,6 +3,7 @@ package dev.driftless.kestra.internal.read;
 import dev.driftless.core.yaml.YamlDocument;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.kestra.internal.client.ApiCall;
+import dev.driftless.kestra.internal.client.Operation;
 import dev.driftless.kestra.internal.wire.Listings;
 import dev.driftless.resource.Content;
 import dev.driftless.resource.ResourceKey;
@@ -23,7 +24,7 @@ final class DashboardsRead {
   private DashboardsRead() {}
 
   static void read(ReadContext ctx, StateBuilder out) {
-    ApiCall list = ApiCall.get(ApiCall.path("dashboards"));
+    ApiCall list = ApiCall.of(Operation.SEARCH_DASHBOARDS, ApiCall.path("dashboards"));
     Optional<List<Listings.DashboardItem>> items = Pager.all(ctx, list, Listings::dashboards);
     if (items.isEmpty()) {
       out.dropKind(ResourceKind.DASHBOARD, ctx.server().describeShort() + " has no dashboard API (GET "
@@ -32,7 +33,7 @@ final class DashboardsRead {
     }
     for (Listings.DashboardItem item : items.get()) {
       String source = item.source().orElseGet(() -> Listings.dashboard(
-          ctx.client().sendOk(ApiCall.get(ApiCall.path("dashboards", item.id()))).body()).source().orElse(""));
+          ctx.client().sendOk(ApiCall.of(Operation.DASHBOARD, ApiCall.path("dashboards", item.id()))).body()).source().orElse(""));
       String origin = ctx.where(ApiCall.path("dashboards", item.id()));
       Optional<String> name = keyName(ctx, item.id(), source);
       if (name.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.driftless.kestra.internal.read;
 
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.kestra.internal.client.ApiCall;
+import dev.driftless.kestra.internal.client.Operation;
 import dev.driftless.kestra.internal.client.ApiResponse;
 import dev.driftless.kestra.internal.wire.Executions;
 import dev.driftless.port.SnapshotReader;
@@ -50,12 +51,12 @@ public final class ExecutionFilesReader implements SnapshotReader {
       throw new IllegalArgumentException("an execution's files are read with a scope of execution files only");
     }
     String path = ApiCall.path("executions", executionId);
-    ApiResponse execution = ctx.client().send(ApiCall.get(path));
+    ApiResponse execution = ctx.client().send(ApiCall.of(Operation.EXECUTION, path));
     if (execution.status() == 404) {
       throw new SourceNotFoundException("execution '" + executionId + "' does not exist on " + ctx.where(path));
     }
     if (!execution.isSuccess()) {
-      throw ctx.client().failure(ApiCall.get(path), execution);
+      throw ctx.client().failure(ApiCall.of(Operation.EXECUTION, path), execution);
     }
     Map<String, String> files = filesMap.isEmpty()
         ? Executions.outputFiles(execution.body()) : new LinkedHashMap<>(filesMap);
@@ -70,7 +71,7 @@ public final class ExecutionFilesReader implements SnapshotReader {
             + "; it is not pushed").onSide(Side.KESTRA).inFile(origin));
         continue;
       }
-      ApiCall download = ApiCall.get(ApiCall.path("executions", executionId, "file")).query("path", origin);
+      ApiCall download = ApiCall.of(Operation.DOWNLOAD_EXECUTION_FILE, ApiCall.path("executions", executionId, "file")).query("path", origin);
       ApiResponse response = ctx.client().send(download);
       if (!response.isSuccess()) {
         entries.add(new SnapshotEntry.Unreadable(ResourceKind.EXECUTION_FILE, "", Optional.of(name),

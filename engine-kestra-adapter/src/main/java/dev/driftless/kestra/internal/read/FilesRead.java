@@ -3,6 +3,7 @@ package dev.driftless.kestra.internal.read;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.kestra.KestraApiException;
 import dev.driftless.kestra.internal.client.ApiCall;
+import dev.driftless.kestra.internal.client.Operation;
 import dev.driftless.resource.Content;
 import dev.driftless.resource.Resource;
 import dev.driftless.resource.ResourceKey;
@@ -32,7 +33,7 @@ final class FilesRead {
   }
 
   private static void readNamespace(ReadContext ctx, String namespace, StateBuilder out) {
-    ApiCall export = ApiCall.get(ApiCall.path("namespaces", namespace, "files", "export"));
+    ApiCall export = ApiCall.of(Operation.EXPORT_NAMESPACE_FILES, ApiCall.path("namespaces", namespace, "files", "export"));
     long limit = ctx.settings().namespaceFileSizeLimit();
     List<ZipEntries.Entry> entries;
     try {

@@ -5,6 +5,7 @@ import dev.driftless.core.yaml.YamlDocument;
 import dev.driftless.core.yaml.YamlProblem;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.kestra.internal.client.ApiCall;
+import dev.driftless.kestra.internal.client.Operation;
 import dev.driftless.kestra.internal.wire.Listings;
 import dev.driftless.port.DriftlessException;
 import dev.driftless.resource.Content;
@@ -84,7 +85,7 @@ final class FlowsRead {
   }
 
   private void readRoot(Optional<String> root) {
-    ApiCall search = filtered(ApiCall.get(ApiCall.path("flows", "search")).query("sort", "id:asc"), root);
+    ApiCall search = filtered(ApiCall.of(Operation.SEARCH_FLOWS, ApiCall.path("flows", "search")).query("sort", "id:asc"), root);
     List<Listings.FlowItem> items = Pager.all(ctx, search, Listings::flows)
         .orElseThrow(() -> new DriftlessException(ctx.server().describe() + " has no flow search (GET "
             + ctx.where(search.path()) + " is not there): is this a Kestra API?"));
@@ -107,7 +108,7 @@ final class FlowsRead {
       }
     }
 
-    ApiCall export = filtered(ApiCall.get(ApiCall.path("flows", "export", "by-query")), root);
+    ApiCall export = filtered(ApiCall.of(Operation.EXPORT_FLOWS_BY_QUERY, ApiCall.path("flows", "export", "by-query")), root);
     long limit = ctx.settings().namespaceFileSizeLimit();
     List<ZipEntries.Entry> exported = ctx.client().download(export, in -> ZipEntries.read(in, limit));
 

@@ -1,6 +1,7 @@
 package dev.driftless.kestra.internal.read;
 
 import dev.driftless.kestra.internal.client.ApiCall;
+import dev.driftless.kestra.internal.client.Operation;
 import dev.driftless.kestra.internal.wire.Listings;
 import dev.driftless.resource.ResourceKey;
 import java.util.List;
@@ -18,7 +19,7 @@ final class NamespacesRead {
 
   /** The namespaces, narrowed to those containing {@code hint} when given; empty when there is no such route. */
   static Optional<TreeSet<String>> list(ReadContext ctx, Optional<String> hint) {
-    ApiCall call = ApiCall.get(ApiCall.path("namespaces", "search")).query("existing", "false");
+    ApiCall call = ApiCall.of(Operation.SEARCH_NAMESPACES, ApiCall.path("namespaces", "search")).query("existing", "false");
     if (hint.isPresent()) {
       call = call.query("q", hint.get());
     }

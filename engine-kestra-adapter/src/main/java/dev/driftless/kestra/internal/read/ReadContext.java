@@ -2,7 +2,6 @@ package dev.driftless.kestra.internal.read;
 
 import dev.driftless.kestra.KestraServer;
 import dev.driftless.kestra.KestraSettings;
-import dev.driftless.kestra.internal.client.ApiCall;
 import dev.driftless.kestra.internal.client.KestraClient;
 import java.util.Objects;
 
@@ -17,6 +16,6 @@ public record ReadContext(KestraClient client, KestraServer server, KestraSettin
 
   /** The full API path of a call, as origins and messages show it. */
   public String where(String path) {
-    return client.fullPath(ApiCall.get(path));
+    return client.fullPath(path);
   }
 }

@@ -2,6 +2,7 @@ package dev.driftless.kestra.internal.read;
 
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.kestra.internal.client.ApiCall;
+import dev.driftless.kestra.internal.client.Operation;
 import dev.driftless.kestra.internal.wire.Listings;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
@@ -23,7 +24,7 @@ final class TestsRead {
   static void read(ReadContext ctx, Scope scope, StateBuilder out) {
     Map<ResourceKey, Listings.TestItem> found = new LinkedHashMap<>();
     for (Optional<String> root : FlowsRead.roots(scope)) {
-      ApiCall search = ApiCall.get(ApiCall.path("tests", "search"));
+      ApiCall search = ApiCall.of(Operation.SEARCH_TESTS, ApiCall.path("tests", "search"));
       if (root.isPresent()) {
         search = search.query("namespace", root.get())
             .query("includeChildNamespaces", String.valueOf(scope.includeChildren() || isParentOfOthers(root.get(), scope)));
@@ -50,7 +51,7 @@ final class TestsRead {
       ResourceKey key = e.getKey();
       String path = ApiCall.path("tests", key.namespace(), key.name());
       String source = e.getValue().source()
-          .or(() -> Listings.test(ctx.client().sendOk(ApiCall.get(path)).body()).source())
+          .or(() -> Listings.test(ctx.client().sendOk(ApiCall.of(Operation.TEST, path)).body()).source())
           .orElse("");
       YamlEntries.add(out, key, source, ctx.where(path));
     }

@@ -1,6 +1,7 @@
 package dev.driftless.kestra.internal.write;
 
 import dev.driftless.kestra.internal.client.ApiCall;
+import dev.driftless.kestra.internal.client.Operation;
 import dev.driftless.kestra.internal.client.KestraClient;
 import dev.driftless.kestra.internal.wire.Validation;
 import dev.driftless.resource.Resource;
@@ -95,7 +96,7 @@ final class FlowValidation {
   }
 
   private static List<Validation.Result> call(KestraClient client, String body) {
-    ApiCall validate = ApiCall.post(ApiCall.path("flows", "validate"),
+    ApiCall validate = ApiCall.of(Operation.VALIDATE_FLOWS, ApiCall.path("flows", "validate"),
         ApiCall.yaml(body.getBytes(StandardCharsets.UTF_8))).asIdempotent();
     return Validation.decode(client.sendOk(validate).body());
   }

@@ -2,6 +2,7 @@ package dev.driftless.kestra.internal.write;
 
 import dev.driftless.kestra.ApiError;
 import dev.driftless.kestra.internal.client.ApiCall;
+import dev.driftless.kestra.internal.client.Operation;
 import dev.driftless.kestra.internal.client.ApiResponse;
 import dev.driftless.kestra.internal.client.KestraClient;
 import dev.driftless.kestra.internal.read.KestraState;
@@ -61,7 +62,7 @@ final class WriteContext {
   }
 
   private Optional<String> createNamespace(String namespace) {
-    ApiCall create = ApiCall.post(ApiCall.path("namespaces"), ApiCall.json(Written.namespace(namespace)));
+    ApiCall create = ApiCall.of(Operation.CREATE_NAMESPACE, ApiCall.path("namespaces"), ApiCall.json(Written.namespace(namespace)));
     ApiResponse response = client().send(create);
     if (response.isSuccess() || response.status() == 409 || response.status() == 422) {
       // 409/422: it exists after all (someone created it meanwhile); writing into it is what matters.

@@ -1,6 +1,7 @@
 package dev.driftless.kestra.internal.write;
 
 import dev.driftless.kestra.internal.client.ApiCall;
+import dev.driftless.kestra.internal.client.Operation;
 import dev.driftless.kestra.internal.client.ApiResponse;
 import dev.driftless.kestra.internal.client.Multipart;
 import dev.driftless.kestra.internal.wire.Listings;
@@ -72,14 +73,14 @@ final class Writes {
 
   private WriteResult delete(ResourceKey key) {
     return switch (key.kind()) {
-      case FLOW -> remove(key, ApiCall.delete(ApiCall.path("flows", key.namespace(), key.name())));
-      case NAMESPACE_FILE -> remove(key, ApiCall.delete(ApiCall.path("namespaces", key.namespace(), "files"))
+      case FLOW -> remove(key, ApiCall.of(Operation.DELETE_FLOW, ApiCall.path("flows", key.namespace(), key.name())));
+      case NAMESPACE_FILE -> remove(key, ApiCall.of(Operation.DELETE_NAMESPACE_FILE, ApiCall.path("namespaces", key.namespace(), "files"))
           .query("path", "/" + key.name()));
-      case DASHBOARD -> remove(key, ApiCall.delete(ApiCall.path("dashboards", dashboardId(key))));
+      case DASHBOARD -> remove(key, ApiCall.of(Operation.DELETE_DASHBOARD, ApiCall.path("dashboards", dashboardId(key))));
       case APP -> Optional.ofNullable(w.before().appUids().get(key))
-          .map(uid -> remove(key, ApiCall.delete(ApiCall.path("apps", uid))))
+          .map(uid -> remove(key, ApiCall.of(Operation.DELETE_APP, ApiCall.path("apps", uid))))
           .orElseGet(() -> WriteResult.written(key));
-      case TEST -> remove(key, ApiCall.delete(ApiCall.path("tests", key.namespace(), key.name())));
+      case TEST -> remove(key, ApiCall.of(Operation.DELETE_TEST, ApiCall.path("tests", key.namespace(), key.name())));
       case EXECUTION_FILE -> WriteResult.failed(key, "execution files are read-only on Kestra");
     };
   }
@@ -102,14 +103,14 @@ final class Writes {
     }
     String path = ApiCall.path("flows", key.namespace(), key.name());
     if (w.existed(key)) {
-      ApiCall update = ApiCall.put(path, ApiCall.yaml(bytes));
+      ApiCall update = ApiCall.of(Operation.UPDATE_FLOW, path, ApiCall.yaml(bytes));
       if (w.before().drafts().contains(key)) {
         update = update.query("draft", "true");
       }
       return update(key, update, Written::revision);
     }
-    ApiCall create = ApiCall.post(ApiCall.path("flows"), ApiCall.yaml(bytes));
-    ApiCall check = ApiCall.get(path).query("source", "true");
+    ApiCall create = ApiCall.of(Operation.CREATE_FLOW, ApiCall.path("flows"), ApiCall.yaml(bytes));
+    ApiCall check = ApiCall.of(Operation.FLOW, path).query("source", "true");
     return Creates.create(w, key, bytes, create, check, Written::source, b -> Written.revision(b).map(String::valueOf));
   }
 
@@ -131,13 +132,13 @@ final class Writes {
 
   private WriteResult putFile(ResourceKey key, byte[] bytes) {
     String base = ApiCall.path("namespaces", key.namespace(), "files");
-    ApiCall upload = ApiCall.post(base, Multipart.file(FILE_PART, NEUTRAL_FILENAME, bytes))
+    ApiCall upload = ApiCall.of(Operation.CREATE_NAMESPACE_FILE, base, Multipart.file(FILE_PART, NEUTRAL_FILENAME, bytes))
         .query("path", "/" + key.name()).asIdempotent();
     ApiResponse response = w.client().send(upload);
     if (response.status() == 404 && key.name().contains("/")) {
       // A storage that wants its directories made first: make the parent, then upload again.
       String parent = "/" + key.name().substring(0, key.name().lastIndexOf('/'));
-      ApiCall mkdir = ApiCall.post(base + "/directory", new ApiCall.Body(new byte[0], ApiCall.JSON))
+      ApiCall mkdir = ApiCall.of(Operation.CREATE_NAMESPACE_DIRECTORY, base + "/directory")
           .query("path", parent).asIdempotent();
       ApiResponse made = w.client().send(mkdir);
       if (!made.isSuccess()) {
@@ -160,15 +161,18 @@ final class Writes {
   private WriteResult putDashboard(ResourceKey key, byte[] bytes) {
     Optional<String> serverId = Optional.ofNullable(w.before().dashboardIds().get(key));
     if (serverId.isPresent()) {
-      return update(key, ApiCall.put(ApiCall.path("dashboards", serverId.get()), ApiCall.yaml(bytes)), b -> Optional.empty());
+      return update(key, ApiCall.of(Operation.UPDATE_DASHBOARD, ApiCall.path("dashboards", serverId.get()),
+          ApiCall.yaml(bytes)), b -> Optional.empty());
     }
     if (!w.read().server().assignsDashboardIds()) {
-      return Creates.create(w, key, bytes, ApiCall.post(ApiCall.path("dashboards"), ApiCall.yaml(bytes)),
-          ApiCall.get(ApiCall.path("dashboards", key.name())), b -> Listings.dashboard(b).source(), b -> Optional.empty());
+      return Creates.create(w, key, bytes,
+          ApiCall.of(Operation.CREATE_DASHBOARD, ApiCall.path("dashboards"), ApiCall.yaml(bytes)),
+          ApiCall.of(Operation.DASHBOARD, ApiCall.path("dashboards", key.name())), b -> Listings.dashboard(b).source(), b -> Optional.empty());
     }
     // Before 2.0 the server makes the id and refuses a YAML holding one: create without it, then
     // store the exact source under the id the server made (two calls, the only way to keep the bytes).
-    ApiCall create = ApiCall.post(ApiCall.path("dashboards"), ApiCall.yaml(DashboardSources.withoutId(bytes)));
+    ApiCall create = ApiCall.of(Operation.CREATE_DASHBOARD, ApiCall.path("dashboards"),
+        ApiCall.yaml(DashboardSources.withoutId(bytes)));
     Optional<ApiResponse> sent = sendCreate(key, create);
     if (sent.isEmpty() || !sent.get().isSuccess()) {
       return unconfirmed(key, create, sent);
@@ -178,7 +182,7 @@ final class Writes {
     if (madeId.isEmpty()) {
       return WriteResult.failed(key, "Kestra created " + key.address() + " but did not say under which id; plan again");
     }
-    ApiCall store = ApiCall.put(ApiCall.path("dashboards", madeId.get()), ApiCall.yaml(bytes));
+    ApiCall store = ApiCall.of(Operation.UPDATE_DASHBOARD, ApiCall.path("dashboards", madeId.get()), ApiCall.yaml(bytes));
     ApiResponse stored = w.client().send(store);
     if (!stored.isSuccess()) {
       return WriteResult.failed(key, "Kestra created " + key.address() + " as dashboard " + madeId.get()
@@ -192,11 +196,12 @@ final class Writes {
   private WriteResult putApp(ResourceKey key, byte[] bytes) {
     Optional<String> uid = Optional.ofNullable(w.before().appUids().get(key));
     if (uid.isPresent()) {
-      return update(key, ApiCall.put(ApiCall.path("apps", uid.get()), ApiCall.yaml(bytes)), b -> Optional.empty());
+      return update(key, ApiCall.of(Operation.UPDATE_APP, ApiCall.path("apps", uid.get()), ApiCall.yaml(bytes)),
+          b -> Optional.empty());
     }
     // The server makes app uids, so a create whose answer is lost cannot be checked by key: it is
     // not repeated, and planning again shows whether it happened.
-    ApiCall create = ApiCall.post(ApiCall.path("apps"), ApiCall.yaml(bytes));
+    ApiCall create = ApiCall.of(Operation.CREATE_APP, ApiCall.path("apps"), ApiCall.yaml(bytes));
     Optional<ApiResponse> sent = sendCreate(key, create);
     if (sent.isPresent() && sent.get().isSuccess()) {
       return Written.uid(sent.get().body()).map(u -> WriteResult.written(key, u))
@@ -235,9 +240,10 @@ final class Writes {
   private WriteResult putTest(ResourceKey key, byte[] bytes) {
     String path = ApiCall.path("tests", key.namespace(), key.name());
     if (w.existed(key)) {
-      return update(key, ApiCall.put(path, ApiCall.yaml(bytes)), b -> Optional.empty());
+      return update(key, ApiCall.of(Operation.UPDATE_TEST, path, ApiCall.yaml(bytes)), b -> Optional.empty());
     }
-    return Creates.create(w, key, bytes, ApiCall.post(ApiCall.path("tests"), ApiCall.yaml(bytes)), ApiCall.get(path),
+    return Creates.create(w, key, bytes, ApiCall.of(Operation.CREATE_TEST, ApiCall.path("tests"), ApiCall.yaml(bytes)),
+        ApiCall.of(Operation.TEST, path),
         b -> Listings.test(b).source(), b -> Optional.empty());
   }
 }

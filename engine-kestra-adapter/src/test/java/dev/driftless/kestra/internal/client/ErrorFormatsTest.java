@@ -28,14 +28,14 @@ class ErrorFormatsTest {
           KestraClient client = KestraClient.connect(KestraSettings.builder().url(emulator.url().toString())
               .auth(KestraAuth.none()).build()).forTenant(emulator.mode() == Mode.LEGACY ? Optional.empty()
               : Optional.of("main"))) {
-        ApiResponse response = client.send(ApiCall.post(ApiCall.path("flows"), ApiCall.yaml(UNTYPED)));
+        ApiResponse response = client.send(ApiCall.of(Operation.CREATE_FLOW, ApiCall.path("flows"), ApiCall.yaml(UNTYPED)));
         ApiError error = response.error();
         assertEquals(422, error.status(), version);
         assertEquals(List.of(new ApiError.FieldError("tasks[0].type", "must not be null")), error.fields(), version);
         assertEquals(version.startsWith("2.") ? Optional.of("validation-failed") : Optional.empty(), error.typeName());
         assertTrue(error.isRefusal());
 
-        ApiError missing = client.send(ApiCall.get(ApiCall.path("flows", "dev", "nope"))).error();
+        ApiError missing = client.send(ApiCall.of(Operation.FLOW, ApiCall.path("flows", "dev", "nope"))).error();
         assertEquals(404, missing.status());
         assertEquals(version.startsWith("0.") ? Optional.empty() : Optional.of("OSS"), missing.edition(), version);
       }
