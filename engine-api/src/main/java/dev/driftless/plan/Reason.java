@@ -30,6 +30,11 @@ public enum Reason {
   INCOMPLETE_SOURCE("missing in {source}, but {source} has unreadable or invalid entries of this kind in this namespace"),
   /** Several entries on one side claim the same identity. */
   IDENTITY_CONFLICT("several entries claim this identity"),
+  /**
+   * The target said it would refuse the write, or store it otherwise than sent so that the sides could
+   * never agree (see the warning for the target's words and what to do).
+   */
+  TARGET_REFUSES("{target} cannot take it as it is"),
   /** A deletion held back by a mass-deletion guard until the plan is approved. */
   GUARD_MASS_DELETE("held back by the mass-deletion guard");
 

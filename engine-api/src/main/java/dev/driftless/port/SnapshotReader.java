@@ -3,6 +3,7 @@ package dev.driftless.port;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
+import java.util.Set;
 
 /** Reads what one side holds. Reading never writes. */
 public interface SnapshotReader {
@@ -21,4 +22,14 @@ public interface SnapshotReader {
    * @throws SideUnavailableException when the side cannot be reached or fails
    */
   Snapshot read(Scope scope);
+
+  /**
+   * Reads everything inside the scope, looking also into the given namespaces, which the other side
+   * holds inside this scope. A side that cannot list every namespace it has (Kestra 0.20 lists only
+   * namespaces holding flows, so one holding only files is invisible) reads those too, so that what
+   * it holds there is not taken for absent. A side that lists all its namespaces ignores them.
+   */
+  default Snapshot read(Scope scope, Set<String> namespacesElsewhere) {
+    return read(scope);
+  }
 }

@@ -7,6 +7,7 @@ import dev.driftless.plan.PlanOptions;
 import dev.driftless.policy.Policy;
 import dev.driftless.port.ChangeWriter;
 import dev.driftless.port.Clock;
+import dev.driftless.port.PlanReviewer;
 import dev.driftless.port.SnapshotReader;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
@@ -37,6 +38,7 @@ public final class Sync {
   private Policy policy = Policy.defaults();
   private PlanOptions options = PlanOptions.defaults();
   private List<ChangeWriter> writers = List.of();
+  private Optional<PlanReviewer> reviewer = Optional.empty();
   private Clock clock = Clock.system();
   private int maxAttempts = 3;
 
@@ -69,6 +71,12 @@ public final class Sync {
     return this;
   }
 
+  /** The target's review of each plan before it is applied (Kestra's: {@code KestraSide.reviewer()}). */
+  public Sync reviewer(PlanReviewer value) {
+    this.reviewer = Optional.of(value);
+    return this;
+  }
+
   public Sync clock(Clock value) {
     this.clock = Objects.requireNonNull(value, "clock");
     return this;
@@ -83,11 +91,15 @@ public final class Sync {
     return this;
   }
 
-  /** Reads both sides and plans; writes nothing. */
+  /**
+   * Reads both sides (Git first, so that Kestra also looks into the namespaces Git holds) and plans,
+   * with the reviewer's review when there is one; writes nothing.
+   */
   public Plan plan() {
     Snapshot gitSnapshot = git.read(gitScope);
-    Snapshot kestraSnapshot = kestra.read(kestraScope);
-    return Planner.plan(gitSnapshot, kestraSnapshot, policy, options);
+    Snapshot kestraSnapshot = kestra.read(kestraScope, Planner.kestraNamespacesOf(gitSnapshot, policy));
+    return reviewer.map(r -> Planner.plan(gitSnapshot, kestraSnapshot, policy, options, r))
+        .orElseGet(() -> Planner.plan(gitSnapshot, kestraSnapshot, policy, options));
   }
 
   /**

@@ -4,7 +4,13 @@ import dev.driftless.core.internal.plan.PlanningRun;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.policy.Policy;
+import dev.driftless.port.PlanReviewer;
+import dev.driftless.port.Review;
+import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Snapshot;
+import dev.driftless.snapshot.SnapshotEntry;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Plans: a pure function of one Git snapshot, one Kestra snapshot (in either argument order), a
@@ -35,5 +41,38 @@ public final class Planner {
 
   public static Plan plan(Snapshot first, Snapshot second, Policy policy, PlanOptions options) {
     return PlanningRun.plan(first, second, policy, options);
+  }
+
+  /**
+   * The Kestra namespaces of a Git snapshot's entries under the policy's namespace mapping: what a
+   * Kestra read should look into besides what Kestra lists
+   * ({@link dev.driftless.port.SnapshotReader#read(dev.driftless.snapshot.Scope, Set)}).
+   */
+  public static Set<String> kestraNamespacesOf(Snapshot git, Policy policy) {
+    boolean gitIsSource = policy.sourceOfTruth() == Side.GIT;
+    Set<String> out = new TreeSet<>();
+    for (SnapshotEntry entry : git.entries()) {
+      if (!entry.namespace().isEmpty()) {
+        out.add(policy.namespaceMapping().map(entry.namespace(), gitIsSource));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Plans, has the reviewer's side review the plan's writes to it, and when it refuses some or has
+   * notes, plans again with them ({@link PlanOptions#refusedWrites()}): the refused writes are
+   * blocked with the side's reasons, the rest goes ahead. The reviewer is the only part that may
+   * reach a side (Kestra validates flows without storing them); nothing is written.
+   */
+  public static Plan plan(Snapshot first, Snapshot second, Policy policy, PlanOptions options,
+      PlanReviewer reviewer) {
+    Plan draft = plan(first, second, policy, options);
+    Snapshot reviewed = first.side() == reviewer.side() ? first : second;
+    Review review = reviewer.review(draft, reviewed);
+    if (review.isEmpty()) {
+      return draft;
+    }
+    return plan(first, second, policy, options.withReview(review.refusals(), review.notes()));
   }
 }

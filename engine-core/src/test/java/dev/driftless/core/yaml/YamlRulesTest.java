@@ -35,7 +35,8 @@ class YamlRulesTest {
       new Sample(ResourceKind.DASHBOARD, "title: Overview\ncharts: []\n"),
       new Sample(ResourceKind.DASHBOARD, "id: overview\ntitle: Overview\n"),
       new Sample(ResourceKind.APP, "id: form\nnamespace: dev\ntype: io.kestra.plugin.ee.apps.Execution\n"),
-      new Sample(ResourceKind.TEST, "id: smoke\nflowId: hello\n"));
+      new Sample(ResourceKind.TEST, "id: smoke\nflowId: hello\n"),
+      new Sample(ResourceKind.FLOW, "id: hello\nnamespace: company.team\ntenantId: other\ntasks: []\n"));
 
   private static final List<String> RECORDED = List.of(
       "valid id=hello namespace=company.team",
@@ -54,7 +55,9 @@ class YamlRulesTest {
       "valid id=- namespace=-",
       "valid id=overview namespace=-",
       "valid id=form namespace=dev",
-      "invalid: has no 'namespace'");
+      "invalid: has no 'namespace'",
+      "invalid line 3: has a top-level 'tenantId', which Kestra reads as the tenant to store the flow in, so it would"
+          + " land outside the tenant synced: remove it (the tenant comes from the server)");
 
   private static String verdict(Sample sample) {
     ParsedYaml parsed = YamlDocument.parse(sample.text());

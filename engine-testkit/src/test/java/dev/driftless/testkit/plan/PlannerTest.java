@@ -19,6 +19,8 @@ import dev.driftless.policy.OnInvalidSyntax;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
 import dev.driftless.policy.WhenMissing;
+import dev.driftless.port.PlanReviewer;
+import dev.driftless.port.Review;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
@@ -27,6 +29,7 @@ import dev.driftless.snapshot.Snapshot;
 import dev.driftless.testkit.fixture.Flows;
 import dev.driftless.testkit.fixture.Snapshots;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -291,5 +294,50 @@ class PlannerTest {
     Snapshot kestra = Snapshots.kestra().namespace("dev").flow(Flows.flow("dev", "b").log("l", "x")).build();
     assertEquals(Planner.plan(git, kestra, GIT_WINS), Planner.plan(kestra, git, GIT_WINS));
     assertThrows(IllegalArgumentException.class, () -> Planner.plan(git, git, GIT_WINS));
+  }
+
+  @Test
+  void plan_blocksTheWritesTheTargetRefusedInItsReview_withItsWords_andTheRestGoesAhead() {
+    Snapshot git = Snapshots.git().namespace("dev").flow(Flows.flow("dev", "a")).flow(Flows.flow("dev", "b")).build();
+    Snapshot kestra = Snapshots.kestra().namespace("dev").flow(Flows.flow("dev", "c")).build();
+    ResourceKey a = ResourceKey.flow("dev", "a");
+    ResourceKey c = ResourceKey.flow("dev", "c");
+    PlanReviewer reviewer = new PlanReviewer() {
+      @Override
+      public Side side() {
+        return Side.KESTRA;
+      }
+
+      @Override
+      public Review review(Plan plan, Snapshot current) {
+        assertEquals(kestra, current, "the review sees the snapshot of its own side");
+        return new Review(Map.of(a, "the server would alter it", c, "the server made it"),
+            List.of(Diagnostic.warning("Kestra notes: b is fine").forKey(ResourceKey.flow("dev", "b"))));
+      }
+    };
+    Plan plan = Planner.plan(git, kestra, GIT_WINS.withGuards(Guards.none()), PlanOptions.defaults(), reviewer);
+
+    assertEquals(Action.BLOCKED, change(plan, a).action());
+    assertEquals(Reason.TARGET_REFUSES, change(plan, a).reason());
+    assertTrue(plan.payload(a).isEmpty(), "a blocked write carries nothing to write");
+    assertEquals(Action.BLOCKED, change(plan, c).action(), "a deletion can be refused too");
+    assertEquals(Action.CREATE, change(plan, ResourceKey.flow("dev", "b")).action());
+    assertTrue(plan.isApplyable(), "a refusal is a warning: the rest of the plan goes ahead");
+    List<String> warnings = plan.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING)
+        .map(Diagnostic::render).toList();
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("the server would alter it; it is not written")), warnings.toString());
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("Kestra notes: b is fine")), warnings.toString());
+    assertEquals(plan, Planner.plan(git, kestra, GIT_WINS.withGuards(Guards.none()),
+        PlanOptions.defaults().withReview(Map.of(a, "the server would alter it", c, "the server made it"),
+            List.of(Diagnostic.warning("Kestra notes: b is fine").forKey(ResourceKey.flow("dev", "b"))))),
+        "planning with the review's options gives the same plan");
+  }
+
+  @Test
+  void plan_withAReviewerThatHasNothingToSay_isThePlanWithoutOne() {
+    Snapshot git = Snapshots.git().namespace("dev").flow(Flows.flow("dev", "a")).build();
+    Snapshot kestra = Snapshots.kestra().namespace("dev").build();
+    assertEquals(Planner.plan(git, kestra, GIT_WINS),
+        Planner.plan(git, kestra, GIT_WINS, PlanOptions.defaults(), PlanReviewer.none(Side.KESTRA)));
   }
 }

@@ -81,6 +81,10 @@ public final class PlanningRun {
     for (ResourceKind kind : ResourceKind.values()) {
       planKind(kind, gitByKind.getOrDefault(kind, List.of()), kestraByKind.getOrDefault(kind, List.of()));
     }
+    if (!options.refusedWrites().isEmpty()) {
+      decisions.replaceAll(this::unlessRefused);
+    }
+    diagnostics.addAll(options.reviewNotes());
     if (!missingUnderFail.isEmpty()) {
       diagnostics.add(Diagnostic.error("whenMissingInSource is FAIL and " + missingUnderFail.size()
           + " resource(s) are missing in the source of truth: " + list(missingUnderFail)
@@ -123,6 +127,19 @@ public final class PlanningRun {
         .putAllMetadata(options.metadata())
         .putAllPayloads(payloads)
         .build();
+  }
+
+  /** A write the target refused in its review becomes blocked, with the target's reason as a warning. */
+  private Decision unlessRefused(Decision d) {
+    Change c = d.change();
+    String why = options.refusedWrites().get(c.key());
+    if (why == null || !c.action().isWrite()) {
+      return d;
+    }
+    Diagnostic warning = Diagnostic.warning(why + "; it is not written").onSide(c.side()).forKey(c.key());
+    diagnostics.add(d.sourceOrigin().map(warning::inFile).orElse(warning));
+    return new Decision(c.withAction(Action.BLOCKED, Reason.TARGET_REFUSES), Optional.empty(), d.current(),
+        d.sourceOrigin(), d.targetOrigin(), List.of());
   }
 
   private void addSnapshotDiagnostics(Snapshot snapshot) {

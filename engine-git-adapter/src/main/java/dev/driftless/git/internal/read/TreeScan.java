@@ -323,8 +323,9 @@ public final class TreeScan {
   private void readYaml(String path, Location location, ObjectId blob, Content content, BlobVerdicts.Verdict verdict) {
     ResourceKind kind = location.kind();
     if (verdict instanceof BlobVerdicts.Invalid invalid) {
+      // The reason says what is wrong; whoever reports it says "is not a valid <kind>" once.
       unreadable(path, location, location.key().map(ResourceKey::name), SnapshotEntry.Problem.INVALID_SYNTAX,
-          "is not a valid " + kind.label() + ": " + invalid.message(), invalid.line());
+          invalid.message(), invalid.line());
       return;
     }
     BlobVerdicts.Valid doc = (BlobVerdicts.Valid) verdict;
@@ -332,7 +333,7 @@ public final class TreeScan {
     Optional<String> idProblem = ResourceKey.problem(kind, location.namespace(), id);
     if (idProblem.isPresent()) {
       unreadable(path, location, location.key().map(ResourceKey::name), SnapshotEntry.Problem.INVALID_SYNTAX,
-          "is not a valid " + kind.label() + ": " + idProblem.get(), OptionalInt.empty());
+          idProblem.get(), OptionalInt.empty());
       return;
     }
     ResourceKey key = new ResourceKey(kind, location.namespace(), id);
