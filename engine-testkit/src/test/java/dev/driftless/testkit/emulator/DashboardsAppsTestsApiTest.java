@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -120,6 +123,101 @@ class DashboardsAppsTestsApiTest {
       assertEquals(1, deleted.json().get("count").asInt());
       assertEquals(404, api.get("/tests/dev.team/smoke").status());
     }
+  }
+
+  @Test
+  void apps_listedAndToggled_carryTheirFlowAndWhetherEnabled_whileReadsOfOneCarryTheSourceAndDisabled() {
+    try (KestraEmulator kestra = KestraEmulator.builder().mode(Mode.EE).version("1.3.0").start()) {
+      Http api = Http.at(kestra.apiUrl());
+      JsonNode created = api.postYaml("/apps", APP).json();
+      String uid = created.get("uid").asText();
+      assertEquals(List.of("created", "disabled", "name", "namespace", "source", "tags", "uid", "updated"),
+          fieldNames(created), "Kestra's ApiAppSource");
+      assertFalse(created.get("disabled").asBoolean());
+
+      JsonNode listed = api.get("/apps/search?page=1&size=10").json().at("/results/0");
+      assertEquals(List.of("created", "enabled", "flowId", "id", "name", "namespace", "tags", "type", "uid",
+          "updated"), fieldNames(listed), "Kestra's ApiApp");
+      assertEquals("hello", listed.get("flowId").asText());
+      assertTrue(listed.get("enabled").asBoolean());
+
+      JsonNode disabled = api.post("/apps/" + uid + "/disable").json();
+      assertFalse(disabled.get("enabled").asBoolean());
+      assertEquals("hello", disabled.get("flowId").asText());
+      assertTrue(api.get("/apps/" + uid).json().get("disabled").asBoolean());
+      assertTrue(api.post("/apps/" + uid + "/enable").json().get("enabled").asBoolean());
+    }
+  }
+
+  @Test
+  void apps_searchFilters_tagsAndImport_answerAsKestrasModelsSay() {
+    try (KestraEmulator kestra = KestraEmulator.builder().mode(Mode.EE).version("1.3.0").start()) {
+      Http api = Http.at(kestra.apiUrl());
+      String form = api.postYaml("/apps", APP + "tags:\n  - ops\n").json().get("uid").asText();
+      String child = api.postYaml("/apps", APP.replace("namespace: dev", "namespace: dev.sub")
+          .replace("flowId: hello", "flowId: other") + "tags:\n  - reports\n").json().get("uid").asText();
+      assertEquals(List.of(form, child), uids(api.get("/apps/search?filters%5Bnamespace%5D%5BPREFIX%5D=dev")));
+      assertEquals(List.of(form), uids(api.get("/apps/search?filters%5Bnamespace%5D%5BEQUALS%5D=dev")));
+      assertEquals(List.of(child), uids(api.get("/apps/search?filters%5BflowId%5D%5BEQUALS%5D=other")));
+      assertEquals(List.of(child), uids(api.get("/apps/search?flowId=other")));
+      assertEquals(List.of(child), uids(api.get("/apps/search?tags=reports,none")));
+      assertEquals(List.of(form), uids(api.get("/apps/search?filters%5Btags%5D%5BEQUALS%5D=ops")));
+      assertEquals(400, api.get("/apps/search?filters%5Bnamespace%5D%5BSOMEHOW%5D=dev").status());
+
+      JsonNode tags = api.get("/apps/tags").json();
+      assertTrue(tags.isObject(), "an object, Kestra's ApiAppTags: " + tags);
+      assertEquals("[\"ops\",\"reports\"]", tags.get("tags").toString());
+
+      byte[] zip = Http.zip(Map.of("good.yaml", Http.bytes(APP), "bad.yaml", Http.bytes("id: x\n")));
+      JsonNode imported = api.postFile("/apps/import", "fileUpload", "apps.zip", zip).json();
+      assertEquals(1, imported.get("success").size(), imported.toString());
+      assertEquals("bad.yaml", imported.at("/errors/0/source").asText());
+      assertFalse(imported.at("/errors/0/message").asText().isEmpty());
+    }
+  }
+
+  @Test
+  void dashboards_needChartsWithAnIdAndAType_asKestrasModelDoes() {
+    try (KestraEmulator kestra = KestraEmulator.builder().version("1.3.0").start()) {
+      Http api = Http.at(kestra.apiUrl());
+      assertEquals(422, api.postYaml("/dashboards", "title: T\ncharts:\n  - type: x.Table\n").status());
+      assertEquals(422, api.postYaml("/dashboards", "title: T\ncharts: {}\n").status());
+      assertEquals(422, api.postYaml("/dashboards", "title: T\ntimeWindow: P1D\n").status());
+      assertTrue(api.postYaml("/dashboards/validate", "title: T\ncharts:\n  - id: c\n").json()
+          .get("constraints").asText().contains("charts[0].type"));
+      JsonNode created = api.postYaml("/dashboards", "title: T\nunknown: x\ncharts:\n  - id: c\n    type: x.Table\n").json();
+      assertEquals("c", created.at("/charts/0/id").asText());
+      assertFalse(created.has("unknown"), "an answer carries the fields of Kestra's dashboard model only");
+    }
+  }
+
+  @Test
+  void tests_needTestCasesThatAreMappingsWithAnIdAndAType() {
+    try (KestraEmulator kestra = KestraEmulator.builder().mode(Mode.EE).version("1.3.0").start()) {
+      Http api = Http.at(kestra.apiUrl());
+      String base = "id: s\nnamespace: dev\nflowId: hello\n";
+      assertEquals(422, api.postYaml("/tests", base + "testCases: all\n").status());
+      assertEquals(422, api.postYaml("/tests", base + "testCases:\n  - id: c\n").status());
+      assertEquals(422, api.postYaml("/tests", base + "testCases:\n  - id: c\n    type: t.UnitTest\n"
+          + "    assertions: equal\n").status());
+      assertTrue(api.postYaml("/tests/validate", base + "testCases:\n  - type: t.UnitTest\n").json()
+          .get("constraints").asText().contains("testCases[0].id"));
+      assertEquals(200, api.postYaml("/tests", base).status(), "a suite without test cases is taken");
+    }
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    node.fieldNames().forEachRemaining(out::add);
+    Collections.sort(out);
+    return out;
+  }
+
+  private static List<String> uids(Http.Res res) {
+    assertEquals(200, res.status(), res.text());
+    List<String> out = new ArrayList<>();
+    res.json().get("results").forEach(a -> out.add(a.get("uid").asText()));
+    return out;
   }
 
   @Test

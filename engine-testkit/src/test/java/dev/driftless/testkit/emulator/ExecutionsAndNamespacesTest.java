@@ -11,6 +11,8 @@ import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(10)
 class ExecutionsAndNamespacesTest {
@@ -36,6 +38,39 @@ class ExecutionsAndNamespacesTest {
       assertEquals(200, file.status());
       assertArrayEquals(content, file.body());
       assertEquals(404, api.get("/executions/none").status());
+    }
+  }
+
+  @Test
+  void execution_carriesWhatKestrasApiExecutionRequires() {
+    try (KestraEmulator kestra = KestraEmulator.builder().mode(Mode.EE).version("2.0.1").start()) {
+      kestra.state().putExecution("team", Execution.of("exec1", "dev", "flow").withState("FAILED"));
+      JsonNode json = Http.at(kestra.apiUrl("team")).get("/executions/exec1").json();
+      assertEquals("team", json.get("tenantId").asText());
+      assertEquals("exec1", json.get("originalId").asText());
+      assertEquals("1970-01-01T00:00:00Z", json.at("/metadata/originalCreatedDate").asText());
+      assertEquals(1, json.at("/metadata/attemptNumber").asInt());
+      assertTrue(json.get("labels").isArray());
+      JsonNode state = json.get("state");
+      assertEquals("FAILED", state.get("current").asText());
+      assertEquals(List.of("CREATED", "RUNNING", "FAILED"),
+          StreamSupport.stream(state.get("histories").spliterator(), false).map(h -> h.get("state").asText()).toList());
+      assertEquals("1970-01-01T00:00:00Z", state.get("startDate").asText());
+      assertEquals("1970-01-01T00:00:02Z", state.get("endDate").asText());
+      assertEquals("PT2S", state.get("duration").asText());
+      assertEquals("FAILED", json.at("/taskRunList/0/state/current").asText());
+      assertEquals(3, json.at("/taskRunList/0/state/histories").size());
+    }
+  }
+
+  @Test
+  void aRunningExecution_hasNoEndYet() {
+    try (KestraEmulator kestra = KestraEmulator.builder().version("1.3.0").start()) {
+      kestra.state().putExecution("main", Execution.of("exec1", "dev", "flow").withState("RUNNING"));
+      JsonNode state = Http.at(kestra.apiUrl()).get("/executions/exec1").json().get("state");
+      assertEquals(2, state.get("histories").size());
+      assertFalse(state.has("endDate"));
+      assertFalse(state.has("duration"));
     }
   }
 

@@ -13,14 +13,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * {@code /apps}, Enterprise only: apps are keyed by a server-made {@code uid}; bulk calls take
- * {@code {"uids":[...]}}.
+ * {@code {"uids":[...]}}. Answers have the two shapes of Kestra's {@code AppsController} (those of
+ * the SDK's {@code AppsControllerApiAppSource} and {@code AppsControllerApiApp}): one app read or
+ * written carries its {@code source} and {@code disabled}; a search hit, and the answer of enabling
+ * or disabling one, carries its {@code id}, {@code type}, {@code flowId} and {@code enabled} instead.
  */
 public final class AppsApi {
 
   private static final String[] REQUIRED = {"id", "namespace", "type"};
+  private static final Pattern FILTER = Pattern.compile("filters\\[([^\\]]+)\\]\\[([^\\]]+)\\](?:\\[\\d*\\])?");
 
   private AppsApi() {
   }
@@ -43,7 +51,7 @@ public final class AppsApi {
   }
 
   static Reply create(Call c) {
-    return Reply.ok(render(save(c, c.text()), c, true));
+    return Reply.ok(withSource(save(c, c.text())));
   }
 
   private static TenantStore.App save(Call c, String source) {
@@ -55,7 +63,7 @@ public final class AppsApi {
   }
 
   static Reply get(Call c) {
-    return Reply.ok(render(find(c, c.param("uid")), c, true));
+    return Reply.ok(withSource(find(c, c.param("uid"))));
   }
 
   static Reply update(Call c) {
@@ -64,7 +72,7 @@ public final class AppsApi {
     Sources.parse(source, REQUIRED);
     TenantStore.App saved = new TenantStore.App(existing.uid(), source, existing.disabled(), existing.created(), Instant.now());
     c.data().apps().put(saved.uid(), saved);
-    return Reply.ok(render(saved, c, true));
+    return Reply.ok(withSource(saved));
   }
 
   static Reply delete(Call c) {
@@ -77,33 +85,94 @@ public final class AppsApi {
     TenantStore.App existing = find(c, c.param("uid"));
     TenantStore.App saved = new TenantStore.App(existing.uid(), existing.source(), disabled, existing.created(), Instant.now());
     c.data().apps().put(saved.uid(), saved);
-    return Reply.ok(render(saved, c, false));
+    return Reply.ok(listed(saved));
   }
 
+  /**
+   * The legacy parameters ({@code q}, {@code namespace} with its children, {@code flowId},
+   * {@code tags}: any of them) and the {@code filters[field][OP]} ones on {@code namespace},
+   * {@code flowId}, {@code id}, {@code q} and {@code tags}; filters on other fields match everything.
+   */
   static Reply search(Call c) {
     Call.Page page = c.page();
+    Predicate<TenantStore.App> predicate = a -> true;
     String q = c.query("q").orElse("").toLowerCase(Locale.ROOT);
+    if (!q.isEmpty()) {
+      predicate = predicate.and(a -> matchesQuery(a, q));
+    }
     String namespace = c.query("namespace").orElse("");
-    List<TenantStore.App> all = c.data().apps().values().stream()
-        .filter(a -> namespace.isEmpty() || field(a, "namespace").equals(namespace)
-            || field(a, "namespace").startsWith(namespace + "."))
-        .filter(a -> q.isEmpty() || field(a, "id").toLowerCase(Locale.ROOT).contains(q)
-            || field(a, "displayName").toLowerCase(Locale.ROOT).contains(q))
-        .toList();
+    if (!namespace.isEmpty()) {
+      predicate = predicate.and(a -> matches(field(a, "namespace"), "PREFIX", namespace));
+    }
+    String flowId = c.query("flowId").orElse("");
+    if (!flowId.isEmpty()) {
+      predicate = predicate.and(a -> field(a, "flowId").equals(flowId));
+    }
+    List<String> tags = c.queryAll("tags").stream().flatMap(v -> Stream.of(v.split(",")))
+        .filter(v -> !v.isBlank()).toList();
+    if (!tags.isEmpty()) {
+      predicate = predicate.and(a -> tagsOf(a).stream().anyMatch(tags::contains));
+    }
+    for (Map.Entry<String, List<String>> e : c.queryParams().entrySet()) {
+      Matcher m = FILTER.matcher(e.getKey());
+      if (m.matches()) {
+        for (String value : e.getValue()) {
+          predicate = predicate.and(filter(m.group(1), m.group(2).toUpperCase(Locale.ROOT), value));
+        }
+      }
+    }
+    List<TenantStore.App> all = c.data().apps().values().stream().filter(predicate).toList();
     ObjectNode out = Json.object();
     ArrayNode results = out.putArray("results");
-    page.slice(all).forEach(a -> results.add(render(a, c, false)));
+    page.slice(all).forEach(a -> results.add(listed(a)));
     out.put("total", all.size());
     return Reply.ok(out);
   }
 
+  private static Predicate<TenantStore.App> filter(String field, String op, String value) {
+    return switch (field) {
+      case "namespace" -> a -> matches(field(a, "namespace"), op, value);
+      case "flowId" -> a -> matches(field(a, "flowId"), op, value);
+      case "id" -> a -> matches(field(a, "id"), op, value);
+      case "q", "query" -> a -> matchesQuery(a, value.toLowerCase(Locale.ROOT));
+      case "tags" -> a -> {
+        List<String> tags = tagsOf(a);
+        return switch (op) {
+          case "NOT_EQUALS", "NOT_IN" -> tags.stream().noneMatch(tag -> matches(tag, op.substring(4), value));
+          default -> tags.stream().anyMatch(tag -> matches(tag, op, value));
+        };
+      };
+      default -> a -> true;
+    };
+  }
+
+  private static boolean matchesQuery(TenantStore.App a, String lowerCaseQuery) {
+    return field(a, "id").toLowerCase(Locale.ROOT).contains(lowerCaseQuery)
+        || field(a, "displayName").toLowerCase(Locale.ROOT).contains(lowerCaseQuery);
+  }
+
+  private static boolean matches(String actual, String op, String value) {
+    return switch (op) {
+      case "EQUALS" -> actual.equals(value);
+      case "NOT_EQUALS" -> !actual.equals(value);
+      case "PREFIX" -> actual.equals(value) || actual.startsWith(value + ".");
+      case "STARTS_WITH" -> actual.startsWith(value);
+      case "ENDS_WITH" -> actual.endsWith(value);
+      case "CONTAINS" -> actual.contains(value);
+      case "IN" -> List.of(value.split(",")).contains(actual);
+      case "NOT_IN" -> !List.of(value.split(",")).contains(actual);
+      case "REGEX" -> Pattern.compile(value).matcher(actual).find();
+      default -> throw ApiException.badRequest("Invalid query filters: unknown operation " + op);
+    };
+  }
+
+  /** {@code {"tags": [...]}}: every tag of every app, sorted, once. */
   static Reply tags(Call c) {
     Set<String> tags = new TreeSet<>();
-    c.data().apps().values().forEach(a -> Sources.tryParse(a.source())
-        .map(t -> t.get("tags")).filter(JsonNode::isArray)
-        .ifPresent(list -> list.forEach(t -> tags.add(t.asText()))));
-    ArrayNode out = Json.array();
-    tags.forEach(out::add);
+    c.data().apps().values().forEach(a -> tags.addAll(tagsOf(a)));
+    ObjectNode out = Json.object();
+    ArrayNode list = out.putArray("tags");
+    tags.forEach(list::add);
     return Reply.ok(out);
   }
 
@@ -117,10 +186,14 @@ public final class AppsApi {
         .withHeader("Content-Disposition", "attachment; filename=\"apps.zip\"");
   }
 
+  /**
+   * Creates an app from each YAML entry of an uploaded ZIP (or each {@code ---} document of a YAML
+   * file): {@code {"success": [uid...], "errors": [{"source", "message"}]}}, the source being the
+   * entry's name.
+   */
   static Reply importApps(Call c) {
     Multipart.Part upload = Multipart.find(c.parts(), "fileUpload")
         .orElseThrow(() -> ApiException.internal("Required Part [fileUpload] not specified"));
-    List<String> wrong = new ArrayList<>();
     Map<String, String> sources = new LinkedHashMap<>();
     if (upload.filenameOrEmpty().toLowerCase(Locale.ROOT).endsWith(".zip")) {
       Zips.read(upload.content()).forEach((name, bytes) -> sources.put(name, new String(bytes, StandardCharsets.UTF_8)));
@@ -130,15 +203,16 @@ public final class AppsApi {
         sources.put(String.valueOf(i), parts.get(i));
       }
     }
+    ObjectNode out = Json.object();
+    ArrayNode success = out.putArray("success");
+    ArrayNode errors = out.putArray("errors");
     sources.forEach((name, source) -> {
       try {
-        save(c, source);
+        success.add(save(c, source).uid());
       } catch (ApiException e) {
-        wrong.add(name);
+        errors.addObject().put("source", name).put("message", e.detail().strip());
       }
     });
-    ArrayNode out = Json.array();
-    wrong.forEach(out::add);
     return Reply.ok(out);
   }
 
@@ -191,27 +265,47 @@ public final class AppsApi {
     return Sources.tryParse(app.source()).map(t -> FlowSources.text(t, name)).orElse("");
   }
 
-  static ObjectNode render(TenantStore.App app, Call c, boolean withSource) {
+  private static List<String> tagsOf(TenantStore.App app) {
+    List<String> out = new ArrayList<>();
+    Sources.tryParse(app.source()).map(t -> t.get("tags")).filter(JsonNode::isArray)
+        .ifPresent(list -> list.forEach(t -> out.add(t.asText())));
+    return out;
+  }
+
+  private static String name(TenantStore.App app) {
+    String displayName = field(app, "displayName");
+    return displayName.isEmpty() ? field(app, "id") : displayName;
+  }
+
+  /** One app read or written, as Kestra's {@code ApiAppSource}. */
+  static ObjectNode withSource(TenantStore.App app) {
     ObjectNode out = Json.object();
     out.put("uid", app.uid());
-    String id = field(app, "id");
-    String displayName = field(app, "displayName");
-    out.put("id", id);
-    out.put("name", displayName.isEmpty() ? id : displayName);
+    out.put("name", name(app));
     out.put("namespace", field(app, "namespace"));
-    out.put("type", field(app, "type"));
     ArrayNode tags = out.putArray("tags");
-    Sources.tryParse(app.source()).map(t -> t.get("tags")).filter(JsonNode::isArray)
-        .ifPresent(list -> list.forEach(tags::add));
+    tagsOf(app).forEach(tags::add);
     out.put("disabled", app.disabled());
-    if (withSource) {
-      out.put("source", app.source());
-    }
+    out.put("source", app.source());
     out.put("created", Json.time(app.created()));
     out.put("updated", Json.time(app.updated()));
-    if (c.config().mode().tenantInPath()) {
-      out.put("tenantId", c.tenant());
-    }
+    return out;
+  }
+
+  /** An app as a search lists it, as Kestra's {@code ApiApp}. */
+  static ObjectNode listed(TenantStore.App app) {
+    ObjectNode out = Json.object();
+    out.put("uid", app.uid());
+    out.put("id", field(app, "id"));
+    out.put("name", name(app));
+    out.put("type", field(app, "type"));
+    out.put("namespace", field(app, "namespace"));
+    out.put("flowId", field(app, "flowId"));
+    ArrayNode tags = out.putArray("tags");
+    tagsOf(app).forEach(tags::add);
+    out.put("enabled", !app.disabled());
+    out.put("created", Json.time(app.created()));
+    out.put("updated", Json.time(app.updated()));
     return out;
   }
 }

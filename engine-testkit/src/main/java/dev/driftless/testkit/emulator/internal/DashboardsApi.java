@@ -1,20 +1,29 @@
 package dev.driftless.testkit.emulator.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code /dashboards}. 0.20: Enterprise only. 0.21 to 1.x: OSS too, and a create whose YAML holds an
  * {@code id} is refused (422 "Dashboard id is not editable") because the server makes the id.
  * 2.0: the id comes from the YAML, and writes are Enterprise only (OSS answers 405, since the
  * read routes exist on the same paths).
+ *
+ * <p>A dashboard needs a {@code title}; its {@code charts}, when given, are a list of charts, each a
+ * mapping with an {@code id} and a {@code type}, and its {@code timeWindow} a mapping, as Kestra's
+ * model requires (the SDK's {@code ChartChartOption} requires both). Answers are Kestra's
+ * {@code DashboardResponse}: the model's fields from the YAML, the {@code sourceCode} and the dates.
  */
 public final class DashboardsApi {
+
+  /** The fields of Kestra's dashboard model an answer carries from the YAML. */
+  private static final List<String> MODEL_FIELDS = List.of("title", "description", "timeWindow", "charts");
 
   private DashboardsApi() {
   }
@@ -50,7 +59,7 @@ public final class DashboardsApi {
 
   static Reply create(Call c) {
     String source = c.text();
-    ObjectNode tree = Sources.parse(source, "title");
+    ObjectNode tree = parse(source);
     String id;
     if (c.version().dashboardIdFromYaml()) {
       id = FlowSources.text(tree, "id");
@@ -76,7 +85,7 @@ public final class DashboardsApi {
   static Reply update(Call c) {
     TenantStore.Dashboard existing = find(c);
     String source = c.text();
-    ObjectNode tree = Sources.parse(source, "title");
+    ObjectNode tree = parse(source);
     if (c.version().dashboardIdFromYaml() && tree.hasNonNull("id")
         && !FlowSources.text(tree, "id").equals(existing.id())) {
       throw ApiException.violation("id", "Illegal dashboard id update");
@@ -93,8 +102,55 @@ public final class DashboardsApi {
     return Reply.noContent();
   }
 
+  /** A {@code ValidateConstraintViolation}: the index, and the constraints of an invalid dashboard. */
   static Reply validate(Call c) {
-    return Reply.ok(Sources.validation(c.text(), "title"));
+    ObjectNode out = Sources.validation(c.text(), "title");
+    if (!out.has("constraints")) {
+      try {
+        parse(c.text());
+      } catch (ApiException e) {
+        out.put("constraints", e.detail());
+      }
+    }
+    return Reply.ok(out);
+  }
+
+  /**
+   * Parses and checks a dashboard source: a {@code title}, {@code charts} a list of mappings each
+   * with an {@code id} and a {@code type}, {@code timeWindow} a mapping.
+   *
+   * @throws ApiException 422 with every violation
+   */
+  private static ObjectNode parse(String source) {
+    ObjectNode tree = Sources.parse(source, "title");
+    List<FieldError> errors = new ArrayList<>();
+    JsonNode charts = tree.get("charts");
+    if (charts != null && !charts.isNull()) {
+      if (!charts.isArray()) {
+        errors.add(new FieldError("charts", "must be a list of charts"));
+      } else {
+        for (int i = 0; i < charts.size(); i++) {
+          JsonNode chart = charts.get(i);
+          if (!chart.isObject()) {
+            errors.add(new FieldError("charts[" + i + "]", "must be a mapping with an id and a type"));
+            continue;
+          }
+          for (String field : List.of("id", "type")) {
+            if (FlowSources.text(chart, field).isEmpty()) {
+              errors.add(new FieldError("charts[" + i + "]." + field, "must not be null"));
+            }
+          }
+        }
+      }
+    }
+    JsonNode timeWindow = tree.get("timeWindow");
+    if (timeWindow != null && !timeWindow.isNull() && !timeWindow.isObject()) {
+      errors.add(new FieldError("timeWindow", "must be a mapping"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.violations(errors);
+    }
+    return tree;
   }
 
   private static TenantStore.Dashboard find(Call c) {
@@ -115,7 +171,11 @@ public final class DashboardsApi {
     if (c.config().mode().tenantInPath()) {
       out.put("tenantId", c.tenant());
     }
-    Sources.copy(d.source(), out, Set.of("id", "sourceCode", "tenantId", "created", "updated", "deleted"));
+    Sources.tryParse(d.source()).ifPresent(tree -> MODEL_FIELDS.forEach(field -> {
+      if (tree.has(field)) {
+        out.set(field, tree.get(field));
+      }
+    }));
     out.put("sourceCode", d.source());
     out.put("created", Json.time(d.created()));
     out.put("updated", Json.time(d.updated()));

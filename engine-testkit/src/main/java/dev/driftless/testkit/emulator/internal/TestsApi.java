@@ -8,8 +8,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 
-/** {@code /tests}: test suites, Enterprise only, since about 0.23. Keyed by namespace and id. */
+/**
+ * {@code /tests}: test suites, Enterprise only, since about 0.23. Keyed by namespace and id. A suite
+ * needs an {@code id}, a {@code namespace} and a {@code flowId}; its {@code testCases}, when given,
+ * are a list of mappings each with an {@code id} and a {@code type}, and their {@code assertions} a
+ * list of mappings (the SDK's {@code UnitTest} and {@code Assertion} cannot read anything else).
+ */
 public final class TestsApi {
 
   private static final String[] REQUIRED = {"id", "namespace", "flowId"};
@@ -30,7 +36,7 @@ public final class TestsApi {
 
   static Reply create(Call c) {
     String source = c.text();
-    ObjectNode tree = Sources.parse(source, REQUIRED);
+    ObjectNode tree = parse(source);
     TenantStore.Key key = new TenantStore.Key(FlowSources.text(tree, "namespace"), FlowSources.text(tree, "id"));
     if (c.data().tests().containsKey(key)) {
       throw ApiException.alreadyExists(c.version(), "id", "Test suite id already exists",
@@ -49,7 +55,7 @@ public final class TestsApi {
   static Reply update(Call c) {
     TenantStore.TestSuite existing = find(c);
     String source = c.text();
-    ObjectNode tree = Sources.parse(source, REQUIRED);
+    ObjectNode tree = parse(source);
     List<FieldError> errors = new ArrayList<>();
     if (!FlowSources.text(tree, "id").equals(existing.id())) {
       errors.add(new FieldError("id", "Illegal test suite id update"));
@@ -93,7 +99,55 @@ public final class TestsApi {
   }
 
   static Reply validate(Call c) {
-    return Reply.ok(Sources.validation(c.text(), REQUIRED));
+    ObjectNode out = Sources.validation(c.text(), REQUIRED);
+    if (!out.has("constraints")) {
+      try {
+        parse(c.text());
+      } catch (ApiException e) {
+        out.put("constraints", e.detail());
+      }
+    }
+    return Reply.ok(out);
+  }
+
+  /**
+   * Parses and checks a suite: the required fields, then the shape of {@code testCases}.
+   *
+   * @throws ApiException 422 with every violation
+   */
+  private static ObjectNode parse(String source) {
+    ObjectNode tree = Sources.parse(source, REQUIRED);
+    List<FieldError> errors = new ArrayList<>();
+    JsonNode cases = tree.get("testCases");
+    if (cases != null && !cases.isNull()) {
+      if (!cases.isArray()) {
+        errors.add(new FieldError("testCases", "must be a list of test cases"));
+      } else {
+        for (int i = 0; i < cases.size(); i++) {
+          String at = "testCases[" + i + "]";
+          JsonNode testCase = cases.get(i);
+          if (!testCase.isObject()) {
+            errors.add(new FieldError(at, "must be a mapping with an id and a type"));
+            continue;
+          }
+          for (String field : List.of("id", "type")) {
+            if (FlowSources.text(testCase, field).isEmpty()) {
+              errors.add(new FieldError(at + "." + field, "must not be null"));
+            }
+          }
+          JsonNode assertions = testCase.get("assertions");
+          if (assertions != null && !assertions.isNull()
+              && (!assertions.isArray() || !StreamSupport.stream(assertions.spliterator(), false)
+                  .allMatch(JsonNode::isObject))) {
+            errors.add(new FieldError(at + ".assertions", "must be a list of assertions"));
+          }
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.violations(errors);
+    }
+    return tree;
   }
 
   static Reply deleteByIds(Call c) {
