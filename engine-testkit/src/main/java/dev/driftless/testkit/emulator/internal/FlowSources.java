@@ -187,6 +187,7 @@ public final class FlowSources {
           case "id", "namespace", "revision", "deleted", "source", "tenantId", "updated" -> { }
           case "disabled" -> disabled = e.getValue().asBoolean(false);
           case "labels" -> out.set("labels", labels(e.getValue()));
+          case "triggers", "sla" -> out.set(e.getKey(), withLabelLists(e.getValue()));
           default -> out.set(e.getKey(), e.getValue());
         }
       }
@@ -217,6 +218,24 @@ public final class FlowSources {
         if (label.isObject()) {
           out.addObject().put("key", text(label, "key")).put("value", text(label, "value"));
         }
+      }
+    }
+    return out;
+  }
+
+  /** A list of triggers or SLAs with each one's {@code labels} as Kestra serializes them. */
+  private static JsonNode withLabelLists(JsonNode list) {
+    if (!list.isArray()) {
+      return list;
+    }
+    ArrayNode out = Json.array();
+    for (JsonNode item : list) {
+      if (item.isObject() && item.has("labels")) {
+        ObjectNode copy = ((ObjectNode) item).deepCopy();
+        copy.set("labels", labels(item.get("labels")));
+        out.add(copy);
+      } else {
+        out.add(item);
       }
     }
     return out;

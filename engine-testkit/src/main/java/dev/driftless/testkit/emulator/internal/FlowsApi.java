@@ -386,7 +386,10 @@ public final class FlowsApi {
 
   static Reply exportByQuery(Call c) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
-    query(c).forEach(f -> entries.put(f.namespace() + "-" + f.id() + ".yml", f.source().getBytes(StandardCharsets.UTF_8)));
+    // Entry names vary by version (0.20.7 writes ns.id.yml); clients must key sources by their YAML.
+    String separator = c.version().atLeast(0, 21) ? "-" : ".";
+    query(c).forEach(f -> entries.put(f.namespace() + separator + f.id() + ".yml",
+        FlowSources.servedSource(f.source(), c.version()).getBytes(StandardCharsets.UTF_8)));
     return zip(entries);
   }
 
@@ -396,7 +399,8 @@ public final class FlowsApi {
     for (TenantStore.Key key : ids(c.json())) {
       FlowRevision f = c.data().flow(key.namespace(), key.id())
           .orElseThrow(() -> ApiException.notFound("No value present"));
-      entries.put(f.namespace() + "." + f.id() + extension, f.source().getBytes(StandardCharsets.UTF_8));
+      entries.put(f.namespace() + "." + f.id() + extension,
+          FlowSources.servedSource(f.source(), c.version()).getBytes(StandardCharsets.UTF_8));
     }
     return zip(entries);
   }
@@ -512,7 +516,10 @@ public final class FlowsApi {
       }
       flows.forEach(f -> sources.add(FlowSources.fromJson(f)));
     } else if (!c.text().isEmpty()) {
-      sources.addAll(FlowSources.naiveSplit(c.text()));
+      boolean override = c.flag("override", false);
+      for (String source : FlowSources.naiveSplit(c.text())) {
+        sources.add(override ? source.replaceFirst("(?m)^namespace:.+", "namespace: " + namespace) : source);
+      }
     }
     return bulkUpdateOrCreate(c, Optional.of(namespace), sources, delete, false);
   }

@@ -59,6 +59,23 @@ public record KestraVersion(int major, int minor, int patch, String text) {
     return !atLeast(0, 21);
   }
 
+  /**
+   * 0.20 and 0.21: namespace file paths are stored altered (a space as {@code +}, cut at {@code #},
+   * {@code %} refused). Seen on 0.20.7; 0.21 from its sources.
+   */
+  public boolean manglesFileNames() {
+    return !atLeast(0, 22);
+  }
+
+  /**
+   * 0.22 (guessed): the OSS namespace search lists namespaces holding only files. 0.20.7 lists
+   * those derived from flows, their parents and {@code system}, each {@code disabled: true}; 0.21's
+   * sources do the same.
+   */
+  public boolean searchListsFileNamespaces() {
+    return atLeast(0, 22);
+  }
+
   /** 0.20.x: the namespace file export also holds the namespace's flows under {@code _flows/}. */
   public boolean flowsInNamespaceExport() {
     return !atLeast(0, 21);

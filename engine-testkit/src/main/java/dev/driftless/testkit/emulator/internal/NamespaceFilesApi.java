@@ -35,12 +35,12 @@ public final class NamespaceFilesApi {
   }
 
   static Reply content(Call c) {
-    String path = normalize(c.requiredQuery("path"));
+    String path = normalize(asStored(c, c.requiredQuery("path")));
     NamespaceFiles files = c.data().files(c.param("namespace"));
     Optional<Integer> revision = c.version().namespaceFileRevisions()
         ? c.optionalIntQuery("revision") : Optional.empty();
     Optional<byte[]> content = revision.isPresent() ? files.read(path, revision.get()) : files.read(path);
-    return Reply.bytes("application/octet-stream", content.orElseThrow(() -> notFound(path)))
+    return Reply.bytes("application/octet-stream", content.orElseThrow(() -> notFound(c, path)))
         .withHeader("Cache-Control", "no-cache");
   }
 
@@ -71,7 +71,7 @@ public final class NamespaceFilesApi {
         }
       }
     } else {
-      files.put(writable(c, rawPath), part.content());
+      files.put(writable(c, asStored(c, rawPath)), part.content());
     }
     return Reply.empty(200);
   }
@@ -96,9 +96,9 @@ public final class NamespaceFilesApi {
   }
 
   static Reply stats(Call c) {
-    String path = normalize(c.query("path").orElse("/"));
+    String path = normalize(asStored(c, c.query("path").orElse("/")));
     NamespaceFiles.Attributes attributes = c.data().files(c.param("namespace")).attributes(path)
-        .orElseThrow(() -> notFound(path));
+        .orElseThrow(() -> notFound(c, path));
     return Reply.ok(attributes(attributes));
   }
 
@@ -113,7 +113,8 @@ public final class NamespaceFilesApi {
     if (c.version().flowsInNamespaceExport()) {
       for (FlowRevision flow : c.data().liveFlows()) {
         if (flow.namespace().equals(namespace)) {
-          entries.put("_flows/" + flow.id() + ".yml", flow.source().getBytes(StandardCharsets.UTF_8));
+          entries.put("_flows/" + flow.id() + ".yml",
+              FlowSources.servedSource(flow.source(), c.version()).getBytes(StandardCharsets.UTF_8));
         }
       }
     }
@@ -123,20 +124,20 @@ public final class NamespaceFilesApi {
   }
 
   static Reply move(Call c) {
-    String from = normalize(c.requiredQuery("from"));
-    String to = writable(c, c.requiredQuery("to"));
+    String from = normalize(asStored(c, c.requiredQuery("from")));
+    String to = writable(c, asStored(c, c.requiredQuery("to")));
     NamespaceFiles files = c.data().files(c.param("namespace"));
     if (files.isFile(to) || (!to.equals("/") && files.isDirectory(to))) {
       throw ApiException.illegalArgument("File already exists: " + to);
     }
     if (!files.move(from, to)) {
-      throw notFound(from);
+      throw notFound(c, from);
     }
     return Reply.empty(200);
   }
 
   static Reply delete(Call c) {
-    String raw = c.requiredQuery("path");
+    String raw = asStored(c, c.requiredQuery("path"));
     String path = normalize(raw.startsWith("/") ? raw : "/" + raw);
     c.data().files(c.param("namespace")).delete(path);
     return Reply.empty(200);
@@ -146,7 +147,7 @@ public final class NamespaceFilesApi {
     String path = normalize(c.query("path").orElse("/"));
     List<Integer> revisions = c.data().files(c.param("namespace")).revisions(path);
     if (revisions.isEmpty()) {
-      throw notFound(path);
+      throw notFound(c, path);
     }
     ArrayNode out = Json.array();
     revisions.forEach(r -> out.addObject().put("revision", r));
@@ -216,7 +217,32 @@ public final class NamespaceFilesApi {
     return node;
   }
 
-  private static ApiException notFound(String path) {
-    return ApiException.notFound("File not found: " + path);
+  /** A missing file, as Kestra's local storage reports it: the path in storage (seen on 0.20.7). */
+  private static ApiException notFound(Call c, String path) {
+    return ApiException.notFound(storagePath(c, path) + " (No such file or directory)");
+  }
+
+  private static String storagePath(Call c, String path) {
+    return "/app/storage/" + c.param("namespace").replace('.', '/') + "/_files" + path;
+  }
+
+  /**
+   * The path a server of this version stores for the one sent. Kestra 0.20 and 0.21 pass it
+   * through form encoding and a URI parser (seen on 0.20.7): a space becomes {@code +}, the name is
+   * cut at {@code #}, and a {@code %} is refused (422 "Malformed escape pair"); reads and deletes
+   * of the name as sent reach the altered one. Later versions take the path as sent.
+   */
+  static String asStored(Call c, String raw) {
+    if (!c.version().manglesFileNames()) {
+      return raw;
+    }
+    int percent = raw.indexOf('%');
+    if (percent >= 0) {
+      String uri = "kestra:///" + c.param("namespace").replace('.', '/') + "/_files" + (raw.startsWith("/") ? "" : "/")
+          + raw;
+      throw ApiException.illegalArgument("Malformed escape pair at index " + uri.indexOf('%') + ": " + uri);
+    }
+    int hash = raw.indexOf('#');
+    return (hash < 0 ? raw : raw.substring(0, hash)).replace(' ', '+');
   }
 }

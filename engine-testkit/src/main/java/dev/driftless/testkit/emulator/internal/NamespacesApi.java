@@ -32,12 +32,40 @@ public final class NamespacesApi {
     Call.Page page = c.page();
     boolean existing = c.flag("existing", false);
     String q = c.query("q").orElse("");
-    List<String> all = c.data().namespaces(!existing).stream().filter(ns -> ns.contains(q)).toList();
+    boolean fromFlowsOnly = !c.config().enterprise() && !c.version().searchListsFileNamespaces();
+    List<String> all = (fromFlowsOnly ? fromFlows(c) : c.data().namespaces(!existing)).stream()
+        .filter(ns -> ns.toLowerCase(java.util.Locale.ROOT).contains(q.toLowerCase(java.util.Locale.ROOT))).toList();
     ObjectNode out = Json.object();
     ArrayNode results = out.putArray("results");
-    page.slice(all).forEach(ns -> results.add(render(c, ns)));
+    page.slice(all).forEach(ns -> results.add(fromFlowsOnly ? renderDerived(ns) : render(c, ns)));
     out.put("total", all.size());
     return Reply.ok(out);
+  }
+
+  /**
+   * What Kestra 0.20 lists, whatever {@code existing} says: the namespaces of flows with their
+   * parents, and {@code system}; a namespace that holds only files is not among them.
+   */
+  private static List<String> fromFlows(Call c) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    out.add("system");
+    c.data().liveFlows().forEach(f -> {
+      String ns = f.namespace();
+      out.add(ns);
+      for (int dot = ns.indexOf('.'); dot > 0; dot = ns.indexOf('.', dot + 1)) {
+        out.add(ns.substring(0, dot));
+      }
+    });
+    return List.copyOf(out);
+  }
+
+  /** A listed namespace as 0.20.7 renders it: {@code disabled: true}, whatever it holds. */
+  private static ObjectNode renderDerived(String id) {
+    ObjectNode out = Json.object();
+    out.put("disabled", true);
+    out.put("id", id);
+    out.put("deleted", false);
+    return out;
   }
 
   static Reply get(Call c) {
