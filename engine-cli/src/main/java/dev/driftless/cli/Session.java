@@ -39,17 +39,23 @@ final class Session implements AutoCloseable {
     return new Session(git, kestra, options.scope(), console);
   }
 
-  /** Reads both sides (saying what it read on standard error) and plans. */
+  /**
+   * Reads both sides (saying what it read on standard error) and plans, with Kestra's review of what
+   * the plan would write to it. Git is read first, so that Kestra also looks into the namespaces Git
+   * holds (a server may not list those holding only files).
+   */
   Plan plan(Policy policy, PlanOptions options) {
-    console.progress("Reading Kestra ...");
-    WritableKinds.Narrowed writable = WritableKinds.narrow(scope, policy, kestra.server());
-    Snapshot kestraSnapshot = writable.annotate(kestra.reader().read(writable.scope()));
-    console.progress("Read " + kestraSnapshot.entries().size() + " resources from Kestra; reading Git ...");
+    console.progress("Reading Git ...");
     Snapshot gitSnapshot = git.reader().read(scope);
-    console.progress("Read " + kestraSnapshot.entries().size() + " resources from Kestra and "
-        + gitSnapshot.entries().size() + " from Git");
+    console.progress("Read " + gitSnapshot.entries().size() + " resources from Git; reading Kestra ...");
+    WritableKinds.Narrowed writable = WritableKinds.narrow(scope, policy, kestra.server());
+    Snapshot kestraSnapshot = writable.annotate(kestra.reader().read(writable.scope(),
+        Planner.kestraNamespacesOf(gitSnapshot, policy)));
+    console.progress("Read " + gitSnapshot.entries().size() + " resources from Git and "
+        + kestraSnapshot.entries().size() + " from Kestra; planning ...");
+    Plan plan = Planner.plan(gitSnapshot, kestraSnapshot, policy, options, kestra.reviewer());
     console.progressDone();
-    return Planner.plan(gitSnapshot, kestraSnapshot, policy, options);
+    return plan;
   }
 
   /** Applies, with "k of n applied" progress on standard error. */

@@ -134,11 +134,11 @@ public final class PresetRunner {
       int attempt = 0;
       do {
         attempt++;
-        kestraSnapshot = readKestra(kestra, spec);
-        progress.accept("Read " + count(kestraSnapshot) + " from Kestra (" + kestra.server().describeShort() + ")");
         gitSnapshot = git.reader().read(spec.git().scope());
         progress.accept("Read " + count(gitSnapshot) + " from Git (" + spec.git().branch() + " at "
             + shortId(gitSnapshot.identity()) + ")");
+        kestraSnapshot = readKestra(kestra, spec, Planner.kestraNamespacesOf(gitSnapshot, spec.policy()));
+        progress.accept("Read " + count(kestraSnapshot) + " from Kestra (" + kestra.server().describeShort() + ")");
         Policy policy = spec.policy();
         if (spec.singleFlowPath().isPresent()) {
           gitSnapshot = onlyFile(gitSnapshot, spec.singleFlowPath().get(), spec);
@@ -148,7 +148,7 @@ public final class PresetRunner {
         if (spec.failWhenNothingSelected()) {
           requireSelected(spec, policy, spec.type().pushesToGit() ? kestraSnapshot : gitSnapshot);
         }
-        plan = Planner.plan(gitSnapshot, kestraSnapshot, policy, options);
+        plan = Planner.plan(gitSnapshot, kestraSnapshot, policy, options, kestra.reviewer());
         if (spec.dryRun() || forceDryRun || !plan.isApplyable() || !plan.hasWrites()) {
           result = Optional.empty();
           break;
@@ -209,13 +209,13 @@ public final class PresetRunner {
     return last.endsWith(".git") ? last.substring(0, last.length() - 4) : last;
   }
 
-  private Snapshot readKestra(KestraSide kestra, PresetSpec spec) {
+  private Snapshot readKestra(KestraSide kestra, PresetSpec spec, Set<String> namespacesInGit) {
     Optional<ExecutionFilesSpec> outputs = spec.executionFiles();
     if (outputs.isPresent()) {
       return kestra.executionFiles(outputs.get().executionId(), outputs.get().filesMap()).read(spec.kestraScope());
     }
     WritableKinds.Narrowed writable = WritableKinds.narrow(spec.kestraScope(), spec.policy(), kestra.server());
-    return writable.annotate(kestra.reader().read(writable.scope()));
+    return writable.annotate(kestra.reader().read(writable.scope(), namespacesInGit));
   }
 
   /**

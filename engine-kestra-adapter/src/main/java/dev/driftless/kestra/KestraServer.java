@@ -52,6 +52,15 @@ public record KestraServer(URI url, String version, Edition edition, Optional<St
     return tenant.isPresent();
   }
 
+  /**
+   * Whether the namespace search lists namespaces that hold only namespace files. Kestra 0.20 lists
+   * those derived from flows (with their parents, and {@code system}) only: seen on 0.20.7, and the
+   * same in 0.21's sources.
+   */
+  public boolean listsNamespacesHoldingOnlyFiles() {
+    return isEnterprise() || atLeast(0, 22);
+  }
+
   /** Kestra 2.0 keeps flow drafts next to published flows. */
   public boolean hasDrafts() {
     return atLeast(2, 0);

@@ -6,9 +6,11 @@ import dev.driftless.kestra.internal.read.ExecutionFilesReader;
 import dev.driftless.kestra.internal.read.KestraReader;
 import dev.driftless.kestra.internal.read.ReadContext;
 import dev.driftless.kestra.internal.read.StateReader;
+import dev.driftless.kestra.internal.review.KestraReviewer;
 import dev.driftless.kestra.internal.write.KestraWriter;
 import dev.driftless.port.AccessDeniedException;
 import dev.driftless.port.ChangeWriter;
+import dev.driftless.port.PlanReviewer;
 import dev.driftless.port.SideUnavailableException;
 import dev.driftless.port.SnapshotReader;
 import java.util.Map;
@@ -75,7 +77,6 @@ public final class KestraSide implements AutoCloseable {
     return settings;
   }
 
-  /** Reads snapshots of this server; reading never writes. */
   /**
    * Reads one execution's output files (for PushExecutionFiles): all of them under their own
    * names, or exactly the {@code kestra://} URIs of {@code filesMap} under its names.
@@ -84,8 +85,18 @@ public final class KestraSide implements AutoCloseable {
     return new ExecutionFilesReader(new ReadContext(client, server, settings), executionId, filesMap);
   }
 
+  /** Reads snapshots of this server; reading never writes. */
   public SnapshotReader reader() {
     return reader;
+  }
+
+  /**
+   * Reviews a plan's writes to this server before it is applied (pass it to
+   * {@code Planner.plan(..., reviewer)}): flows whose text this version would alter, namespace file
+   * names it would mangle, and Kestra's own validation of every flow to be written, in one call.
+   */
+  public PlanReviewer reviewer() {
+    return new KestraReviewer(new ReadContext(client, server, settings));
   }
 
   /** Writes plans' changes to this server, one call per changed resource. */

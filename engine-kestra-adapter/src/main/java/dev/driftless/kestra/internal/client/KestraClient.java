@@ -251,33 +251,38 @@ public final class KestraClient implements AutoCloseable {
         + " not safe to repeat"), cause);
   }
 
-  /** A transport failure in words: the JDK's client often throws without a message. */
+  /**
+   * A transport failure in words, never an exception's name: the JDK's client often throws without
+   * a message, or with a cause such as {@code ClosedChannelException} when nothing listens.
+   */
   static String describe(IOException e) {
-    Throwable cause = e;
-    while (cause.getCause() != null && (cause.getMessage() == null || cause.getMessage().isBlank()
-        || cause.getMessage().equals(cause.getCause().toString()))) {
-      cause = cause.getCause();
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.http.HttpConnectTimeoutException) {
+        return "the connection timed out";
+      }
+      if (cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException) {
+        return "connection refused (is the server running, and is the url right?)";
+      }
+      if (cause instanceof java.net.http.HttpTimeoutException) {
+        return "no answer within the request timeout";
+      }
+      if (cause instanceof java.net.UnknownHostException) {
+        return "unknown host" + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+      }
+      if (cause instanceof javax.net.ssl.SSLException) {
+        return "the TLS handshake failed" + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+      }
+      if (cause instanceof java.io.EOFException) {
+        return "the server closed the connection";
+      }
     }
-    String message = cause.getMessage();
-    if (message != null && !message.isBlank()) {
-      return message;
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      String message = cause.getMessage();
+      if (message != null && !message.isBlank() && !message.equals(String.valueOf(cause.getCause()))) {
+        return message;
+      }
     }
-    if (cause instanceof java.net.ConnectException) {
-      return "connection refused";
-    }
-    if (cause instanceof java.net.http.HttpConnectTimeoutException) {
-      return "the connection timed out";
-    }
-    if (cause instanceof java.net.http.HttpTimeoutException) {
-      return "no answer within the request timeout";
-    }
-    if (cause instanceof java.net.UnknownHostException) {
-      return "unknown host";
-    }
-    if (cause instanceof java.io.EOFException) {
-      return "the server closed the connection";
-    }
-    return cause.getClass().getSimpleName();
+    return "the connection failed";
   }
 
   private void sleep(ApiCall call, Duration delay) {

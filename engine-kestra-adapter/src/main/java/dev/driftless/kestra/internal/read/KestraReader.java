@@ -4,6 +4,7 @@ import dev.driftless.port.SnapshotReader;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
+import java.util.Set;
 
 /**
  * The Kestra side's {@link SnapshotReader}: reads a namespace (with or without its children) or
@@ -25,6 +26,11 @@ public final class KestraReader implements SnapshotReader {
   @Override
   public Snapshot read(Scope scope) {
     return state.read(scope, StateReader.MissingNamespaces.FAIL).snapshot();
+  }
+
+  @Override
+  public Snapshot read(Scope scope, Set<String> namespacesElsewhere) {
+    return state.read(scope, StateReader.MissingNamespaces.FAIL, namespacesElsewhere).snapshot();
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.driftless.kestra.internal.read;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.port.SourceNotFoundException;
 import dev.driftless.resource.Namespaces;
+import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.snapshot.Scope;
 import java.util.Optional;
@@ -46,6 +47,15 @@ public final class StateReader {
   }
 
   public KestraState read(Scope requested, MissingNamespaces missing) {
+    return read(requested, missing, Set.of());
+  }
+
+  /**
+   * Reads the scope; {@code elsewhere} are namespaces the other side holds in it, whose files are
+   * read too when the scope reaches them, since a server may not list a namespace that holds only
+   * files (Kestra 0.20 lists those holding flows).
+   */
+  public KestraState read(Scope requested, MissingNamespaces missing, Set<String> elsewhere) {
     StateBuilder out = new StateBuilder(requested);
     for (ResourceKind kind : requested.kinds()) {
       ctx.server().cannotRead(kind).ifPresent(why -> out.dropKind(kind, why));
@@ -88,7 +98,19 @@ public final class StateReader {
     Set<String> flowNamespaces = scope.kinds().contains(ResourceKind.FLOW)
         ? FlowsRead.read(ctx, scope, out) : Set.of();
     if (files) {
-      FilesRead.read(ctx, fileNamespaces(scope, known, flowNamespaces, missingNamespaces), out);
+      Set<String> fileNamespaces = fileNamespaces(scope, known, flowNamespaces, missingNamespaces);
+      if (discoverChildren) {
+        for (String ns : elsewhere) {
+          if (scope.coversNamespace(ns) && ResourceKey.namespaceProblem(ns).isEmpty()) {
+            fileNamespaces.add(ns);
+          }
+        }
+        if (!ctx.server().listsNamespacesHoldingOnlyFiles()) {
+          out.diagnostic(Diagnostic.warning(ctx.server().describeShort() + " lists only namespaces that hold flows:"
+              + " namespace files in a namespace without flows are read only where the other side has that namespace"));
+        }
+      }
+      FilesRead.read(ctx, fileNamespaces, out);
     }
     if (scope.kinds().contains(ResourceKind.DASHBOARD)) {
       DashboardsRead.read(ctx, out);

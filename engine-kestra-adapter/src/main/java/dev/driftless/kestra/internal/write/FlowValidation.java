@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * and the answer is checked to line up with the flows sent, by position and by the id Kestra read.
  * Should it not, each flow is validated on its own instead: slower, never wrong.
  */
-final class FlowValidation {
+public final class FlowValidation {
 
   private static final Pattern DOCUMENT_START = Pattern.compile("\\A(?:---[ \\t]*(?:#[^\\r\\n]*)?\\r?\\n)+");
   private static final Pattern DOCUMENT_END = Pattern.compile("(?:\\r?\\n\\.\\.\\.[ \\t]*\\r?\\n?)+\\z");
@@ -37,13 +37,42 @@ final class FlowValidation {
 
   private FlowValidation() {}
 
+  /**
+   * What Kestra says of one flow.
+   *
+   * @param problems why Kestra refuses it, one per line with its field path; empty when it takes it
+   * @param notes what Kestra says of it otherwise: deprecated task types and their replacements,
+   *     warnings, deprecated properties
+   */
+  public record Verdict(List<String> problems, List<String> notes) {
+    public Verdict {
+      problems = List.copyOf(problems);
+      notes = List.copyOf(notes);
+    }
+
+    public boolean refused() {
+      return !problems.isEmpty();
+    }
+  }
+
   /** The flows Kestra refuses, by key, each with every problem and its field path. */
   static Map<ResourceKey, String> validate(KestraClient client, List<Resource> flows) {
     Map<ResourceKey, String> refused = new LinkedHashMap<>();
-    for (List<Resource> batch : batches(flows)) {
-      refused.putAll(validateBatch(client, batch));
-    }
+    judge(client, flows).forEach((key, verdict) -> {
+      if (verdict.refused()) {
+        refused.put(key, "Kestra's validation refused " + key.address() + ": " + String.join("; ", verdict.problems()));
+      }
+    });
     return refused;
+  }
+
+  /** What Kestra says of each flow, by key, in as few calls as the body size allows. */
+  public static Map<ResourceKey, Verdict> judge(KestraClient client, List<Resource> flows) {
+    Map<ResourceKey, Verdict> out = new LinkedHashMap<>();
+    for (List<Resource> batch : batches(flows)) {
+      out.putAll(judgeBatch(client, batch));
+    }
+    return out;
   }
 
   /**
@@ -70,8 +99,8 @@ final class FlowValidation {
     return out;
   }
 
-  private static Map<ResourceKey, String> validateBatch(KestraClient client, List<Resource> flows) {
-    Map<ResourceKey, String> refused = new LinkedHashMap<>();
+  private static Map<ResourceKey, Verdict> judgeBatch(KestraClient client, List<Resource> flows) {
+    Map<ResourceKey, Verdict> out = new LinkedHashMap<>();
     List<String> documents = new ArrayList<>(flows.size());
     for (Resource flow : flows) {
       documents.add(forValidation(flow.content().text().orElse("")));
@@ -81,18 +110,13 @@ final class FlowValidation {
       results = new ArrayList<>(flows.size());
       for (String document : documents) {
         List<Validation.Result> one = call(client, document);
-        results.add(one.isEmpty() ? new Validation.Result(0, Optional.empty(), Optional.empty(), Optional.empty())
-            : one.get(0));
+        results.add(one.isEmpty() ? Validation.Result.silent(0) : one.get(0));
       }
     }
     for (int i = 0; i < flows.size(); i++) {
-      List<String> problems = results.get(i).problems();
-      if (!problems.isEmpty()) {
-        ResourceKey key = flows.get(i).key();
-        refused.put(key, "Kestra's validation refused " + key.address() + ": " + String.join("; ", problems));
-      }
+      out.put(flows.get(i).key(), new Verdict(results.get(i).problems(), results.get(i).notes()));
     }
-    return refused;
+    return out;
   }
 
   private static List<Validation.Result> call(KestraClient client, String body) {
