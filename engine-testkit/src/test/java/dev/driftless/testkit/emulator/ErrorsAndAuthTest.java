@@ -28,7 +28,11 @@ class ErrorsAndAuthTest {
       assertEquals("tasks", empty.json().at("/_embedded/errors/0/path").asText());
       assertEquals("must not be empty", empty.json().at("/_embedded/errors/0/message").asText());
 
-      assertEquals("tasks[0].type", api.postYaml("/flows", TYPELESS_TASK).json().at("/_embedded/errors/0/path").asText());
+      // A task without a type cannot be read into a flow: Kestra names Jackson's reference chain.
+      JsonNode typeless = api.postYaml("/flows", TYPELESS_TASK).json();
+      assertEquals("io.kestra.core.models.flows.Flow[\"tasks\"]->java.util.ArrayList[0]",
+          typeless.at("/_embedded/errors/0/path").asText());
+      assertEquals("Invalid type: <null>", typeless.at("/_embedded/errors/0/message").asText());
       assertEquals(422, api.postYaml("/flows", "id: [unclosed").status(), "malformed YAML");
     }
   }
@@ -46,7 +50,7 @@ class ErrorsAndAuthTest {
       assertEquals(422, problem.get("status").asInt());
       assertEquals("/api/v1/main/flows", problem.get("instance").asText());
       assertEquals("/tasks/0/type", problem.at("/errors/0/pointer").asText());
-      assertEquals("must not be null", problem.at("/errors/0/detail").asText());
+      assertEquals("Invalid type: <null>", problem.at("/errors/0/detail").asText());
 
       Http.Res missing = api.get("/flows/dev/none");
       assertEquals(404, missing.status());

@@ -14,23 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Flow sources: parsing and validation the way Kestra's model does it (the subset the emulator
- * checks), the flow JSON the API returns, and the source rewrites Kestra performs.
+ * Flow sources: reading them (their validation is {@link FlowValidator}'s), the flow JSON the API
+ * returns, and the source rewrites Kestra performs.
  */
 public final class FlowSources {
 
-  static final String ID_REGEX = "^[a-zA-Z0-9][a-zA-Z0-9._-]*";
+  /** Kestra's pattern for a namespace, as its {@code @Pattern} states it. */
   static final String NAMESPACE_REGEX = "^[a-z0-9][a-z0-9._-]*";
-  static final String TASK_ID_REGEX = "^[a-zA-Z0-9][a-zA-Z0-9_-]*";
-  private static final Pattern ID = Pattern.compile(ID_REGEX);
-  private static final Pattern NAMESPACE = Pattern.compile(NAMESPACE_REGEX);
-  private static final Pattern TASK_ID = Pattern.compile(TASK_ID_REGEX);
-  /** A plugin type: a Java class name with a package, like {@code io.kestra.plugin.core.log.Log}. */
-  private static final Pattern TYPE = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*");
-  /** Kestra 1.0's reserved flow ids (they clash with API path segments). */
-  static final Set<String> RESERVED_IDS = Set.of(
-      "pause", "resume", "force-run", "change-status", "kill", "executions", "search", "source",
-      "disable", "enable", "text");
   private static final Pattern LENIENT_ID = Pattern.compile("(?m)^id\\s*:\\s*[\"']?([^\\s\"'#]+)");
   private static final Pattern LENIENT_NAMESPACE = Pattern.compile("(?m)^namespace\\s*:\\s*[\"']?([^\\s\"'#]+)");
   private static final Pattern DISABLED = Pattern.compile("(?m)^disabled[ \\t]*:[ \\t]*(true|false)[ \\t]*\\r?$");
@@ -47,45 +37,6 @@ public final class FlowSources {
   private FlowSources() {
   }
 
-  /**
-   * Parses and validates a flow source.
-   *
-   * @throws ApiException 422 with one {@link FieldError} per violation
-   */
-  public static Parsed parse(String source, KestraVersion version) {
-    ObjectNode tree = tree(source);
-    List<FieldError> errors = new ArrayList<>();
-    String id = text(tree, "id");
-    String namespace = text(tree, "namespace");
-    check(errors, "id", id, ID, ID_REGEX);
-    check(errors, "namespace", namespace, NAMESPACE, NAMESPACE_REGEX);
-    if (version.reservedFlowIds() && RESERVED_IDS.contains(id)) {
-      errors.add(new FieldError("id", "Flow id '" + id + "' is a reserved keyword: " + RESERVED_IDS.stream().sorted().toList()));
-    }
-    JsonNode tasks = tree.get("tasks");
-    if (tasks == null || tasks.isNull() || (tasks.isArray() && tasks.isEmpty())) {
-      errors.add(new FieldError("tasks", "must not be empty"));
-    } else if (!tasks.isArray()) {
-      errors.add(new FieldError("tasks", "must be a list of tasks"));
-    } else {
-      checkPlugins(errors, "tasks", tasks);
-    }
-    for (String optional : List.of("triggers", "errors", "finally", "afterExecution")) {
-      JsonNode list = tree.get(optional);
-      if (list != null && !list.isNull()) {
-        if (!list.isArray()) {
-          errors.add(new FieldError(optional, "must be a list"));
-        } else {
-          checkPlugins(errors, optional, list);
-        }
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw ApiException.violations(errors);
-    }
-    return new Parsed(namespace, id, tree);
-  }
-
   /** Parses to a mapping or fails with a 422 violation. */
   static ObjectNode tree(String source) {
     Optional<JsonNode> node;
@@ -98,32 +49,6 @@ public final class FlowSources {
       throw ApiException.violation("", "Invalid YAML: the source must be a mapping");
     }
     return (ObjectNode) node.get();
-  }
-
-  private static void checkPlugins(List<FieldError> errors, String field, JsonNode list) {
-    for (int i = 0; i < list.size(); i++) {
-      String at = field + "[" + i + "]";
-      JsonNode plugin = list.get(i);
-      if (!plugin.isObject()) {
-        errors.add(new FieldError(at, "must be a mapping with an id and a type"));
-        continue;
-      }
-      check(errors, at + ".id", text(plugin, "id"), TASK_ID, TASK_ID_REGEX);
-      String type = text(plugin, "type");
-      if (type.isEmpty()) {
-        errors.add(new FieldError(at + ".type", "must not be null"));
-      } else if (!TYPE.matcher(type).matches()) {
-        errors.add(new FieldError(at + ".type", "Invalid type: " + type));
-      }
-    }
-  }
-
-  private static void check(List<FieldError> errors, String path, String value, Pattern pattern, String regex) {
-    if (value.isEmpty()) {
-      errors.add(new FieldError(path, "must not be null"));
-    } else if (!pattern.matcher(value).matches()) {
-      errors.add(new FieldError(path, "must match \"" + regex + "\""));
-    }
   }
 
   /** A scalar field as text; empty when absent, null or not a scalar. */

@@ -452,25 +452,37 @@ public final class FlowsApi {
 
   // ---- validation
 
+  /**
+   * One result per document of the body, split as Kestra splits it (on a {@code ---} line, the
+   * parts not trimmed, so line numbers in messages match the body); a flow stating a
+   * {@code revision} is {@code outdated} unless it states the next one Kestra would make.
+   */
   static Reply validate(Call c) {
     List<String> documents = new ArrayList<>();
     if (c.isMultipart()) {
       c.parts().stream().filter(p -> p.name().equals("flows"))
-          .forEach(p -> documents.add(new String(p.content(), StandardCharsets.UTF_8).trim()));
+          .forEach(p -> documents.add(new String(p.content(), StandardCharsets.UTF_8)));
     } else {
-      documents.addAll(List.of(c.text().trim().split("\\n+---\\n*?")));
+      documents.addAll(List.of(c.text().split("\\n+---\\n*?")));
     }
     ArrayNode out = Json.array();
     FlowValidator validator = validator(c);
     for (int i = 0; i < documents.size(); i++) {
-      out.add(render(validator.validate(documents.get(i)), i));
+      out.add(render(validator.validate(documents.get(i), (ns, id) -> lastRevision(c, ns, id)), i));
     }
     return Reply.ok(out);
   }
 
+  private static java.util.OptionalInt lastRevision(Call c, String namespace, String id) {
+    List<FlowRevision> revisions = c.data().flowRevisions(namespace, id);
+    return revisions.isEmpty() ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(revisions.get(revisions.size() - 1).revision());
+  }
+
   /**
-   * One entry of a validation answer, as Kestra writes it: an entry whose source could not be read
-   * as a flow has only its index, the constraints and {@code outdated}.
+   * One entry of a validation answer, as Kestra writes it (seen on 0.20.7): the flow's id and
+   * namespace, the index, the constraints when there are any, {@code outdated}, and the notes; a
+   * source that could not be read as a flow has only the index, the constraints and {@code outdated}.
    */
   static ObjectNode render(FlowValidator.Report report, int index) {
     ObjectNode result = Json.object();
@@ -478,18 +490,16 @@ public final class FlowsApi {
     report.namespace().ifPresent(ns -> result.put("namespace", ns));
     result.put("index", index);
     if (!report.isValid()) {
-      result.put("constraints", report.constraints().stream()
-          .map(e -> (e.path().isEmpty() ? e.message() : e.path() + ": " + e.message()) + "\n")
-          .collect(Collectors.joining()));
+      result.put("constraints", report.message());
     }
     result.put("outdated", report.outdated());
-    if (report.flow().isPresent()) {
-      report.deprecationPaths().forEach(result.withArray("deprecationPaths")::add);
-      result.withArray("deprecationPaths");
-      report.warnings().forEach(result.withArray("warnings")::add);
-      result.withArray("warnings");
-      report.infos().forEach(result.withArray("infos")::add);
-      result.withArray("infos");
+    if (report.verdict().readable()) {
+      ArrayNode deprecated = result.putArray("deprecationPaths");
+      report.deprecationPaths().forEach(deprecated::add);
+      ArrayNode warnings = result.putArray("warnings");
+      report.warnings().forEach(warnings::add);
+      ArrayNode infos = result.putArray("infos");
+      report.infos().forEach(infos::add);
     }
     return result;
   }
