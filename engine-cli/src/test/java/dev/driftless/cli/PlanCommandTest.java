@@ -95,7 +95,7 @@ class PlanCommandTest {
     assertEquals("", quiet.err());
     assertEquals(quiet.out(), verbose.out(), "progress changes nothing on stdout");
     assertTrue(verbose.err().contains("Connected to Kestra 1.3.0 OSS"), verbose.err());
-    assertTrue(verbose.err().contains("Read 1 resources from Kestra and 2 from Git"), verbose.err());
+    assertTrue(verbose.err().contains("Read 2 resources from Git and 1 from Kestra"), verbose.err());
     assertFalse(verbose.out().contains("Read 1"), verbose.out());
   }
 

@@ -152,7 +152,7 @@ abstract class AdapterContract {
         .put(ResourceKey.namespaceFile(ns, "scripts/main.py"), "print('hi')\n")
         .put(ResourceKey.namespaceFile(ns, "data/deep/er/blob.bin"), Content.of(new byte[] {0, 1, 2, (byte) 255, 10, 13}))
         .put(ResourceKey.namespaceFile(ns, "archive.zip"), Content.of("not unpacked".getBytes(StandardCharsets.UTF_8)))
-        .put(ResourceKey.namespaceFile(ns, "with space/é.txt"), "unicode\n");
+        .put(ResourceKey.namespaceFile(ns, spacedName()), "unicode\n");
     Scope scope = Scope.namespace(ns, FLOWS_AND_FILES);
     assertComplete(syncFromGit(git, scope));
     assertInSync(git, scope);
@@ -212,7 +212,7 @@ abstract class AdapterContract {
     assertTrue(empty.cause().orElseThrow().contains("flow " + ns + "/empty") && empty.cause().get().contains("tasks"),
         empty.cause().get());
     assertTrue(untyped.cause().orElseThrow().contains("flow " + ns + "/untyped")
-        && untyped.cause().get().contains("tasks[0].type"), untyped.cause().get());
+        && untyped.cause().get().contains("Invalid type: <null>"), untyped.cause().get());
     assertEquals(Outcome.SKIPPED, outcome(result, ResourceKey.flow(ns, "good")).outcome());
     assertEquals(Outcome.SKIPPED, outcome(result, ResourceKey.namespaceFile(ns, "file.txt")).outcome());
   }
@@ -308,6 +308,14 @@ abstract class AdapterContract {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /**
+   * A namespace file name with a space and an accent, where the server keeps such names (Kestra 0.20
+   * and 0.21 store a space as '+': {@code ServerQuirksTest} covers that).
+   */
+  private String spacedName() {
+    return side.server().atLeast(0, 22) ? "with space/é.txt" : "with-accent/é.txt";
+  }
 
   protected ApplyResult syncFromGit(InMemorySide git, Scope scope) {
     return sync(git, scope, Policy.builder().sourceOfTruth(Side.GIT).build());

@@ -100,6 +100,11 @@ final class EmulatorWorld implements World {
     }
 
     @Override
+    public dev.driftless.port.PlanReviewer reviewer() {
+      return side.reviewer();
+    }
+
+    @Override
     public void seed(List<Seed> seeds) {
       for (Seed seed : seeds) {
         ResourceKey key = seed.key();

@@ -10,6 +10,8 @@ final class Emulators {
   static final String USER = "admin@example.com";
   static final String PASSWORD = "Emul4torSecret-P4ss";
   static final String TOKEN = "tok-3mulat0r-S3cret-T0ken";
+  /** Plugin types the fixtures use that a stock server lacks. */
+  static final String[] PLUGINS = {"io.kestra.plugin.scripts.shell.Commands"};
 
   /** One emulated server kind: the mode and version the adapter must handle. */
   enum Server {
@@ -28,9 +30,13 @@ final class Emulators {
       this.version = version;
     }
 
-    /** Started with Basic auth (and an API token on Enterprise). */
+    /**
+     * Started with Basic auth (and an API token on Enterprise), knowing the script plugin the
+     * fixtures' flows use besides the core plugins, as a server with that plugin installed does.
+     */
     KestraEmulator start() {
-      KestraEmulator.Builder builder = KestraEmulator.builder().mode(mode).version(version).basicAuth(USER, PASSWORD);
+      KestraEmulator.Builder builder = KestraEmulator.builder().mode(mode).version(version).basicAuth(USER, PASSWORD)
+          .pluginTypes(PLUGINS);
       if (mode == Mode.EE) {
         builder.apiToken(TOKEN);
       }

@@ -119,7 +119,8 @@ public abstract class LawSuite {
         Plan plan = plan(world, scenario, PlanOptions.defaults());
         plan(world, scenario, PlanOptions.builder().approvedPlanId(plan.id()).build());
         Sync.between(world.git().reader(), scenario.gitScope(), world.kestra().reader(), scenario.kestraScope())
-            .policy(scenario.policy()).writers(world.git().writer(), world.kestra().writer()).plan();
+            .policy(scenario.policy()).writers(world.git().writer(), world.kestra().writer())
+            .reviewer(world.kestra().reviewer()).plan();
         assertEquals(before, states(world), "planning changed a side");
       }
     });
@@ -249,7 +250,7 @@ public abstract class LawSuite {
     check("law 8 (determinism)", scenarios().zip(longs().all(), Shuffled::new), input -> {
       try (World world = seeded(input.scenario())) {
         Snapshot git = world.git().reader().read(input.scenario().gitScope());
-        Snapshot kestra = world.kestra().reader().read(input.scenario().kestraScope());
+        Snapshot kestra = readKestra(world, input.scenario(), git);
         Plan plan = Planner.plan(git, kestra, input.scenario().policy());
         Random random = new Random(input.shuffle());
         Plan shuffled = Planner.plan(shuffle(kestra, random), shuffle(git, random), input.scenario().policy());
@@ -357,10 +358,19 @@ public abstract class LawSuite {
     }
   }
 
+  /**
+   * Reads and plans as the engine's callers do: Git first, then Kestra, looking also into the
+   * namespaces Git holds (a Kestra that cannot list a namespace holding only files reads it then),
+   * and with Kestra's review of what the plan writes to it.
+   */
   protected static Plan plan(World world, Scenario scenario, PlanOptions options) {
     Snapshot git = world.git().reader().read(scenario.gitScope());
-    Snapshot kestra = world.kestra().reader().read(scenario.kestraScope());
-    return Planner.plan(git, kestra, scenario.policy(), options);
+    Snapshot kestra = readKestra(world, scenario, git);
+    return Planner.plan(git, kestra, scenario.policy(), options, world.kestra().reviewer());
+  }
+
+  private static Snapshot readKestra(World world, Scenario scenario, Snapshot git) {
+    return world.kestra().reader().read(scenario.kestraScope(), Planner.kestraNamespacesOf(git, scenario.policy()));
   }
 
   /** The plan, approved when a guard held deletions back (the laws are about what runs). */

@@ -1,6 +1,7 @@
 package dev.driftless.testkit.law;
 
 import dev.driftless.port.ChangeWriter;
+import dev.driftless.port.PlanReviewer;
 import dev.driftless.port.SnapshotReader;
 import dev.driftless.resource.Content;
 import dev.driftless.resource.Fingerprint;
@@ -22,6 +23,11 @@ public interface SideHarness {
   SnapshotReader reader();
 
   ChangeWriter writer();
+
+  /** The side's review of the plans that write to it; by default it has nothing to say. */
+  default PlanReviewer reviewer() {
+    return PlanReviewer.none(side());
+  }
 
   /** Makes the side hold exactly these entries, without going through the writer. */
   void seed(List<Seed> seeds);

@@ -31,7 +31,11 @@ class ErrorFormatsTest {
         ApiResponse response = client.send(ApiCall.of(Operation.CREATE_FLOW, ApiCall.path("flows"), ApiCall.yaml(UNTYPED)));
         ApiError error = response.error();
         assertEquals(422, error.status(), version);
-        assertEquals(List.of(new ApiError.FieldError("tasks[0].type", "must not be null")), error.fields(), version);
+        // A task without a type cannot be read into a flow: Kestra names Jackson's reference chain up
+        // to 1.x (seen on 0.20.7), a JSON pointer from 2.0.
+        String path = version.startsWith("2.") ? "tasks[0].type"
+            : "io.kestra.core.models.flows.Flow[\"tasks\"]->java.util.ArrayList[0]";
+        assertEquals(List.of(new ApiError.FieldError(path, "Invalid type: <null>")), error.fields(), version);
         assertEquals(version.startsWith("2.") ? Optional.of("validation-failed") : Optional.empty(), error.typeName());
         assertTrue(error.isRefusal());
 
