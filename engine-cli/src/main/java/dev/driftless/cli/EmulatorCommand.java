@@ -35,6 +35,14 @@ final class EmulatorCommand implements Runnable {
   @Option(names = "--version", description = "The Kestra version to behave as (default: 0.20.7 for legacy, 1.3.0 otherwise).")
   String version;
 
+  @Option(names = "--plugin-type", paramLabel = "TYPE", description = "A plugin type the emulator knows besides a stock"
+      + " Kestra's (io.kestra.plugin.scripts.python.Script), as if its plugin were installed; repeatable.")
+  java.util.List<String> pluginTypes = new java.util.ArrayList<>();
+
+  @Option(names = "--any-plugin-type", description = "Know every plugin type, as a server with every plugin installed"
+      + " would (less strict than any real server).")
+  boolean anyPluginType;
+
   @Option(names = "--user", description = "Username the emulator accepts (Basic auth).")
   String user;
 
@@ -51,6 +59,14 @@ final class EmulatorCommand implements Runnable {
     }
     if (version != null) {
       builder.version(version);
+    }
+    try {
+      builder.pluginTypes(pluginTypes);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--plugin-type: " + e.getMessage());
+    }
+    if (anyPluginType) {
+      builder.anyPluginType();
     }
     String username = user != null ? user : main.env.get("KESTRA_EMULATOR_USERNAME");
     String secret = password != null ? password : main.env.get("KESTRA_EMULATOR_PASSWORD");

@@ -57,6 +57,35 @@ class EmulatorCommandTest {
   }
 
   @Test
+  void pluginTypes_extendWhatTheEmulatorKnows_likeAServerWithThosePluginsInstalled() throws Exception {
+    PipedInputStream pipe = new PipedInputStream();
+    PrintStream out = new PrintStream(new PipedOutputStream(pipe), true, StandardCharsets.UTF_8);
+    Thread running = new Thread(() -> Main.run(new String[] {"emulator", "--port", "0", "--mode", "oss",
+        "--plugin-type", "io.kestra.plugin.scripts.python.Script"}, Map.of(), out,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0])));
+    running.start();
+    String url = new BufferedReader(new InputStreamReader(pipe, StandardCharsets.UTF_8)).readLine();
+    try {
+      String flow = "id: a\nnamespace: dev\ntasks:\n  - id: t\n    type: %s\n";
+      assertEquals(200, postYaml(url + "/api/v1/main/flows", flow.formatted("io.kestra.plugin.scripts.python.Script"))
+          .statusCode());
+      HttpResponse<String> refused = postYaml(url + "/api/v1/main/flows",
+          flow.formatted("io.kestra.plugin.scripts.node.Script").replace("id: a", "id: b"));
+      assertEquals(422, refused.statusCode(), "a type a stock server lacks is refused, as on Kestra");
+      assertTrue(refused.body().contains("Invalid type: io.kestra.plugin.scripts.node.Script"), refused.body());
+    } finally {
+      running.interrupt();
+      running.join(10_000);
+    }
+  }
+
+  private static HttpResponse<String> postYaml(String url, String yaml) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+        .header("Content-Type", "application/x-yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void userWithoutPassword_isRefused() {
     Cli.run(Map.of(), "emulator", "--port", "0", "--user", "admin")
         .assertOneErrorLine("driftless: give both --user and --password, or neither");

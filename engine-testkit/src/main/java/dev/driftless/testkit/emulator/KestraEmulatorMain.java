@@ -54,6 +54,10 @@ public final class KestraEmulatorMain {
         usage(System.out);
         System.exit(0);
       }
+      if (flag.equals("--any-plugin-type")) {
+        builder.anyPluginType();
+        continue;
+      }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException("missing value for " + flag);
       }
@@ -63,6 +67,7 @@ public final class KestraEmulatorMain {
         case "--version" -> builder.version(value);
         case "--port" -> builder.port(Integer.parseInt(value));
         case "--seed" -> builder.faultSeed(Long.parseLong(value));
+        case "--plugin-type" -> builder.pluginTypes(value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
@@ -80,6 +85,7 @@ public final class KestraEmulatorMain {
 
   private static void usage(PrintStream out) {
     out.println("usage: KestraEmulatorMain [--mode legacy|oss|ee] [--version X.Y.Z] [--port N] [--seed N]");
+    out.println("         [--plugin-type TYPE]... [--any-plugin-type]   plugin types known besides a stock Kestra's");
     out.println("  env: KESTRA_EMULATOR_USERNAME + KESTRA_EMULATOR_PASSWORD (Basic), KESTRA_EMULATOR_API_TOKEN (EE Bearer)");
   }
 }

@@ -23,6 +23,19 @@ class KestraEmulatorMainTest {
     }
 
     @Test
+    void configure_pluginTypes_extendTheStockCatalogue() {
+        String flow = "id: a\nnamespace: dev\ntasks:\n  - id: t\n    type: io.kestra.plugin.scripts.python.Script\n";
+        try (KestraEmulator stock = KestraEmulatorMain.configure(new String[0], Map.of()).start();
+             KestraEmulator extended = KestraEmulatorMain.configure(
+                 new String[] {"--plugin-type", "io.kestra.plugin.scripts.python.Script"}, Map.of()).start();
+             KestraEmulator any = KestraEmulatorMain.configure(new String[] {"--any-plugin-type"}, Map.of()).start()) {
+            assertEquals(422, Http.at(stock.apiUrl()).postYaml("/flows", flow).status());
+            assertEquals(200, Http.at(extended.apiUrl()).postYaml("/flows", flow).status());
+            assertEquals(200, Http.at(any.apiUrl()).postYaml("/flows", flow).status());
+        }
+    }
+
+    @Test
     void configure_refusesUnknownOptions() {
         assertThrows(IllegalArgumentException.class, () -> KestraEmulatorMain.configure(new String[] {"--colour", "red"}, Map.of()));
         assertThrows(IllegalArgumentException.class, () -> KestraEmulatorMain.configure(new String[] {"--port"}, Map.of()));
