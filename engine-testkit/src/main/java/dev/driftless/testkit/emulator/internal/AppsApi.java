@@ -28,7 +28,6 @@ import java.util.stream.Stream;
 public final class AppsApi {
 
   private static final String[] REQUIRED = {"id", "namespace", "type"};
-  private static final Pattern FILTER = Pattern.compile("filters\\[([^\\]]+)\\]\\[([^\\]]+)\\](?:\\[\\d*\\])?");
 
   private AppsApi() {
   }
@@ -102,7 +101,7 @@ public final class AppsApi {
     }
     String namespace = c.query("namespace").orElse("");
     if (!namespace.isEmpty()) {
-      predicate = predicate.and(a -> matches(field(a, "namespace"), "PREFIX", namespace));
+      predicate = predicate.and(a -> QueryFilters.matches(field(a, "namespace"), "PREFIX", namespace));
     }
     String flowId = c.query("flowId").orElse("");
     if (!flowId.isEmpty()) {
@@ -114,7 +113,7 @@ public final class AppsApi {
       predicate = predicate.and(a -> tagsOf(a).stream().anyMatch(tags::contains));
     }
     for (Map.Entry<String, List<String>> e : c.queryParams().entrySet()) {
-      Matcher m = FILTER.matcher(e.getKey());
+      Matcher m = QueryFilters.FILTER.matcher(e.getKey());
       if (m.matches()) {
         for (String value : e.getValue()) {
           predicate = predicate.and(filter(m.group(1), m.group(2).toUpperCase(Locale.ROOT), value));
@@ -131,15 +130,15 @@ public final class AppsApi {
 
   private static Predicate<TenantStore.App> filter(String field, String op, String value) {
     return switch (field) {
-      case "namespace" -> a -> matches(field(a, "namespace"), op, value);
-      case "flowId" -> a -> matches(field(a, "flowId"), op, value);
-      case "id" -> a -> matches(field(a, "id"), op, value);
+      case "namespace" -> a -> QueryFilters.matches(field(a, "namespace"), op, value);
+      case "flowId" -> a -> QueryFilters.matches(field(a, "flowId"), op, value);
+      case "id" -> a -> QueryFilters.matches(field(a, "id"), op, value);
       case "q", "query" -> a -> matchesQuery(a, value.toLowerCase(Locale.ROOT));
       case "tags" -> a -> {
         List<String> tags = tagsOf(a);
         return switch (op) {
-          case "NOT_EQUALS", "NOT_IN" -> tags.stream().noneMatch(tag -> matches(tag, op.substring(4), value));
-          default -> tags.stream().anyMatch(tag -> matches(tag, op, value));
+          case "NOT_EQUALS", "NOT_IN" -> tags.stream().noneMatch(tag -> QueryFilters.matches(tag, op.substring(4), value));
+          default -> tags.stream().anyMatch(tag -> QueryFilters.matches(tag, op, value));
         };
       };
       default -> a -> true;
@@ -149,21 +148,6 @@ public final class AppsApi {
   private static boolean matchesQuery(TenantStore.App a, String lowerCaseQuery) {
     return field(a, "id").toLowerCase(Locale.ROOT).contains(lowerCaseQuery)
         || field(a, "displayName").toLowerCase(Locale.ROOT).contains(lowerCaseQuery);
-  }
-
-  private static boolean matches(String actual, String op, String value) {
-    return switch (op) {
-      case "EQUALS" -> actual.equals(value);
-      case "NOT_EQUALS" -> !actual.equals(value);
-      case "PREFIX" -> actual.equals(value) || actual.startsWith(value + ".");
-      case "STARTS_WITH" -> actual.startsWith(value);
-      case "ENDS_WITH" -> actual.endsWith(value);
-      case "CONTAINS" -> actual.contains(value);
-      case "IN" -> List.of(value.split(",")).contains(actual);
-      case "NOT_IN" -> !List.of(value.split(",")).contains(actual);
-      case "REGEX" -> Pattern.compile(value).matcher(actual).find();
-      default -> throw ApiException.badRequest("Invalid query filters: unknown operation " + op);
-    };
   }
 
   /** {@code {"tags": [...]}}: every tag of every app, sorted, once. */

@@ -104,15 +104,7 @@ public final class DashboardsApi {
 
   /** A {@code ValidateConstraintViolation}: the index, and the constraints of an invalid dashboard. */
   static Reply validate(Call c) {
-    ObjectNode out = Sources.validation(c.text(), "title");
-    if (!out.has("constraints")) {
-      try {
-        parse(c.text());
-      } catch (ApiException e) {
-        out.put("constraints", e.detail());
-      }
-    }
-    return Reply.ok(out);
+    return Reply.ok(Sources.validation(c.text(), DashboardsApi::parse));
   }
 
   /**

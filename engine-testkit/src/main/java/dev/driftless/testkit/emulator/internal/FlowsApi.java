@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 /** {@code /flows}: Kestra's FlowController, quirks included. */
 public final class FlowsApi {
 
-  private static final Pattern FILTER = Pattern.compile("filters\\[([^\\]]+)\\]\\[([^\\]]+)\\](?:\\[\\d*\\])?");
 
   private FlowsApi() {
   }
@@ -271,7 +270,7 @@ public final class FlowsApi {
     String q = c.query("q").orElse("");
     Optional<String> namespace = c.query("namespace").filter(s -> !s.isEmpty());
     List<FlowRevision> flows = c.data().liveFlows().stream()
-        .filter(f -> namespace.map(ns -> matches(f.namespace(), "PREFIX", ns)).orElse(true))
+        .filter(f -> namespace.map(ns -> QueryFilters.matches(f.namespace(), "PREFIX", ns)).orElse(true))
         .filter(f -> FlowSources.servedSource(f.source(), c.version()).contains(q))
         .collect(Collectors.toList());
     sort(c, flows);
@@ -313,7 +312,7 @@ public final class FlowsApi {
   static List<FlowRevision> query(Call c) {
     Predicate<FlowRevision> predicate = f -> true;
     for (Map.Entry<String, List<String>> e : c.queryParams().entrySet()) {
-      Matcher m = FILTER.matcher(e.getKey());
+      Matcher m = QueryFilters.FILTER.matcher(e.getKey());
       if (!m.matches()) {
         continue;
       }
@@ -321,38 +320,23 @@ public final class FlowsApi {
       String op = m.group(2).toUpperCase(Locale.ROOT);
       for (String value : e.getValue()) {
         switch (field) {
-          case "namespace" -> predicate = predicate.and(f -> matches(f.namespace(), op, value));
-          case "flowId", "id" -> predicate = predicate.and(f -> matches(f.id(), op, value));
+          case "namespace" -> predicate = predicate.and(f -> QueryFilters.matches(f.namespace(), op, value));
+          case "flowId", "id" -> predicate = predicate.and(f -> QueryFilters.matches(f.id(), op, value));
           case "q", "query" -> predicate = predicate.and(
-              f -> matches(f.id(), "CONTAINS", value) || matches(f.namespace(), "CONTAINS", value));
+              f -> QueryFilters.matches(f.id(), "CONTAINS", value) || QueryFilters.matches(f.namespace(), "CONTAINS", value));
           default -> { } // labels, scope, time ranges: not emulated, they match everything
         }
       }
     }
     Optional<String> legacyNamespace = c.query("namespace").filter(s -> !s.isEmpty());
     if (legacyNamespace.isPresent()) {
-      predicate = predicate.and(f -> matches(f.namespace(), "PREFIX", legacyNamespace.get()));
+      predicate = predicate.and(f -> QueryFilters.matches(f.namespace(), "PREFIX", legacyNamespace.get()));
     }
     Optional<String> legacyQuery = c.query("q").filter(s -> !s.isEmpty());
     if (legacyQuery.isPresent()) {
       predicate = predicate.and(f -> f.id().contains(legacyQuery.get()) || f.namespace().contains(legacyQuery.get()));
     }
     return c.data().liveFlows().stream().filter(predicate).collect(Collectors.toList());
-  }
-
-  private static boolean matches(String actual, String op, String value) {
-    return switch (op) {
-      case "EQUALS" -> actual.equals(value);
-      case "NOT_EQUALS" -> !actual.equals(value);
-      case "PREFIX" -> actual.equals(value) || actual.startsWith(value + ".");
-      case "STARTS_WITH" -> actual.startsWith(value);
-      case "ENDS_WITH" -> actual.endsWith(value);
-      case "CONTAINS" -> actual.contains(value);
-      case "IN" -> List.of(value.split(",")).contains(actual);
-      case "NOT_IN" -> !List.of(value.split(",")).contains(actual);
-      case "REGEX" -> Pattern.compile(value).matcher(actual).find();
-      default -> throw ApiException.badRequest("Invalid query filters: unknown operation " + op);
-    };
   }
 
   private static void sort(Call c, List<FlowRevision> flows) {

@@ -57,10 +57,18 @@ final class Sources {
 
   /** A validation answer shaped like Kestra's {@code ValidateConstraintViolation}. */
   static ObjectNode validation(String source, String... required) {
+    return validation(source, text -> parse(text, required));
+  }
+
+  /**
+   * A validation answer shaped like Kestra's {@code ValidateConstraintViolation}, with the
+   * constraints of the first check that refuses the source.
+   */
+  static ObjectNode validation(String source, java.util.function.Consumer<String> check) {
     ObjectNode out = Json.object();
     out.put("index", 0);
     try {
-      parse(source, required);
+      check.accept(source);
     } catch (ApiException e) {
       out.put("constraints", e.detail());
     }

@@ -99,15 +99,7 @@ public final class TestsApi {
   }
 
   static Reply validate(Call c) {
-    ObjectNode out = Sources.validation(c.text(), REQUIRED);
-    if (!out.has("constraints")) {
-      try {
-        parse(c.text());
-      } catch (ApiException e) {
-        out.put("constraints", e.detail());
-      }
-    }
-    return Reply.ok(out);
+    return Reply.ok(Sources.validation(c.text(), TestsApi::parse));
   }
 
   /**
