@@ -122,6 +122,32 @@ class ServerQuirksTest {
   }
 
   @Test
+  void kestrasNotesOnAFlowItTakes_showInThePlan_asWarningsNamingTheFlow() {
+    try (ReaderTest.Fixture f = ReaderTest.Fixture.of(Emulators.Server.LEGACY_0_20)) {
+      ResourceKey old = ResourceKey.flow("dev", "old-style");
+      InMemorySide git = InMemorySide.git().put(old, "id: old-style\nnamespace: dev\ntasks:\n  - id: t\n"
+          + "    type: io.kestra.core.tasks.log.Log\n    message: hi\n");
+      Plan plan = reviewed(f, git);
+      assertEquals(Action.CREATE, change(plan, old).action(), "a deprecated alias is still taken");
+      assertTrue(warningFor(plan, old).contains("Kestra notes: io.kestra.core.tasks.log.Log is replaced by"
+          + " io.kestra.plugin.core.log.Log"), warningFor(plan, old));
+    }
+  }
+
+  @Test
+  void aFlowWithATopLevelTenantId_landsInAnotherTenantOnKestra_soItIsInvalidInItsSource() {
+    try (ReaderTest.Fixture f = ReaderTest.Fixture.of(Emulators.Server.LEGACY_0_20)) {
+      String elsewhere = WITHOUT_REVISION.replace("versioned", "moved").replace("tasks:", "tenantId: other\ntasks:");
+      Plan unchecked = Planner.plan(InMemorySide.git().put(ResourceKey.flow("dev", "moved"), elsewhere).read(FLOWS),
+          f.side.reader().read(FLOWS), GIT_WINS);
+      assertEquals(Action.BLOCKED, change(unchecked, ResourceKey.flow("dev", "moved")).action());
+      assertEquals(Reason.INVALID_SOURCE, change(unchecked, ResourceKey.flow("dev", "moved")).reason());
+      assertTrue(warningFor(unchecked, ResourceKey.flow("dev", "moved")).contains("top-level 'tenantId'"),
+          unchecked.diagnostics().toString());
+    }
+  }
+
+  @Test
   void aPlanWithNothingToWriteToKestra_costsNoValidationCall() {
     try (ReaderTest.Fixture f = ReaderTest.Fixture.of(Emulators.Server.OSS_1_3)) {
       f.emulator.state().putFlowSource(T, "dev", "versioned", WITHOUT_REVISION);

@@ -95,6 +95,17 @@ class LegacyStorageTest {
   }
 
   @Test
+  void aTopLevelTenantId_sendsTheFlowIntoThatTenant_outOfSight() {
+    try (KestraEmulator kestra = KestraEmulator.builder().version("0.20.7").start()) {
+      Http api = Http.at(kestra.apiUrl());
+      String flow = Http.flow("dev", "moved").replace("tasks:", "tenantId: other\ntasks:");
+      assertEquals(200, api.postYaml("/flows", flow).status());
+      assertEquals(404, api.get("/flows/dev/moved").status(), "not in the tenant it was sent to");
+      assertEquals(422, api.postYaml("/flows", flow).status(), "but there, where it already exists");
+    }
+  }
+
+  @Test
   void aMissingFile_is404_withItsPathInStorage() {
     try (KestraEmulator kestra = KestraEmulator.builder().version("0.20.7").start()) {
       Http.Res missing = Http.at(kestra.apiUrl()).get("/namespaces/company.team/files?path=/nope.txt");
