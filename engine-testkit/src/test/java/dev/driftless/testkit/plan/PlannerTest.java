@@ -326,6 +326,7 @@ class PlannerTest {
     List<String> warnings = plan.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING)
         .map(Diagnostic::render).toList();
     assertTrue(warnings.stream().anyMatch(w -> w.contains("the server would alter it; it is not written")), warnings.toString());
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("the server made it; it is not deleted")), warnings.toString());
     assertTrue(warnings.stream().anyMatch(w -> w.contains("Kestra notes: b is fine")), warnings.toString());
     assertEquals(plan, Planner.plan(git, kestra, GIT_WINS.withGuards(Guards.none()),
         PlanOptions.defaults().withReview(Map.of(a, "the server would alter it", c, "the server made it"),

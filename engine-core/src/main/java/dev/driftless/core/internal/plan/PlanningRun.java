@@ -136,7 +136,8 @@ public final class PlanningRun {
     if (why == null || !c.action().isWrite()) {
       return d;
     }
-    Diagnostic warning = Diagnostic.warning(why + "; it is not written").onSide(c.side()).forKey(c.key());
+    Diagnostic warning = Diagnostic.warning(why + (c.action() == Action.DELETE ? "; it is not deleted"
+        : "; it is not written")).onSide(c.side()).forKey(c.key());
     diagnostics.add(d.sourceOrigin().map(warning::inFile).orElse(warning));
     return new Decision(c.withAction(Action.BLOCKED, Reason.TARGET_REFUSES), Optional.empty(), d.current(),
         d.sourceOrigin(), d.targetOrigin(), List.of());

@@ -73,8 +73,8 @@ public final class KestraReviewer implements PlanReviewer {
       ResourceKey original = alteredCopies.get(change.key());
       if (change.side() == Side.KESTRA && change.action() == dev.driftless.plan.Action.DELETE && original != null) {
         refusals.put(change.key(), "is the copy " + server.describeShort() + " made of '" + original.name()
-            + "' under an altered name, not a file of its own; it is left alone until '" + original.name()
-            + "' is renamed");
+            + "' under an altered name, not a file of its own: rename '" + original.name() + "', then delete this"
+            + " copy in Kestra if it is not wanted");
       }
     }
     List<Diagnostic> notes = new ArrayList<>();
