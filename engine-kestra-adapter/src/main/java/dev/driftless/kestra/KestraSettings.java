@@ -112,6 +112,35 @@ public abstract class KestraSettings {
     return 50L * 1024 * 1024;
   }
 
+  /**
+   * The most entries one export ZIP (the flows or the files of a namespace) may hold. An export with
+   * more is refused whole with a clear error, never read into memory: a ZIP bomb of many entries
+   * cannot exhaust the process.
+   */
+  @Value.Default
+  public int maxExportEntries() {
+    return 200_000;
+  }
+
+  /**
+   * The most bytes one export ZIP may expand to, all entries together. A larger export is refused
+   * whole; each entry is also held to {@link #namespaceFileSizeLimit()}.
+   */
+  @Value.Default
+  public long maxExportBytes() {
+    return 256L * 1024 * 1024;
+  }
+
+  /**
+   * The longest one call may take from sending it to the end of its answer's body, retries
+   * excepted (each attempt has its own). A server that sends its answer too slowly is cut off here,
+   * and what it sent counts for nothing.
+   */
+  @Value.Default
+  public Duration callDeadline() {
+    return Duration.ofMinutes(5);
+  }
+
   /** How many items to ask for per page of a listing (pages start at 1). */
   @Value.Default
   public int pageSize() {
@@ -205,6 +234,13 @@ public abstract class KestraSettings {
     if (namespaceFileSizeLimit() < 1) {
       problems.add("namespaceFileSizeLimit must be at least 1 byte, got " + namespaceFileSizeLimit());
     }
+    if (maxExportEntries() < 1) {
+      problems.add("maxExportEntries must be at least 1, got " + maxExportEntries());
+    }
+    if (maxExportBytes() < 1) {
+      problems.add("maxExportBytes must be at least 1 byte, got " + maxExportBytes());
+    }
+    positive(problems, "callDeadline", callDeadline());
     if (pageSize() < 1 || pageSize() > MAX_PAGE_SIZE) {
       problems.add("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize());
     }

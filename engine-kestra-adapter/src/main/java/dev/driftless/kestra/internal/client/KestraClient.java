@@ -48,16 +48,18 @@ public final class KestraClient implements AutoCloseable {
   private final String apiPrefix;
   private final KestraAuth auth;
   private final Duration requestTimeout;
+  private final Duration callDeadline;
   private final RetryPolicy retry;
 
   private KestraClient(HttpClient http, ExecutorService executor, URI base, String apiPrefix, KestraAuth auth,
-      Duration requestTimeout, RetryPolicy retry) {
+      Duration requestTimeout, Duration callDeadline, RetryPolicy retry) {
     this.http = http;
     this.executor = executor;
     this.base = base;
     this.apiPrefix = apiPrefix;
     this.auth = auth;
     this.requestTimeout = requestTimeout;
+    this.callDeadline = callDeadline;
     this.retry = retry;
   }
 
@@ -74,13 +76,13 @@ public final class KestraClient implements AutoCloseable {
     RetryPolicy retry = new RetryPolicy(settings.maxAttempts(), settings.retryBaseDelay(), settings.retryMaxDelay(),
         random);
     return new KestraClient(http, executor, settings.baseUri(), API_V1, settings.auth(), settings.requestTimeout(),
-        retry);
+        settings.callDeadline(), retry);
   }
 
   /** The same client calling {@code /api/v1/<tenant>/...}, or {@code /api/v1/...} without a tenant. */
   public KestraClient forTenant(Optional<String> tenant) {
     String prefix = tenant.map(t -> API_V1 + ApiCall.path(t)).orElse(API_V1);
-    return new KestraClient(http, executor, base, prefix, auth, requestTimeout, retry);
+    return new KestraClient(http, executor, base, prefix, auth, requestTimeout, callDeadline, retry);
   }
 
   /** The server's address. */
@@ -193,6 +195,7 @@ public final class KestraClient implements AutoCloseable {
 
   private <T> Outcome<T> exchange(ApiCall call, BodyReader<T> reader) {
     for (int attempt = 1; ; attempt++) {
+      Instant deadline = Instant.now().plus(callDeadline);
       HttpResponse<InputStream> response;
       try {
         response = http.send(request(call), HttpResponse.BodyHandlers.ofInputStream());
@@ -208,13 +211,14 @@ public final class KestraClient implements AutoCloseable {
       Map<String, List<String>> headers = response.headers().map();
       if (status >= 200 && status < 300) {
         try (InputStream in = response.body()) {
-          return new Outcome<>(status, headers, Optional.of(reader.read(in)), Optional.empty(), attempt);
+          checkMediaType(call, headers);
+          return new Outcome<>(status, headers, Optional.of(within(deadline, in, reader)), Optional.empty(), attempt);
         } catch (IOException e) {
           pauseOrThrow(call, attempt, e);
           continue;
         }
       }
-      byte[] body = errorBody(response.body());
+      byte[] body = errorBody(response.body(), deadline);
       if (status == 401 || status == 403) {
         throw accessDenied(call, new ApiResponse(status, headers, body, attempt, Optional.empty()));
       }
@@ -245,7 +249,8 @@ public final class KestraClient implements AutoCloseable {
     }
     String attempts = attempt > 1 ? " after " + attempt + " attempts" : "";
     String what = cause instanceof HttpTimeoutException ? "did not answer in time"
-        : cause instanceof ConnectException ? "could not be reached" : "broke the connection";
+        : cause instanceof ConnectException ? "could not be reached"
+        : cause instanceof IncompleteAnswerException ? "sent an answer that cannot be used" : "broke the connection";
     throw new SideUnavailableException("Kestra at " + base + " " + what + " (" + call.method() + " " + fullPath(call)
         + attempts + "): " + describe(cause) + (call.idempotent() ? "" : "; the call was not repeated because it is"
         + " not safe to repeat"), cause);
@@ -319,7 +324,8 @@ public final class KestraClient implements AutoCloseable {
   private HttpRequest request(ApiCall call) {
     String query = call.encodedQuery();
     URI uri = URI.create(base + fullPath(call) + (query.isEmpty() ? "" : "?" + query));
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(requestTimeout);
+    Duration headersBy = requestTimeout.compareTo(callDeadline) < 0 ? requestTimeout : callDeadline;
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(headersBy);
     // The Accept of the operation and nothing else: Kestra routes by it (see Operation).
     call.operation().accept().ifPresent(accept -> builder.header("Accept", accept));
     auth.authorizationHeader().ifPresent(h -> builder.header("Authorization", h));
@@ -333,11 +339,63 @@ public final class KestraClient implements AutoCloseable {
     return builder.build();
   }
 
-  private static byte[] errorBody(InputStream in) {
+  private byte[] errorBody(InputStream in, Instant deadline) {
     try (in) {
-      return in.readNBytes(MAX_ERROR_BODY);
+      return within(deadline, in, body -> body.readNBytes(MAX_ERROR_BODY));
     } catch (IOException e) {
       return new byte[0];
+    }
+  }
+
+  /**
+   * Reads an answer's body by the call's deadline. The body is read on another thread, so that a
+   * server sending it a byte at a time (or not at all) is cut off at the deadline: its stream is
+   * closed, and what it sent counts for nothing.
+   */
+  private <T> T within(Instant deadline, InputStream in, BodyReader<T> reader) throws IOException {
+    java.util.concurrent.Future<T> reading = executor.submit(() -> reader.read(in));
+    try {
+      long left = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+      return reading.get(left, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      reading.cancel(true);
+      in.close();
+      throw new IncompleteAnswerException("the answer did not arrive in full within the call deadline of "
+          + callDeadline.toSeconds() + " s (callDeadline)");
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      reading.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while reading an answer of Kestra at " + base);
+    }
+  }
+
+  /**
+   * A successful answer must be of the kind its operation produces: a ZIP export that comes back as
+   * an HTML page (a login or maintenance page in front of Kestra) or as JSON is not an empty export.
+   */
+  private static void checkMediaType(ApiCall call, Map<String, List<String>> headers) throws IOException {
+    Optional<String> expected = call.operation().accept();
+    Optional<String> actual = ApiResponse.header(headers, "Content-Type").map(Operation::mediaType);
+    if (expected.isEmpty() || actual.isEmpty()) {
+      return;
+    }
+    String got = actual.get();
+    boolean fits = expected.get().equals(Operation.Media.OCTET_STREAM)
+        ? got.equals("application/octet-stream") || got.equals("application/zip")
+            || got.equals("application/x-zip-compressed")
+        : got.equals("application/json") || got.endsWith("+json");
+    if (!fits) {
+      throw new IncompleteAnswerException("Kestra answered " + got + " where " + expected.get() + " was expected"
+          + (got.startsWith("text/html") ? " (an HTML page: a login or maintenance page in front of Kestra?)" : ""));
     }
   }
 

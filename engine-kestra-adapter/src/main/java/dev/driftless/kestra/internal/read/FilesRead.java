@@ -35,9 +35,10 @@ final class FilesRead {
   private static void readNamespace(ReadContext ctx, String namespace, StateBuilder out) {
     ApiCall export = ApiCall.of(Operation.EXPORT_NAMESPACE_FILES, ApiCall.path("namespaces", namespace, "files", "export"));
     long limit = ctx.settings().namespaceFileSizeLimit();
+    String what = "Kestra's namespace file export of namespace " + namespace;
     List<ZipEntries.Entry> entries;
     try {
-      entries = ctx.client().download(export, in -> ZipEntries.read(in, limit));
+      entries = ctx.client().download(export, in -> ZipEntries.read(in, ctx.exportLimits(), what));
     } catch (KestraApiException e) {
       if (e.error().status() != 404) {
         throw e;

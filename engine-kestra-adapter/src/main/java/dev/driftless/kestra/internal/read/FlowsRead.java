@@ -109,8 +109,8 @@ final class FlowsRead {
     }
 
     ApiCall export = filtered(ApiCall.of(Operation.EXPORT_FLOWS_BY_QUERY, ApiCall.path("flows", "export", "by-query")), root);
-    long limit = ctx.settings().namespaceFileSizeLimit();
-    List<ZipEntries.Entry> exported = ctx.client().download(export, in -> ZipEntries.read(in, limit));
+    String what = "Kestra's flow export of " + root.map(ns -> "namespace " + ns).orElse("the tenant");
+    List<ZipEntries.Entry> exported = ctx.client().download(export, in -> ZipEntries.read(in, ctx.exportLimits(), what));
 
     Set<ResourceKey> claimed = new HashSet<>();
     List<Unkeyed> unkeyed = new ArrayList<>();

@@ -14,6 +14,12 @@ public record ReadContext(KestraClient client, KestraServer server, KestraSettin
     Objects.requireNonNull(settings, "settings");
   }
 
+  /** What one export may hold, from the settings. */
+  public ZipEntries.Limits exportLimits() {
+    return new ZipEntries.Limits(settings.namespaceFileSizeLimit(), settings.maxExportEntries(),
+        settings.maxExportBytes());
+  }
+
   /** The full API path of a call, as origins and messages show it. */
   public String where(String path) {
     return client.fullPath(path);

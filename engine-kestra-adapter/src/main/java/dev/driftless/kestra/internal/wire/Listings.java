@@ -59,10 +59,28 @@ public final class Listings {
     }
   }
 
+  /**
+   * A page of the flow search. Every item must name its flow with text {@code id} and
+   * {@code namespace} fields: a listing is what says which flows exist, and one that cannot be read
+   * is an error, never fewer flows.
+   */
   public static Page<FlowItem> flows(byte[] body) {
     return page(body, "flow search", n -> new FlowItem(
-        Json.scalar(n, "namespace").orElse(""), Json.scalar(n, "id").orElse(""),
+        requiredText(n, "namespace", "flow search"), requiredText(n, "id", "flow search"),
         Json.integer(n, "revision"), Json.bool(n, "draft")));
+  }
+
+  private static String requiredText(JsonNode item, String field, String what) {
+    JsonNode value = item.get(field);
+    if (!item.isObject() || value == null || !value.isTextual()) {
+      throw new WireException(what + ": an item has no text '" + field + "' (" + describe(value) + "): the answer is"
+          + " not a listing Driftless can trust, so nothing is planned from it");
+    }
+    return value.textValue();
+  }
+
+  private static String describe(JsonNode value) {
+    return value == null || value.isMissingNode() ? "missing" : value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   public static Page<DashboardItem> dashboards(byte[] body) {
@@ -115,7 +133,10 @@ public final class Listings {
     }
     List<T> out = new ArrayList<>(results.size());
     results.forEach(n -> out.add(item.apply(n)));
-    long total = node.isArray() ? out.size() : node.path("total").asLong(out.size());
-    return new Page<>(out, total);
+    JsonNode total = node.isArray() ? null : node.get("total");
+    if (total != null && !total.isIntegralNumber()) {
+      throw new WireException(what + ": 'total' is not a whole number (" + describe(total) + ")");
+    }
+    return new Page<>(out, total == null ? out.size() : total.asLong());
   }
 }
