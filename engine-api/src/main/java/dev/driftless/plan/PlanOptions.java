@@ -39,30 +39,6 @@ public abstract class PlanOptions {
    */
   public abstract Map<String, String> metadata();
 
-  /**
-   * Writes the target side said it cannot take as they are ({@link dev.driftless.port.PlanReviewer}),
-   * by the key written, each with the side's reason: each such write is planned as
-   * {@link Action#BLOCKED} with {@link Reason#TARGET_REFUSES} and a warning carrying the reason. The
-   * rest of the plan goes ahead.
-   */
-  public abstract Map<dev.driftless.resource.ResourceKey, String> refusedWrites();
-
-  /** Diagnostics a side's review adds to the plan (notes on writes it accepts). */
-  public abstract java.util.List<dev.driftless.diagnostic.Diagnostic> reviewNotes();
-
-  /** These options with a side's review added (its refusals and notes join any already here). */
-  public PlanOptions withReview(Map<dev.driftless.resource.ResourceKey, String> refusals,
-      java.util.List<dev.driftless.diagnostic.Diagnostic> notes) {
-    Map<dev.driftless.resource.ResourceKey, String> allRefusals = new java.util.LinkedHashMap<>(refusedWrites());
-    allRefusals.putAll(refusals);
-    java.util.List<dev.driftless.diagnostic.Diagnostic> allNotes = new java.util.ArrayList<>(reviewNotes());
-    allNotes.addAll(notes);
-    Builder copy = builder();
-    approvedPlanId().ifPresent(copy::approvedPlanId);
-    return copy.diffContextLines(diffContextLines()).maxDiffLines(maxDiffLines()).includeDiffs(includeDiffs())
-        .putAllMetadata(metadata()).putAllRefusedWrites(allRefusals).addAllReviewNotes(allNotes).build();
-  }
-
   public static Builder builder() {
     return new Builder();
   }

@@ -7,8 +7,8 @@ import dev.driftless.snapshot.Snapshot;
 /**
  * Looks at what a plan would write to one side, before anything is written, and says which writes
  * that side would refuse or would store otherwise than sent, and what else it has to say about the
- * rest. A plan made again with that {@link Review} (see {@code PlanOptions.refusedWrites}) blocks
- * those writes with the side's reasons, so that nothing is planned that could never converge and a
+ * rest. The plan made with that {@link Review} ({@code Planner.plan(..., reviewer)}) blocks those
+ * writes with the side's reasons, so that nothing is planned that could never converge and a
  * refusal shows in the plan rather than halfway through an apply.
  *
  * <p>Reviewing never writes. It may ask the side (Kestra validates flows without storing them).

@@ -5,7 +5,6 @@ import dev.driftless.resource.ResourceKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * What a side said about a plan's writes to it ({@link PlanReviewer}).
@@ -18,7 +17,7 @@ public record Review(Map<ResourceKey, String> refusals, List<Diagnostic> notes) 
 
   public Review {
     Objects.requireNonNull(refusals, "refusals");
-    refusals = Map.copyOf(new TreeMap<>(refusals));
+    refusals = Map.copyOf(refusals);
     notes = List.copyOf(notes);
   }
 

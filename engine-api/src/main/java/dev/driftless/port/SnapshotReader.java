@@ -27,7 +27,7 @@ public interface SnapshotReader {
    * Reads everything inside the scope, looking also into the given namespaces, which the other side
    * holds inside this scope. A side that cannot list every namespace it has (Kestra 0.20 lists only
    * namespaces holding flows, so one holding only files is invisible) reads those too, so that what
-   * it holds there is not taken for absent. A side that lists all its namespaces ignores them.
+   * it holds there is not taken for absent. A side that lists all its namespaces may ignore them.
    */
   default Snapshot read(Scope scope, Set<String> namespacesElsewhere) {
     return read(scope);

@@ -89,7 +89,7 @@ class ServerQuirksTest {
       git.put(VERSIONED, WITH_REVISION.replace("revision: 3", "revision: 4"));
       Plan plan = reviewed(f, git);
       assertEquals(Reason.TARGET_REFUSES, change(plan, VERSIONED).reason());
-      assertTrue(warningFor(plan, VERSIONED).contains("only in its top-level 'revision:' line"),
+      assertTrue(warningFor(plan, VERSIONED).contains("only in its top-level 'revision: 4' line"),
           warningFor(plan, VERSIONED));
       int revisions = f.emulator.state().flowRevisions(T, "dev", "versioned").size();
       Applier.to(f.side.writer()).apply(plan);
@@ -135,15 +135,35 @@ class ServerQuirksTest {
   }
 
   @Test
-  void aFlowWithATopLevelTenantId_landsInAnotherTenantOnKestra_soItIsInvalidInItsSource() {
+  void beforeKestra0_23_aFlowWithATopLevelTenantId_isBlocked_forItWouldLandInAnotherTenant() {
+    String elsewhere = WITHOUT_REVISION.replace("versioned", "moved").replace("tasks:", "tenantId: other\ntasks:");
+    ResourceKey moved = ResourceKey.flow("dev", "moved");
+    InMemorySide git = InMemorySide.git().put(moved, elsewhere);
     try (ReaderTest.Fixture f = ReaderTest.Fixture.of(Emulators.Server.LEGACY_0_20)) {
-      String elsewhere = WITHOUT_REVISION.replace("versioned", "moved").replace("tasks:", "tenantId: other\ntasks:");
-      Plan unchecked = Planner.plan(InMemorySide.git().put(ResourceKey.flow("dev", "moved"), elsewhere).read(FLOWS),
-          f.side.reader().read(FLOWS), GIT_WINS);
-      assertEquals(Action.BLOCKED, change(unchecked, ResourceKey.flow("dev", "moved")).action());
-      assertEquals(Reason.INVALID_SOURCE, change(unchecked, ResourceKey.flow("dev", "moved")).reason());
-      assertTrue(warningFor(unchecked, ResourceKey.flow("dev", "moved")).contains("top-level 'tenantId'"),
-          unchecked.diagnostics().toString());
+      Plan unreviewed = Planner.plan(git.read(FLOWS), f.side.reader().read(FLOWS), GIT_WINS);
+      Applier.to(f.side.writer()).apply(unreviewed);
+      assertTrue(f.emulator.state().flowSource(T, "dev", "moved").isEmpty(), "the emulator keeps it where it was sent");
+
+      Plan plan = reviewed(f, git);
+      assertEquals(Reason.TARGET_REFUSES, change(plan, moved).reason());
+      assertTrue(warningFor(plan, moved).contains("has a top-level 'tenantId' (line 3)"), warningFor(plan, moved));
+    }
+    try (ReaderTest.Fixture f = ReaderTest.Fixture.of(Emulators.Server.OSS_1_3)) {
+      assertTrue(Applier.to(f.side.writer()).apply(reviewed(f, git)).isComplete(), "from 0.23 the path decides");
+      assertEquals(elsewhere, f.emulator.state().flowSource(T, "dev", "moved").orElseThrow());
+    }
+  }
+
+  @Test
+  void whenKestrasValidationCannotBeAsked_thePlanSaysSo_andGoesAhead() {
+    try (ReaderTest.Fixture f = ReaderTest.Fixture.of(Emulators.Server.OSS_1_3)) {
+      f.emulator.faults().add(dev.driftless.testkit.emulator.Fault.unavailable(1.0)
+          .on("POST", "/api/v1/main/flows/validate"));
+      InMemorySide git = InMemorySide.git().put(VERSIONED, WITHOUT_REVISION);
+      Plan plan = reviewed(f, git);
+      assertEquals(Action.CREATE, change(plan, VERSIONED).action());
+      assertTrue(plan.diagnostics().stream().anyMatch(d -> d.message().startsWith("Kestra's validation could not be"
+          + " asked")), plan.diagnostics().toString());
     }
   }
 

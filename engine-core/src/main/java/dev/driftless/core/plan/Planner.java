@@ -60,19 +60,17 @@ public final class Planner {
   }
 
   /**
-   * Plans, has the reviewer's side review the plan's writes to it, and when it refuses some or has
-   * notes, plans again with them ({@link PlanOptions#refusedWrites()}): the refused writes are
-   * blocked with the side's reasons, the rest goes ahead. The reviewer is the only part that may
-   * reach a side (Kestra validates flows without storing them); nothing is written.
+   * Plans with the review of the side the plan writes to: a draft of every write the policy calls
+   * for (guards off, so that the side sees the deletions a guard would hold back), the side's review
+   * of it, then the plan, in which each write the side refused is blocked with its words (reason
+   * {@code TARGET_REFUSES}, a warning) and the rest goes ahead, guards on. The reviewer is the only
+   * part that may reach a side (Kestra validates flows without storing them); nothing is written.
    */
   public static Plan plan(Snapshot first, Snapshot second, Policy policy, PlanOptions options,
       PlanReviewer reviewer) {
-    Plan draft = plan(first, second, policy, options);
+    Plan draft = PlanningRun.draft(first, second, policy, options);
     Snapshot reviewed = first.side() == reviewer.side() ? first : second;
     Review review = reviewer.review(draft, reviewed);
-    if (review.isEmpty()) {
-      return draft;
-    }
-    return plan(first, second, policy, options.withReview(review.refusals(), review.notes()));
+    return PlanningRun.plan(first, second, policy, options, review);
   }
 }

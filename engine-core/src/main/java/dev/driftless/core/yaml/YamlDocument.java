@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -34,7 +33,7 @@ public final class YamlDocument implements ParsedYaml {
    * whenever they may judge some text differently: what was remembered under the old rules (a
    * Git cache's verdicts) is then dropped.
    */
-  private static final int RULES = 2;
+  private static final int RULES = 3;
 
   private final String text;
   private final ObjectNode root;
@@ -128,36 +127,7 @@ public final class YamlDocument implements ParsedYaml {
     }
     Optional<String> keyProblem = ResourceKey.problem(kind, kind.isNamespaced() ? root.get("namespace").textValue() : "",
         id.textValue());
-    if (keyProblem.isPresent()) {
-      return keyProblem.map(YamlProblem::of);
-    }
-    if (kind == ResourceKind.FLOW && root.has("tenantId")) {
-      // Kestra takes a flow's tenant from this key when it stores it: the flow would land in
-      // another tenant than the one synced, invisible there (seen on Kestra 0.20.7).
-      return Optional.of(new YamlProblem("has a top-level 'tenantId', which Kestra reads as the tenant to store the"
-          + " flow in, so it would land outside the tenant synced: remove it (the tenant comes from the server)",
-          lineOfTopLevelKey("tenantId"), OptionalInt.empty()));
-    }
-    return Optional.empty();
-  }
-
-  /** The line (from 1) of a top-level key, found by its text at the start of a line. */
-  private OptionalInt lineOfTopLevelKey(String key) {
-    int line = 1;
-    int start = 0;
-    while (start <= text.length()) {
-      int end = text.indexOf('\n', start);
-      String current = end < 0 ? text.substring(start) : text.substring(start, end);
-      if (current.startsWith(key) && current.substring(key.length()).stripLeading().startsWith(":")) {
-        return OptionalInt.of(line);
-      }
-      if (end < 0) {
-        break;
-      }
-      start = end + 1;
-      line++;
-    }
-    return OptionalInt.empty();
+    return keyProblem.map(YamlProblem::of);
   }
 
   /**

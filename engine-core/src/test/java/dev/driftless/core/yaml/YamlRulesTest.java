@@ -56,8 +56,7 @@ class YamlRulesTest {
       "valid id=overview namespace=-",
       "valid id=form namespace=dev",
       "invalid: has no 'namespace'",
-      "invalid line 3: has a top-level 'tenantId', which Kestra reads as the tenant to store the flow in, so it would"
-          + " land outside the tenant synced: remove it (the tenant comes from the server)");
+      "valid id=hello namespace=company.team");
 
   private static String verdict(Sample sample) {
     ParsedYaml parsed = YamlDocument.parse(sample.text());

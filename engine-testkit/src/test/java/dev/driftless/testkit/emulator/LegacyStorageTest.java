@@ -103,6 +103,12 @@ class LegacyStorageTest {
       assertEquals(404, api.get("/flows/dev/moved").status(), "not in the tenant it was sent to");
       assertEquals(422, api.postYaml("/flows", flow).status(), "but there, where it already exists");
     }
+    try (KestraEmulator kestra = KestraEmulator.builder().version("1.3.0").start()) {
+      Http api = Http.at(kestra.apiUrl());
+      assertEquals(200, api.postYaml("/flows", Http.flow("dev", "kept").replace("tasks:", "tenantId: other\ntasks:"))
+          .status());
+      assertEquals(200, api.get("/flows/dev/kept").status(), "from 0.23 the path decides the tenant");
+    }
   }
 
   @Test

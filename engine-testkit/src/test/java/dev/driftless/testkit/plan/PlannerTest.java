@@ -328,10 +328,56 @@ class PlannerTest {
     assertTrue(warnings.stream().anyMatch(w -> w.contains("the server would alter it; it is not written")), warnings.toString());
     assertTrue(warnings.stream().anyMatch(w -> w.contains("the server made it; it is not deleted")), warnings.toString());
     assertTrue(warnings.stream().anyMatch(w -> w.contains("Kestra notes: b is fine")), warnings.toString());
-    assertEquals(plan, Planner.plan(git, kestra, GIT_WINS.withGuards(Guards.none()),
-        PlanOptions.defaults().withReview(Map.of(a, "the server would alter it", c, "the server made it"),
-            List.of(Diagnostic.warning("Kestra notes: b is fine").forKey(ResourceKey.flow("dev", "b"))))),
-        "planning with the review's options gives the same plan");
+    assertFalse(plan.id().equals(Planner.plan(git, kestra, GIT_WINS.withGuards(Guards.none())).id()),
+        "the refusals are part of what the plan id covers");
+  }
+
+  @Test
+  void theReviewSeesDeletionsAGuardHoldsBack_soApprovingThePlanNeverRunsARefusedDeletion() {
+    Snapshot git = Snapshots.git().namespace("dev").build();
+    Snapshot kestra = Snapshots.kestra().namespace("dev").flow(Flows.flow("dev", "copy")).build();
+    ResourceKey copy = ResourceKey.flow("dev", "copy");
+    PlanReviewer refusesTheDeletion = new PlanReviewer() {
+      @Override
+      public Side side() {
+        return Side.KESTRA;
+      }
+
+      @Override
+      public Review review(Plan draft, Snapshot current) {
+        assertEquals(Action.DELETE, change(draft, copy).action(), "the reviewer must see the deletion itself");
+        return new Review(Map.of(copy, "it is not the user's to delete"), List.of());
+      }
+    };
+    Plan plan = Planner.plan(git, kestra, GIT_WINS, PlanOptions.defaults(), refusesTheDeletion);
+    assertEquals(Reason.TARGET_REFUSES, change(plan, copy).reason());
+    Plan approved = Planner.plan(git, kestra, GIT_WINS, PlanOptions.builder().approvedPlanId(plan.id()).build(),
+        refusesTheDeletion);
+    assertEquals(Action.BLOCKED, change(approved, copy).action(), "an approval never runs a refused deletion");
+  }
+
+  @Test
+  void aFlowCallingARefusedFlow_isWritten_withAWarningThatItsSubflowWillBeMissing() {
+    Snapshot git = Snapshots.git().namespace("dev").flow(Flows.flow("dev", "callee"))
+        .flow(Flows.flow("dev", "caller").subflow("call", "dev", "callee")).build();
+    Snapshot kestra = Snapshots.kestra().namespace("dev").build();
+    ResourceKey callee = ResourceKey.flow("dev", "callee");
+    ResourceKey caller = ResourceKey.flow("dev", "caller");
+    Plan plan = Planner.plan(git, kestra, GIT_WINS, PlanOptions.defaults(), new PlanReviewer() {
+      @Override
+      public Side side() {
+        return Side.KESTRA;
+      }
+
+      @Override
+      public Review review(Plan draft, Snapshot current) {
+        return new Review(Map.of(callee, "refused"), List.of());
+      }
+    });
+    assertEquals(Action.CREATE, change(plan, caller).action());
+    assertEquals(List.of(), change(plan, caller).dependsOn(), "no dependency on a change that does not run");
+    assertTrue(plan.diagnostics().stream().anyMatch(d -> d.key().filter(caller::equals).isPresent()
+        && d.message().contains("refers to flow " + callee.address())), plan.diagnostics().toString());
   }
 
   @Test

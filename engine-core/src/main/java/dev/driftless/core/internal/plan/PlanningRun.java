@@ -16,6 +16,7 @@ import dev.driftless.plan.Reason;
 import dev.driftless.plan.SnapshotRef;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.WhenMissing;
+import dev.driftless.port.Review;
 import dev.driftless.resource.Content;
 import dev.driftless.resource.Fingerprint;
 import dev.driftless.resource.Resource;
@@ -52,25 +53,53 @@ public final class PlanningRun {
   private final Snapshot kestra;
   private final Policy policy;
   private final PlanOptions options;
+  private final Review review;
+  private final boolean diffs;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final List<Decision> decisions = new ArrayList<>();
   private final Map<Side, Integer> targetsInScope = new EnumMap<>(Side.class);
   private final List<ResourceKey> missingUnderFail = new ArrayList<>();
 
-  private PlanningRun(Snapshot git, Snapshot kestra, Policy policy, PlanOptions options) {
+  private PlanningRun(Snapshot git, Snapshot kestra, Policy policy, PlanOptions options, Review review,
+      boolean diffs) {
     this.git = git;
     this.kestra = kestra;
     this.policy = policy;
     this.options = options;
+    this.review = review;
+    this.diffs = diffs && options.includeDiffs();
   }
 
   public static Plan plan(Snapshot first, Snapshot second, Policy policy, PlanOptions options) {
+    return plan(first, second, policy, options, Review.none());
+  }
+
+  /**
+   * A plan whose writes the target side reviewed: each write it refused is blocked with its words
+   * (reason {@link Reason#TARGET_REFUSES}, a warning), a write that calls a refused flow says so, and
+   * the side's notes join the diagnostics.
+   */
+  public static Plan plan(Snapshot first, Snapshot second, Policy policy, PlanOptions options, Review review) {
+    return start(first, second, policy, options, review, true).run();
+  }
+
+  /**
+   * The plan a side reviews: every write the policy calls for, guards off (a side must see the
+   * deletions a guard would hold back, or an approved plan would run them unreviewed), no diffs.
+   */
+  public static Plan draft(Snapshot first, Snapshot second, Policy policy, PlanOptions options) {
+    return start(first, second, policy.withGuards(dev.driftless.policy.Guards.none()), options, Review.none(), false)
+        .run();
+  }
+
+  private static PlanningRun start(Snapshot first, Snapshot second, Policy policy, PlanOptions options, Review review,
+      boolean diffs) {
     if (first.side() == second.side()) {
       throw new IllegalArgumentException("a plan needs one Git and one Kestra snapshot, got two " + first.side().displayName());
     }
     Snapshot git = first.side() == Side.GIT ? first : second;
     Snapshot kestra = first.side() == Side.KESTRA ? first : second;
-    return new PlanningRun(git, kestra, policy, options).run();
+    return new PlanningRun(git, kestra, policy, options, review, diffs);
   }
 
   private Plan run() {
@@ -81,10 +110,12 @@ public final class PlanningRun {
     for (ResourceKind kind : ResourceKind.values()) {
       planKind(kind, gitByKind.getOrDefault(kind, List.of()), kestraByKind.getOrDefault(kind, List.of()));
     }
-    if (!options.refusedWrites().isEmpty()) {
+    if (!review.refusals().isEmpty()) {
       decisions.replaceAll(this::unlessRefused);
+      warnCallersOfRefused();
     }
-    diagnostics.addAll(options.reviewNotes());
+    review.notes().forEach(note -> diagnostics.add(new Diagnostic(note.severity(), masked(note.message()), note.side(),
+        note.key(), note.file(), note.line(), note.field())));
     if (!missingUnderFail.isEmpty()) {
       diagnostics.add(Diagnostic.error("whenMissingInSource is FAIL and " + missingUnderFail.size()
           + " resource(s) are missing in the source of truth: " + list(missingUnderFail)
@@ -132,15 +163,45 @@ public final class PlanningRun {
   /** A write the target refused in its review becomes blocked, with the target's reason as a warning. */
   private Decision unlessRefused(Decision d) {
     Change c = d.change();
-    String why = options.refusedWrites().get(c.key());
+    String why = review.refusals().get(c.key());
     if (why == null || !c.action().isWrite()) {
       return d;
     }
-    Diagnostic warning = Diagnostic.warning(why + (c.action() == Action.DELETE ? "; it is not deleted"
-        : "; it is not written")).onSide(c.side()).forKey(c.key());
-    diagnostics.add(d.sourceOrigin().map(warning::inFile).orElse(warning));
+    boolean delete = c.action() == Action.DELETE;
+    Diagnostic warning = Diagnostic.warning(masked(why) + (delete ? "; it is not deleted" : "; it is not written"))
+        .onSide(c.side()).forKey(c.key());
+    Optional<String> where = delete ? d.targetOrigin() : d.sourceOrigin();
+    diagnostics.add(where.map(warning::inFile).orElse(warning));
     return new Decision(c.withAction(Action.BLOCKED, Reason.TARGET_REFUSES), Optional.empty(), d.current(),
         d.sourceOrigin(), d.targetOrigin(), List.of());
+  }
+
+  /** A flow that is still written but calls (or triggers on) a refused one is told it will be missing. */
+  private void warnCallersOfRefused() {
+    Set<ResourceKey> refused = new HashSet<>();
+    for (Decision d : decisions) {
+      if (d.change().reason() == Reason.TARGET_REFUSES && d.change().key().kind() == ResourceKind.FLOW) {
+        refused.add(d.change().key());
+      }
+    }
+    for (Decision d : decisions) {
+      if (!d.change().action().isUpsert()) {
+        continue;
+      }
+      for (FlowReference ref : d.references()) {
+        ResourceKey called = ResourceKey.flow(ref.namespace(), ref.flowId());
+        if (refused.contains(called)) {
+          diagnostics.add(Diagnostic.warning("refers to flow " + called.address() + ", which " + d.change().side()
+              .displayName() + " refuses (see its warning): it is written, but " + called.address() + " will not be"
+              + " there").onSide(d.change().side()).forKey(d.change().key()));
+        }
+      }
+    }
+  }
+
+  /** A side's words, with anything that looks like a secret masked, as in diffs. */
+  private static String masked(String text) {
+    return String.join("\n", new SecretMasker().maskLines(List.of(text.split("\n", -1))));
   }
 
   private void addSnapshotDiagnostics(Snapshot snapshot) {
@@ -545,7 +606,7 @@ public final class PlanningRun {
   }
 
   private List<Decision> withDiffs(List<Decision> ordered) {
-    if (!options.includeDiffs()) {
+    if (!diffs) {
       return ordered;
     }
     TextDiff differ = new TextDiff(new SecretMasker(), options.diffContextLines(), options.maxDiffLines());

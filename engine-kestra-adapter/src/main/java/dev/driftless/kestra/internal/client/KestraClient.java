@@ -265,8 +265,11 @@ public final class KestraClient implements AutoCloseable {
       if (cause instanceof java.net.http.HttpConnectTimeoutException) {
         return "the connection timed out";
       }
-      if (cause instanceof java.net.ConnectException || cause instanceof java.nio.channels.ClosedChannelException) {
+      if (cause instanceof java.net.ConnectException) {
         return "connection refused (is the server running, and is the url right?)";
+      }
+      if (cause instanceof java.nio.channels.ClosedChannelException) {
+        return "the connection was closed (refused or dropped: is the server running, and is the url right?)";
       }
       if (cause instanceof java.net.http.HttpTimeoutException) {
         return "no answer within the request timeout";

@@ -100,6 +100,8 @@ public final class StateReader {
     if (files) {
       Set<String> fileNamespaces = fileNamespaces(scope, known, flowNamespaces, missingNamespaces);
       if (discoverChildren) {
+        // On every version: whether servers after 0.21 list namespaces holding only files is not
+        // verified, and a namespace looked into in vain costs one call.
         for (String ns : elsewhere) {
           if (scope.coversNamespace(ns) && ResourceKey.namespaceProblem(ns).isEmpty()) {
             fileNamespaces.add(ns);

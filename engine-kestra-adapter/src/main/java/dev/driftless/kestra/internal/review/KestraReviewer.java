@@ -6,6 +6,7 @@ import dev.driftless.kestra.internal.read.ReadContext;
 import dev.driftless.kestra.internal.write.FlowValidation;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.Plan;
+import dev.driftless.port.DriftlessException;
 import dev.driftless.port.PlanReviewer;
 import dev.driftless.port.Review;
 import dev.driftless.resource.Content;
@@ -21,8 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reviews a plan's writes to Kestra before anything is written: flow sources this server would
- * store otherwise than sent ({@link RevisionLine}), namespace file names it would alter
+ * Reviews a plan's writes to Kestra before anything is written: flows this server would store
+ * outside the tenant synced ({@link TenantKey}) or otherwise than sent ({@link RevisionLine}),
+ * namespace file names it would alter
  * ({@link FileNames}) and the altered copies of them a plan would delete, then every remaining flow
  * through one call of Kestra's own validation, whose refusals block that flow (in Kestra's words)
  * and whose notes (deprecated types and their replacements, warnings) become the plan's warnings.
@@ -55,7 +57,9 @@ public final class KestraReviewer implements PlanReviewer {
       Content payload = plan.payload(key).orElseThrow();
       if (key.kind() == ResourceKind.FLOW) {
         Optional<String> currentText = current.resource(key).flatMap(r -> r.content().text());
-        Optional<String> refused = RevisionLine.refusal(server, payload.text().orElse(""), currentText);
+        String text = payload.text().orElse("");
+        Optional<String> refused = TenantKey.refusal(server, text)
+            .or(() -> RevisionLine.refusal(server, text, currentText));
         if (refused.isPresent()) {
           refusals.put(key, refused.get());
         } else {
@@ -79,7 +83,16 @@ public final class KestraReviewer implements PlanReviewer {
     }
     List<Diagnostic> notes = new ArrayList<>();
     if (!flows.isEmpty()) {
-      FlowValidation.judge(ctx.client(), flows).forEach((key, verdict) -> {
+      Map<ResourceKey, FlowValidation.Verdict> verdicts;
+      try {
+        verdicts = FlowValidation.judge(ctx.client(), flows);
+      } catch (DriftlessException e) {
+        // The review is advice: the flows are validated again before anything is written.
+        notes.add(Diagnostic.warning("Kestra's validation could not be asked (" + e.getMessage() + "); the flows are"
+            + " validated again before they are written").onSide(Side.KESTRA));
+        verdicts = Map.of();
+      }
+      verdicts.forEach((key, verdict) -> {
         if (verdict.refused()) {
           refusals.put(key, "Kestra's validation refuses it: " + String.join("; ", verdict.problems()));
         }

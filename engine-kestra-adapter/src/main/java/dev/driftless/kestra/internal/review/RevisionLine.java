@@ -35,9 +35,17 @@ final class RevisionLine {
     if (current.isEmpty() || current.get().equals(desired) || !without(current.get()).equals(without(desired))) {
       return Optional.empty();
     }
-    return Optional.of("differs from Kestra's copy only in its top-level 'revision:' line, which "
-        + server.describeShort() + " ignores when it compares an update with the flow it holds, so the update would"
-        + " not be stored: make that line match Kestra's copy, or remove it (Kestra counts revisions itself)");
+    String ignored = server.describeShort() + " ignores that line when it compares an update with the flow it"
+        + " holds, so the update would not be stored";
+    if (!hasLine) {
+      Matcher kept = LINE.matcher(current.get());
+      String line = kept.find() ? kept.group().strip() : "revision:";
+      return Optional.of("differs from Kestra's copy only in the top-level line '" + line + "' that Kestra's copy has"
+          + " and this file has not; " + ignored + ": put the line back as Kestra has it, or change the flow"
+          + " otherwise so that the update is stored");
+    }
+    return Optional.of("differs from Kestra's copy only in its top-level '" + m.group().strip() + "' line; " + ignored
+        + ": make that line match Kestra's copy, or remove it (Kestra counts revisions itself)");
   }
 
   private static String without(String source) {

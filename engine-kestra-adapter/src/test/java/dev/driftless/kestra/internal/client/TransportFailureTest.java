@@ -30,8 +30,9 @@ class TransportFailureTest {
         return new ClosedChannelException();
       }
     }));
-    assertEquals(REFUSED, KestraClient.describe(new IOException(new ClosedChannelException())),
-        "what the JDK's client throws when nothing listens: never the exception's name");
+    assertEquals("the connection was closed (refused or dropped: is the server running, and is the url right?)",
+        KestraClient.describe(new IOException(new ClosedChannelException())),
+        "what the JDK's client may throw when nothing listens: never the exception's name");
     assertEquals("the connection timed out", KestraClient.describe(new HttpConnectTimeoutException("")));
     assertEquals("Connection reset", KestraClient.describe(new IOException("Connection reset")));
     assertEquals("the connection failed", KestraClient.describe(new IOException()));

@@ -65,13 +65,15 @@ public final class FlowsApi {
   // ---- one flow
 
   /**
-   * Creates a flow in the tenant the flow names with a top-level {@code tenantId:}, or the call's:
-   * Kestra honours that key, so such a flow lands where the caller cannot see it.
+   * Creates a flow; before 0.23, in the tenant the flow names with a top-level {@code tenantId:}
+   * when it has one (seen on 0.20.7), so that such a flow lands where the caller cannot see it. From
+   * 0.23 the tenant is the call's, whatever the source says.
    */
   static Reply create(Call c) {
     String source = sourceOf(c);
     FlowSources.Parsed parsed = validator(c).check(source);
-    TenantStore tenant = parsed.declaredTenant().map(t -> c.store().tenant(t)).orElse(c.data());
+    TenantStore tenant = parsed.declaredTenant().filter(t -> c.version().honoursFlowTenantId())
+        .map(t -> c.store().tenant(t)).orElse(c.data());
     if (tenant.flow(parsed.namespace(), parsed.id()).isPresent()) {
       throw ApiException.alreadyExists(c.version(), "flow.id", "Flow id already exists",
           "Flow " + parsed.namespace() + "." + parsed.id() + " already exists");

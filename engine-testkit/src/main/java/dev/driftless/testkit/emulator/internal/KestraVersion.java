@@ -91,6 +91,14 @@ public record KestraVersion(int major, int minor, int patch, String text) {
     return atLeast(1, 0);
   }
 
+  /**
+   * Before 0.23 a flow's top-level {@code tenantId:} decides the tenant it is stored in (seen on
+   * 0.20.7); from 0.23 the tenant comes from the API path (read in Kestra's sources).
+   */
+  public boolean honoursFlowTenantId() {
+    return !atLeast(0, 23);
+  }
+
   /** 1.0: reserved flow ids. */
   public boolean reservedFlowIds() {
     return atLeast(1, 0);
