@@ -302,19 +302,11 @@ class PlannerTest {
     Snapshot kestra = Snapshots.kestra().namespace("dev").flow(Flows.flow("dev", "c")).build();
     ResourceKey a = ResourceKey.flow("dev", "a");
     ResourceKey c = ResourceKey.flow("dev", "c");
-    PlanReviewer reviewer = new PlanReviewer() {
-      @Override
-      public Side side() {
-        return Side.KESTRA;
-      }
-
-      @Override
-      public Review review(Plan plan, Snapshot current) {
-        assertEquals(kestra, current, "the review sees the snapshot of its own side");
-        return new Review(Map.of(a, "the server would alter it", c, "the server made it"),
-            List.of(Diagnostic.warning("Kestra notes: b is fine").forKey(ResourceKey.flow("dev", "b"))));
-      }
-    };
+    PlanReviewer reviewer = kestraReviewer((draft, current) -> {
+      assertEquals(kestra, current, "the review sees the snapshot of its own side");
+      return new Review(Map.of(a, "the server would alter it", c, "the server made it"),
+          List.of(Diagnostic.warning("Kestra notes: b is fine").forKey(ResourceKey.flow("dev", "b"))));
+    });
     Plan plan = Planner.plan(git, kestra, GIT_WINS.withGuards(Guards.none()), PlanOptions.defaults(), reviewer);
 
     assertEquals(Action.BLOCKED, change(plan, a).action());
@@ -337,18 +329,10 @@ class PlannerTest {
     Snapshot git = Snapshots.git().namespace("dev").build();
     Snapshot kestra = Snapshots.kestra().namespace("dev").flow(Flows.flow("dev", "copy")).build();
     ResourceKey copy = ResourceKey.flow("dev", "copy");
-    PlanReviewer refusesTheDeletion = new PlanReviewer() {
-      @Override
-      public Side side() {
-        return Side.KESTRA;
-      }
-
-      @Override
-      public Review review(Plan draft, Snapshot current) {
-        assertEquals(Action.DELETE, change(draft, copy).action(), "the reviewer must see the deletion itself");
-        return new Review(Map.of(copy, "it is not the user's to delete"), List.of());
-      }
-    };
+    PlanReviewer refusesTheDeletion = kestraReviewer((draft, current) -> {
+      assertEquals(Action.DELETE, change(draft, copy).action(), "the reviewer must see the deletion itself");
+      return new Review(Map.of(copy, "it is not the user's to delete"), List.of());
+    });
     Plan plan = Planner.plan(git, kestra, GIT_WINS, PlanOptions.defaults(), refusesTheDeletion);
     assertEquals(Reason.TARGET_REFUSES, change(plan, copy).reason());
     Plan approved = Planner.plan(git, kestra, GIT_WINS, PlanOptions.builder().approvedPlanId(plan.id()).build(),
@@ -363,17 +347,8 @@ class PlannerTest {
     Snapshot kestra = Snapshots.kestra().namespace("dev").build();
     ResourceKey callee = ResourceKey.flow("dev", "callee");
     ResourceKey caller = ResourceKey.flow("dev", "caller");
-    Plan plan = Planner.plan(git, kestra, GIT_WINS, PlanOptions.defaults(), new PlanReviewer() {
-      @Override
-      public Side side() {
-        return Side.KESTRA;
-      }
-
-      @Override
-      public Review review(Plan draft, Snapshot current) {
-        return new Review(Map.of(callee, "refused"), List.of());
-      }
-    });
+    Plan plan = Planner.plan(git, kestra, GIT_WINS, PlanOptions.defaults(),
+        kestraReviewer((draft, current) -> new Review(Map.of(callee, "refused"), List.of())));
     assertEquals(Action.CREATE, change(plan, caller).action());
     assertEquals(List.of(), change(plan, caller).dependsOn(), "no dependency on a change that does not run");
     assertTrue(plan.diagnostics().stream().anyMatch(d -> d.key().filter(caller::equals).isPresent()
@@ -386,5 +361,20 @@ class PlannerTest {
     Snapshot kestra = Snapshots.kestra().namespace("dev").build();
     assertEquals(Planner.plan(git, kestra, GIT_WINS),
         Planner.plan(git, kestra, GIT_WINS, PlanOptions.defaults(), PlanReviewer.none(Side.KESTRA)));
+  }
+
+  /** Kestra's reviewer in a test: the review a function gives. */
+  private static PlanReviewer kestraReviewer(java.util.function.BiFunction<Plan, Snapshot, Review> review) {
+    return new PlanReviewer() {
+      @Override
+      public Side side() {
+        return Side.KESTRA;
+      }
+
+      @Override
+      public Review review(Plan draft, Snapshot current) {
+        return review.apply(draft, current);
+      }
+    };
   }
 }
