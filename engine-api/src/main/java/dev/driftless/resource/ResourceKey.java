@@ -8,8 +8,8 @@ import java.util.Optional;
  * Identifies a resource on either side: its kind, its namespace and its name.
  *
  * <p>Flows, apps and tests are named by their id; namespace files and execution files by a
- * normalised path ({@code /}-separated, no leading slash, no {@code .} or {@code ..} segments, no
- * control characters); dashboards and execution files are tenant-global and have an empty
+ * normalised path ({@code /}-separated, relative, no {@code .}, {@code ..} or {@code .git} segments,
+ * no control characters: see {@link #pathProblem}); dashboards and execution files are tenant-global and have an empty
  * namespace. A key that breaks these rules cannot be built: adapters that read untrusted names call
  * {@link #problem} first and report the problem as a diagnostic instead.
  *
@@ -192,35 +192,86 @@ public record ResourceKey(ResourceKind kind, String namespace, String name)
     return path;
   }
 
-  /** What is wrong with a namespace-file path, or empty when it is a valid normalised path. */
+  /**
+   * What is wrong with a namespace-file path, or empty when it is a valid normalised path: the one
+   * rule for every path that comes from either side or goes to either side. A path is refused when
+   * it is empty, absolute ({@code /etc/passwd}, {@code C:/x}, {@code C:\x}), or has a segment that
+   * {@link #segmentProblem} refuses: empty ({@code a//b}), {@code .} or {@code ..}, Git's own folder
+   * ({@code .git} in any case, also with trailing dots or spaces, which Windows drops), a backslash,
+   * a control character (NUL included), more than 255 characters. Nothing is normalised here: a
+   * path that breaks the rule is reported, never rewritten into another one.
+   */
   public static Optional<String> pathProblem(String path) {
     if (path.isEmpty()) {
       return Optional.of("must not be empty");
     }
     if (path.startsWith("/")) {
-      return Optional.of("must be relative (no leading '/')");
+      return Optional.of("is absolute (starts with '/'); it must be relative to the namespace");
     }
-    for (int i = 0; i < path.length(); i++) {
-      char c = path.charAt(i);
+    if (path.length() >= 2 && isAsciiLetter(path.charAt(0)) && path.charAt(1) == ':') {
+      return Optional.of("is absolute (starts with the drive '" + path.substring(0, 2) + "'); it must be relative to "
+          + "the namespace");
+    }
+    for (String segment : path.split("/", -1)) {
+      Optional<String> problem = segmentProblem(segment);
+      if (problem.isPresent()) {
+        return Optional.of("has a segment that " + problem.get());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What is wrong with one segment of a path (a file or folder name), or empty when it is safe on
+   * every file system and in every Git tree. The text completes a sentence about the name:
+   * {@code is '..', which steps out of its folder}.
+   */
+  public static Optional<String> segmentProblem(String segment) {
+    if (segment.isEmpty()) {
+      return Optional.of("is empty");
+    }
+    if (segment.equals(".")) {
+      return Optional.of("is '.', which stands for its own folder");
+    }
+    if (segment.equals("..")) {
+      return Optional.of("is '..', which steps out of its folder");
+    }
+    if (isGitFolderName(segment)) {
+      return Optional.of("is " + quote(segment) + ", which names Git's own folder (.git)");
+    }
+    for (int i = 0; i < segment.length(); i++) {
+      char c = segment.charAt(i);
       if (c < 0x20 || c == 0x7f) {
         return Optional.of("contains a control character (code " + (int) c + ")");
       }
       if (c == '\\') {
-        return Optional.of("contains a backslash; use '/' to separate directories");
+        return Optional.of("contains a backslash; use '/' to separate folders");
+      }
+      if (c == '/') {
+        return Optional.of("contains a '/'");
       }
     }
-    for (String segment : path.split("/", -1)) {
-      if (segment.isEmpty()) {
-        return Optional.of("has an empty segment");
-      }
-      if (segment.equals(".") || segment.equals("..")) {
-        return Optional.of("has a '" + segment + "' segment");
-      }
-      if (segment.length() > MAX_SEGMENT) {
-        return Optional.of("has a segment longer than " + MAX_SEGMENT + " characters");
-      }
+    if (segment.length() > MAX_SEGMENT) {
+      return Optional.of("is longer than " + MAX_SEGMENT + " characters");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a name is, or is taken by some file system as, Git's own folder: {@code .git} in any
+   * case, followed by any dots and spaces (Windows drops them), or its 8.3 short name {@code git~1}.
+   */
+  private static boolean isGitFolderName(String segment) {
+    int end = segment.length();
+    while (end > 0 && (segment.charAt(end - 1) == '.' || segment.charAt(end - 1) == ' ')) {
+      end--;
+    }
+    String stem = segment.substring(0, end);
+    return stem.equalsIgnoreCase(".git") || segment.equalsIgnoreCase("git~1");
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   private static String quote(String value) {

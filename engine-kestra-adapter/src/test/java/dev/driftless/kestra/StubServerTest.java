@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.driftless.core.plan.Planner;
 import dev.driftless.diagnostic.Diagnostic;
+import dev.driftless.plan.Plan;
+import dev.driftless.plan.Reason;
+import dev.driftless.policy.Guards;
+import dev.driftless.policy.Policy;
 import dev.driftless.port.Write;
 import dev.driftless.port.WriteIntent;
 import dev.driftless.port.WriteResult;
@@ -14,9 +19,11 @@ import dev.driftless.resource.Content;
 import dev.driftless.resource.Resource;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
+import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
 import dev.driftless.snapshot.SnapshotEntry;
+import dev.driftless.testkit.fixture.Snapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,18 +50,43 @@ class StubServerTest {
 
   @Test
   void exportEntriesWithDangerousPaths_areUnreadableEntriesOfTheirNamespace_withADiagnosticEach() throws IOException {
-    byte[] export = zip(Map.of("../escape.txt", "x", "/etc/passwd", "x", "ok/file.txt", "fine",
-        "_flows/a.yml", "id: a"));
-    try (Stub stub = Stub.start(export, false)) {
+    Map<String, String> dangerous = new java.util.LinkedHashMap<>();
+    dangerous.put("../escape.txt", "has a segment that is '..', which steps out of its folder");
+    dangerous.put("../.git/config", "has a segment that is '..'");
+    dangerous.put(".git/config", "has a segment that is '.git', which names Git's own folder");
+    dangerous.put("vendor/.GIT/hooks/post-checkout", "has a segment that is '.GIT'");
+    dangerous.put(".git./config", "has a segment that is '.git.'");
+    dangerous.put(".git /config", "has a segment that is '.git '");
+    dangerous.put("/etc/passwd", "is absolute (starts with '/')");
+    dangerous.put("C:/Windows/win.ini", "is absolute (starts with the drive 'C:')");
+    dangerous.put("C:\\Windows\\win.ini", "is absolute (starts with the drive 'C:')");
+    dangerous.put("a\\b.txt", "has a segment that contains a backslash");
+    dangerous.put("a//b.txt", "has a segment that is empty");
+    dangerous.put("a/./b.txt", "has a segment that is '.'");
+    dangerous.put("tab\there.txt", "has a segment that contains a control character (code 9)");
+    dangerous.put("nul\0.txt", "has a segment that contains a control character (code 0)");
+    Map<String, String> entries = new java.util.HashMap<>();
+    dangerous.keySet().forEach(path -> entries.put(path, "x"));
+    entries.put("ok/file.txt", "fine");
+    entries.put("_flows/a.yml", "id: a");
+    try (Stub stub = Stub.start(zip(entries), false)) {
       try (KestraSide side = KestraSide.open(KestraSettings.builder().url(stub.url()).build())) {
         Snapshot read = side.reader().read(Scope.namespace("dev", EnumSet.of(ResourceKind.NAMESPACE_FILE)));
         assertEquals(Set.of(ResourceKey.namespaceFile("dev", "ok/file.txt")), read.index().keySet());
         List<SnapshotEntry.Unreadable> unreadable = read.entries().stream().flatMap(e -> e.unreadable().stream()).toList();
-        assertEquals(2, unreadable.size(), read.entries().toString());
+        assertEquals(dangerous.size(), unreadable.size(), read.entries().toString());
         assertTrue(unreadable.stream().allMatch(u -> u.namespace().equals("dev") && u.key().isEmpty()));
         List<String> messages = read.diagnostics().stream().map(Diagnostic::message).toList();
-        assertTrue(messages.stream().anyMatch(m -> m.contains("'../escape.txt' has a '..' segment")), messages.toString());
-        assertTrue(messages.stream().anyMatch(m -> m.contains("'/etc/passwd' is absolute")), messages.toString());
+        dangerous.forEach((path, why) -> assertTrue(messages.stream().anyMatch(m -> m.contains(
+            "'" + printable(path) + "' " + why)), path + ": " + messages));
+
+        // Kestra as the source: nothing is written from the bad entries, and nothing of the namespace is deleted.
+        Snapshot git = Snapshots.git().namespace("dev").kinds(ResourceKind.NAMESPACE_FILE)
+            .file("dev", "ok/file.txt", "fine").file("dev", "old.txt", "x").build();
+        Plan plan = Planner.plan(read, git, Policy.builder().sourceOfTruth(Side.KESTRA).guards(Guards.none()).build());
+        assertTrue(plan.changes().stream().noneMatch(c -> c.action().isWrite()), plan.changes().toString());
+        assertEquals(Reason.INCOMPLETE_SOURCE, plan.change(ResourceKey.namespaceFile("dev", "old.txt")).orElseThrow()
+            .reason());
       }
     }
   }
@@ -136,6 +168,13 @@ class StubServerTest {
     public void close() {
       server.stop(0);
     }
+  }
+
+  /** A path as messages show it: control characters escaped. */
+  private static String printable(String raw) {
+    StringBuilder out = new StringBuilder();
+    raw.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+    return out.toString();
   }
 
   private static byte[] zip(Map<String, String> entries) throws IOException {

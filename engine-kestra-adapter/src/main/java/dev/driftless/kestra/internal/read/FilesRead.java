@@ -17,8 +17,11 @@ import java.util.OptionalInt;
 /**
  * Reads namespace files: one export ZIP per namespace, which holds every file recursively. Entries
  * under {@code _flows/} are flows (Kestra 0.20 exported them there) and are skipped. Every path is
- * checked before it becomes a key; a path that fails, or a file over the size limit, is a
- * diagnostic and an unreadable entry of its namespace, so that it can never turn into a deletion.
+ * checked, as the archive names it, by the rule every side shares ({@link ResourceKey#pathProblem}:
+ * no {@code ..}, {@code .} or empty segment, not absolute, no backslash, no control character, no
+ * {@code .git}); it is never normalised into another path. A path that fails, or a file over the
+ * size limit, is a diagnostic and an unreadable entry of its namespace, so that it can never turn
+ * into a deletion, nor be written anywhere.
  */
 final class FilesRead {
 
@@ -51,17 +54,17 @@ final class FilesRead {
       if (raw.equals(FLOWS_FOLDER) || raw.startsWith(FLOWS_FOLDER + "/")) {
         continue;
       }
-      NamespaceFilePaths.Result checked = NamespaceFilePaths.check(raw);
+      Optional<String> problem = ResourceKey.pathProblem(raw);
       String origin = ctx.where(ApiCall.path("namespaces", namespace, "files")) + "?path=/" + printable(raw);
-      if (checked.problem().isPresent()) {
-        String why = "namespace file path '" + printable(raw) + "' " + checked.problem().get();
+      if (problem.isPresent()) {
+        String why = "namespace file path '" + printable(raw) + "' " + problem.get();
         out.diagnostic(Diagnostic.warning(why + ": it is left alone and no file of namespace " + namespace
             + " is deleted while it is there").inFile(origin));
         out.unreadable(new SnapshotEntry.Unreadable(ResourceKind.NAMESPACE_FILE, namespace, Optional.empty(),
             SnapshotEntry.Problem.UNREADABLE, why, Optional.of(origin), OptionalInt.empty()), Optional.empty());
         continue;
       }
-      ResourceKey key = ResourceKey.namespaceFile(namespace, checked.path().orElseThrow());
+      ResourceKey key = ResourceKey.namespaceFile(namespace, raw);
       if (entry.tooLarge()) {
         String why = "is larger than the limit of " + limit + " bytes";
         out.diagnostic(Diagnostic.warning("namespace file " + why + ": it is left alone").forKey(key).inFile(origin));
