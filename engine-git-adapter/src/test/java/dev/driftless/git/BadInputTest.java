@@ -229,7 +229,7 @@ class BadInputTest {
 
     Snapshot snapshot = git.reader().read(DEV_FILES);
 
-    assertDiagnostic(snapshot, "dev/files/..", "is a file whose name is '..', which would step out of its folder");
+    assertDiagnostic(snapshot, "dev/files/..", "is a file whose name is '..', which steps out of its folder");
     assertDiagnostic(snapshot, "dev/files/..", "is a folder whose name is '..'");
     assertEquals(Set.of(ResourceKey.namespaceFile("dev", "ok.txt")),
         Set.copyOf(snapshot.resources().stream().map(Resource::key).toList()));

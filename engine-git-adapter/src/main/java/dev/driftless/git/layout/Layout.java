@@ -71,6 +71,17 @@ public sealed interface Layout permits FlowsLayout, FilesLayout, DashboardsLayou
    */
   Set<Area> areasUnder(String folder);
 
+  /**
+   * What the folder the layout names at this path (relative to the repository root) holds: a
+   * namespace's {@code flows/}, {@code files/}, {@code apps/} or {@code tests/} folder, or
+   * {@code _global/dashboards/}, in the namespace layout. Empty where the layout names no folder
+   * (the layout's directory itself is checked on its own). A file standing at such a path hides
+   * what the folder would hold: the reader blocks deletions of those kinds in that namespace.
+   */
+  default Set<Area> areasOfNamedFolder(String path) {
+    return Set.of();
+  }
+
   /** Why the layout cannot serve this scope (a kind or namespace it has no place for), or empty. */
   Optional<String> scopeProblem(Scope scope);
 

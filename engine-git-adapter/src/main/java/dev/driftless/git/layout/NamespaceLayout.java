@@ -134,6 +134,21 @@ public record NamespaceLayout(String directory) implements Layout {
   }
 
   @Override
+  public Set<Area> areasOfNamedFolder(String path) {
+    Optional<String> inside = LayoutPaths.relative(directory, path);
+    if (inside.isEmpty()) {
+      return Set.of();
+    }
+    String[] parts = inside.get().split("/", -1);
+    if (parts.length != 2) {
+      return Set.of();
+    }
+    boolean named = parts[0].equals(GLOBAL) ? parts[1].equals(DASHBOARDS)
+        : Set.of(FLOWS, FILES, APPS, TESTS).contains(parts[1]);
+    return named ? areasUnder(path) : Set.of();
+  }
+
+  @Override
   public Optional<String> scopeProblem(Scope scope) {
     Optional<String> kinds = LayoutPaths.kindsProblem(scope, kinds(), describe());
     if (kinds.isPresent()) {

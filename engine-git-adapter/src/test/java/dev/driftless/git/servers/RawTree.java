@@ -2,6 +2,7 @@ package dev.driftless.git.servers;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,11 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.TreeFormatter;
 
 /**
  * A tree described entry by entry with raw names, written straight as tree objects: for trees Git
- * itself refuses to build from an index, such as one holding an entry named {@code ..}.
+ * itself refuses to build from an index, such as one holding an entry named {@code ..}, an empty
+ * name or a name with a slash.
  *
  * <pre>{@code
  * repo.commitTree(Repos.MAIN, RawTree.of()
@@ -55,17 +56,25 @@ public final class RawTree {
     return this;
   }
 
-  /** Writes the tree and its sub-trees and blobs; returns the tree's id. */
+  /**
+   * Writes the tree and its sub-trees and blobs; returns the tree's id. The tree object is
+   * formatted by hand ({@code <mode> <name>\0<id>} per entry), as JGit's formatter refuses some of
+   * the names this fixture exists for, such as an empty one.
+   */
   ObjectId write(ObjectInserter inserter) throws IOException {
     List<Entry> sorted = new ArrayList<>(entries);
     sorted.sort(RawTree::gitOrder);
-    TreeFormatter formatter = new TreeFormatter();
+    ByteArrayOutputStream tree = new ByteArrayOutputStream();
     for (Entry entry : sorted) {
       ObjectId id = entry.tree != null ? entry.tree.write(inserter)
           : inserter.insert(Constants.OBJ_BLOB, entry.content);
-      formatter.append(entry.name, entry.mode, id);
+      entry.mode.copyTo(tree);
+      tree.write(' ');
+      tree.write(entry.name);
+      tree.write(0);
+      id.copyRawTo(tree);
     }
-    return inserter.insert(formatter);
+    return inserter.insert(Constants.OBJ_TREE, tree.toByteArray());
   }
 
   private static int gitOrder(Entry a, Entry b) {

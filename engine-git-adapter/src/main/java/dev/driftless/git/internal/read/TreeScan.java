@@ -25,7 +25,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -43,7 +42,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * working tree, and nothing outside the scope is opened.
  *
  * <p>What cannot be read safely is never read: a symbolic link or a submodule (never followed),
- * a name that is not UTF-8 or is {@code .}, {@code ..} or {@code .git}, a file over the size
+ * a name that is not UTF-8 or that the shared path rule refuses ({@code .}, {@code ..}, empty,
+ * {@code .git} in any spelling, a {@code /} in a crafted tree), a file standing where the layout
+ * reads a folder (a file named {@code flows} in a namespace's folder), a file over the size
  * limit. Each gives a diagnostic naming the path and, where its kind and namespace are known, an
  * unreadable entry, so that the planner blocks that key and holds back deletions of its kind in its
  * namespace. YAML that does not parse or has no valid identity is an invalid entry with the line.
@@ -182,7 +183,7 @@ public final class TreeScan {
       String shown = name.orElseGet(() -> escaped(raw));
       String path = join(folder, shown);
       String relative = join(relativeFolder, shown);
-      Optional<String> unsafe = unsafeName(raw, name);
+      Optional<String> unsafe = unsafeName(name);
       int type = parser.getEntryRawMode() & FileMode.TYPE_MASK;
       ObjectId id = parser.getEntryObjectId();
       if (type == FileMode.TYPE_TREE) {
@@ -208,6 +209,11 @@ public final class TreeScan {
         if (type == FileMode.TYPE_FILE && unsafe.isEmpty()) {
           if (location.isPresent()) {
             readFile(path, location.get(), id);
+            continue;
+          }
+          Set<Area> hidden = layout.areasOfNamedFolder(path);
+          if (!hidden.isEmpty()) {
+            steps.add(() -> refuse(path, "is a file where the layout reads a folder", hidden, Set.of()));
           }
           continue;
         }
@@ -418,19 +424,14 @@ public final class TreeScan {
     return Diagnostic.warning(message).onSide(Side.GIT).inFile(path);
   }
 
-  /** Why a name cannot be read safely, or empty. */
-  private static Optional<String> unsafeName(byte[] raw, Optional<String> name) {
-    if (name.isEmpty()) {
-      return Optional.of("is not valid UTF-8");
-    }
-    String n = name.get();
-    if (n.isEmpty() || n.equals(".") || n.equals("..")) {
-      return Optional.of("is '" + n + "', which would step out of its folder");
-    }
-    if (n.toLowerCase(Locale.ROOT).equals(".git")) {
-      return Optional.of("is '.git', which Git itself refuses in a tree");
-    }
-    return Optional.empty();
+  /**
+   * Why a name cannot be read safely, or empty: not UTF-8, or refused by the path rule both sides
+   * share ({@link ResourceKey#segmentProblem}: empty, {@code .}, {@code ..}, {@code .git} in any
+   * case or with trailing dots or spaces, a {@code /} that only a crafted tree can hold, a backslash,
+   * a control character).
+   */
+  private static Optional<String> unsafeName(Optional<String> name) {
+    return name.isEmpty() ? Optional.of("is not valid UTF-8") : ResourceKey.segmentProblem(name.get());
   }
 
   private static Optional<String> utf8(byte[] raw) {

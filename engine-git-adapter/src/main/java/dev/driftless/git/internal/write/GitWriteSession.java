@@ -53,7 +53,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * <p>A resource that already has a file is written there (whatever its extension or name); a new
  * one goes where the layout says. A write never touches a file that is not its key's: an ignored
  * path, a path another resource holds, a symbolic link or a submodule, a file standing where a
- * folder is needed. Those writes fail, with the reason.
+ * folder is needed, a path the shared path rule refuses ({@link ResourceKey#pathProblem}: a
+ * {@code ..} or {@code .git} segment, whatever a key let through). Those writes fail, with the
+ * reason.
  */
 final class GitWriteSession implements WriteSession {
 
@@ -190,11 +192,16 @@ final class GitWriteSession implements WriteSession {
           + "), so it is not " + (write.written().isPresent() ? "overwritten" : "deleted"));
     }
     Optional<String> existing = claims.isEmpty() ? Optional.empty() : Optional.of(claims.get(0).path());
+    String target = existing.orElseGet(() -> layout.pathOf(key));
+    Optional<String> unsafe = ResourceKey.pathProblem(target);
+    if (unsafe.isPresent()) {
+      return WriteResult.failed(key, "refused to write " + key.address() + " at " + target + ": the path " + unsafe.get());
+    }
     if (write.written().isEmpty()) {
       existing.ifPresent(path -> staged.put(path, Optional.empty()));
       return WriteResult.written(key);
     }
-    String path = existing.orElseGet(() -> layout.pathOf(key));
+    String path = target;
     if (existing.isEmpty()) {
       Optional<String> blocked = blocker(path);
       if (blocked.isPresent()) {

@@ -1,5 +1,6 @@
 package dev.driftless.git.internal.write;
 
+import dev.driftless.resource.ResourceKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,9 +38,17 @@ final class TreeEditor {
   /**
    * The id of the tree {@code base} becomes with {@code edits} (path to new blob, or empty to
    * delete). The caller has checked that no edit runs into a file where a folder is needed.
+   *
+   * @throws IllegalArgumentException when a path breaks the shared path rule ({@code ..},
+   *     {@code .git}, an empty segment): the caller refuses those first, this is the last line
    */
   static ObjectId apply(ObjectReader reader, ObjectInserter inserter, Optional<ObjectId> base,
       Map<String, Optional<ObjectId>> edits) throws IOException {
+    for (String path : edits.keySet()) {
+      ResourceKey.pathProblem(path).ifPresent(p -> {
+        throw new IllegalArgumentException("refused to write " + path + " into a tree: the path " + p);
+      });
+    }
     Optional<ObjectId> tree = edit(reader, inserter, base, edits);
     return tree.isPresent() ? tree.get() : inserter.insert(new TreeFormatter());
   }
