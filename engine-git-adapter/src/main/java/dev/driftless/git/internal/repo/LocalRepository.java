@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -66,8 +68,14 @@ public final class LocalRepository implements AutoCloseable {
       Files.createDirectories(dir);
       return new LocalRepository(create(dir), dir, false);
     } catch (IOException e) {
-      throw new SideUnavailableException("cannot open a local repository"
-          + cacheDirectory.map(d -> " in " + d).orElse(" in the temporary directory") + ": " + e, e);
+      String where = cacheDirectory.map(d -> " in " + d).orElse(" in the temporary directory");
+      List<LockFiles.Found> locks = cacheDirectory.map(d -> LockFiles.existing(d.toAbsolutePath().normalize(),
+          List.of(Constants.CONFIG + ".lock"))).orElse(List.of());
+      if (!locks.isEmpty()) {
+        throw new SideUnavailableException("cannot open the local repository" + where + ": its configuration cannot"
+            + " be written. " + LockFiles.advice(locks), e);
+      }
+      throw new SideUnavailableException("cannot open a local repository" + where + ": " + e, e);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.driftless.port.AccessDeniedException;
 import dev.driftless.port.DriftlessException;
 import dev.driftless.port.SideUnavailableException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -166,21 +167,47 @@ public final class RemoteBranch {
       case OK, UP_TO_DATE -> Optional.empty();
       case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> Optional.of("push to " + branch + " rejected: the branch "
           + "moved since it was read (it was " + was + "); nothing was written, re-read and plan again");
-      case REJECTED_OTHER_REASON -> otherRejection(message, expected, was);
+      case REJECTED_OTHER_REASON -> otherRejection(message, link.scrub(String.valueOf(result.getMessages())).strip(),
+          expected, was);
       case REJECTED_NODELETE, NON_EXISTING, NOT_ATTEMPTED, AWAITING_REPORT -> throw new SideUnavailableException(
           doing + " " + link.display() + " failed: the server answered " + status
               + (message.isEmpty() ? "" : " (" + message + ")"));
     };
   }
 
+  /**
+   * A push refused because the branch could not be locked: which lock file is in the way and since
+   * when, where it can be seen from here (a remote on this machine), and what to do. The lock is
+   * never removed: the process holding it may still be running.
+   */
+  private String lockRefusal(String message) {
+    List<String> names = List.of(refName() + ".lock", Constants.PACKED_REFS + ".lock");
+    String what = "pushing to branch '" + branch + "' of " + link.display() + " failed: the branch could not be locked"
+        + " (Git said: " + message + "); nothing was written. ";
+    Optional<Path> gitDir = link.localGitDir();
+    if (gitDir.isEmpty()) {
+      return what + LockFiles.serverAdvice(names);
+    }
+    List<LockFiles.Found> found = LockFiles.existing(gitDir.get(), names);
+    if (found.isEmpty()) {
+      return what + "No lock file is there any more (" + gitDir.get().resolve(names.get(0)) + "): another process was"
+          + " moving the branch at the same moment. Try again.";
+    }
+    return what + LockFiles.advice(found);
+  }
+
   /** A refusal that is not about the old head: a moved branch after all, a protected branch, a hook. */
-  private Optional<String> otherRejection(String message, Optional<ObjectId> expected, String was) {
+  private Optional<String> otherRejection(String message, String serverSaid, Optional<ObjectId> expected, String was) {
     Optional<ObjectId> now = head();
     if (!now.equals(expected)) {
       return Optional.of("push to " + branch + " rejected: the branch moved since it was read (it was " + was
           + ", the server said: " + message + "); nothing was written, re-read and plan again");
     }
     String lower = message.toLowerCase(Locale.ROOT);
+    Optional<String> lockLine = serverSaid.lines().filter(l -> l.toLowerCase(Locale.ROOT).contains("lock")).findFirst();
+    if (lower.contains("lock") || lockLine.isPresent()) {
+      throw new SideUnavailableException(lockRefusal(lockLine.map(l -> message + "; " + l.strip()).orElse(message)));
+    }
     if (lower.contains("protect") || lower.contains("denied") || lower.contains("permission")
         || lower.contains("not allowed")) {
       throw new AccessDeniedException("pushing to branch '" + branch + "' was refused by the server: " + message

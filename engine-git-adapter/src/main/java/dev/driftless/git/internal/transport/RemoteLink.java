@@ -33,6 +33,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.Transport;
@@ -41,6 +42,7 @@ import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 /**
  * One operation's connection setup for a remote: transports configured with the remote's
@@ -150,6 +152,28 @@ public final class RemoteLink implements AutoCloseable {
           remote.password().map(Secret::reveal).orElseThrow()));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The Git directory of a remote on this machine (a local path or a {@code file://} URL), where
+   * its files can be looked at; empty for a remote reached over the network.
+   */
+  public Optional<Path> localGitDir() {
+    URIish uri;
+    try {
+      uri = new URIish(access.remote().url().strip());
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+    boolean local = (uri.getScheme() == null || uri.getScheme().equals("file")) && uri.getHost() == null
+        && uri.getPath() != null;
+    return local ? Optional.ofNullable(RepositoryCache.FileKey.resolve(new File(uri.getPath()), FS.DETECTED))
+        .map(File::toPath) : Optional.empty();
+  }
+
+  /** The text with every credential of the remote taken out: for what a server says back. */
+  public String scrub(String text) {
+    return access.scrubber().scrub(text);
   }
 
   /** The remote's URL as messages show it. */
