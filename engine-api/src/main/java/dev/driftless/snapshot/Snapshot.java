@@ -43,6 +43,21 @@ public abstract class Snapshot {
   /** Problems met while reading that do not stop the read (a misplaced file, a skipped symlink). */
   public abstract List<Diagnostic> diagnostics();
 
+  /**
+   * The keys this side leaves out of the sync (a Git {@code .kestraignore}); none by default. It is
+   * a rule rather than data, so it takes no part in equality or in the identity.
+   */
+  @Value.Default
+  @Value.Auxiliary
+  public Exclusion exclusion() {
+    return Exclusion.none();
+  }
+
+  /** The same snapshot, leaving these keys out of the sync. */
+  public Snapshot withExclusion(Exclusion value) {
+    return ImmutableSnapshot.copyOf(this).withExclusion(value);
+  }
+
   public static Builder builder() {
     return new Builder();
   }

@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p>For every key inside both snapshots' scopes (after namespace mapping, selection and the
- * child-namespace rule) the plan has exactly one change: created, updated (content or formatting
+ * child-namespace rule) that neither snapshot leaves out of the sync ({@link Snapshot#exclusion()},
+ * a Git {@code .kestraignore}: such keys have no change, only a count) the plan has exactly one change: created, updated (content or formatting
  * only), deleted, equal, kept, protected or blocked, each with its reason. Unreadable and invalid
  * entries are blocked and never lead to a deletion; {@code whenMissingInSource: FAIL} with anything
  * missing makes the plan unapplyable; a guard holds back mass deletions until that exact plan id is

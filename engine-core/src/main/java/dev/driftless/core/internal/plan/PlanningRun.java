@@ -45,7 +45,7 @@ import java.util.TreeSet;
  * <p>Per kind, both sides are indexed by target key (hash maps, so the run is O(n log n) with the
  * final sort), each key gets one decision, then guards, ordering, the id and the diffs follow.
  * Nothing outside the effective scope (both snapshots' scopes after namespace mapping, the selector
- * and the child-namespace rule) is looked at.
+ * and the child-namespace rule) is looked at, nor any key either snapshot leaves out of the sync.
  */
 public final class PlanningRun {
 
@@ -255,6 +255,8 @@ public final class PlanningRun {
     /** Target namespaces where the source has entries it could not read: no deletion there. */
     private final Set<String> blind = new HashSet<>();
     private final Map<String, Integer> heldBack = new TreeMap<>();
+    /** Keys a side left out of the sync, by that side and its reason. */
+    private final Map<Side, Map<String, Set<ResourceKey>>> leftOut = new EnumMap<>(Side.class);
 
     KindRun(ResourceKind kind, Snapshot source, Snapshot target, List<SnapshotEntry> sourceEntries,
         List<SnapshotEntry> targetEntries) {
@@ -311,6 +313,21 @@ public final class PlanningRun {
           + source.side().displayName() + " has " + kind.label()
           + "s there that could not be read, and any of them may be what would be deleted. Fix them first.")
           .onSide(source.side())));
+      leftOut.forEach((side, reasons) -> reasons.forEach((why, left) -> diagnostics.add(Diagnostic.info(left.size()
+          + " " + kind.label() + "(s) left out of the plan: " + why).onSide(side))));
+    }
+
+    /**
+     * Whether either side leaves this key (of the target) out of the sync; if so it is counted, and
+     * nothing is planned for it on either side.
+     */
+    private boolean isLeftOut(ResourceKey targetKey) {
+      ResourceKey sourceKey = targetKey.withNamespace(toSource(targetKey.namespace()));
+      Optional<String> bySource = source.exclusion().reason(sourceKey);
+      Optional<String> why = bySource.or(() -> target.exclusion().reason(targetKey));
+      why.ifPresent(w -> leftOut.computeIfAbsent(bySource.isPresent() ? source.side() : target.side(),
+          s -> new TreeMap<>()).computeIfAbsent(w, x -> new HashSet<>()).add(targetKey));
+      return why.isPresent();
     }
 
     private void indexSources() {
@@ -326,6 +343,9 @@ public final class PlanningRun {
           continue;
         }
         Optional<ResourceKey> key = e.key().map(k -> k.withNamespace(targetNs));
+        if (key.isPresent() && policy.selector().selects(key.get()) && isLeftOut(key.get())) {
+          continue;
+        }
         if (e.present().isEmpty()) {
           blind.add(targetNs);
           if (key.isEmpty()) {
@@ -353,7 +373,7 @@ public final class PlanningRun {
           continue;
         }
         ResourceKey key = e.key().get();
-        if (policy.selector().selects(key)) {
+        if (policy.selector().selects(key) && !isLeftOut(key)) {
           targets.computeIfAbsent(key, k -> new ArrayList<>(1)).add(e);
         }
       }

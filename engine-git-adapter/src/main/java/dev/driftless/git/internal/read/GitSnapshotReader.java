@@ -24,6 +24,10 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * the settings say otherwise) and scans the commit's tree from the object database. The snapshot's
  * identity is the commit id.
  *
+ * <p>The paths the directory's {@code .kestraignore} ignores are not read, and the snapshot leaves
+ * their keys out of the sync ({@link Snapshot#exclusion()}), so that nothing is planned for them on
+ * either side.
+ *
  * <p>A missing branch or directory is a {@link SourceNotFoundException} naming it and the remote,
  * never an empty snapshot, unless the settings opt into reading it as empty (for Git as the target
  * only); the identity then says so ({@code absent:<branch>}).
@@ -70,7 +74,7 @@ public final class GitSnapshotReader implements SnapshotReader {
       Snapshot snapshot = read(local, startHead.get(), scope, "absent:" + settings.branch() + "@"
           + startHead.get().name(), from);
       return Snapshot.builder().side(Side.GIT).scope(scope).identity(snapshot.identity())
-          .addAllEntries(snapshot.entries()).addAllDiagnostics(snapshot.diagnostics())
+          .addAllEntries(snapshot.entries()).addAllDiagnostics(snapshot.diagnostics()).exclusion(snapshot.exclusion())
           .addDiagnostics(Diagnostic.info(missing + "; read from " + from + " (commit "
               + startHead.get().abbreviate(7).name() + ")").onSide(Side.GIT))
           .build();
@@ -90,7 +94,8 @@ public final class GitSnapshotReader implements SnapshotReader {
     verdicts.save();
     return switch (result.directory()) {
       case PRESENT -> Snapshot.builder().side(Side.GIT).scope(scope).identity(identity)
-          .addAllEntries(result.entries()).addAllDiagnostics(result.diagnostics()).build();
+          .addAllEntries(result.entries()).addAllDiagnostics(result.diagnostics())
+          .exclusion(result.exclusion(settings.layout())).build();
       case MISSING -> {
         String where = where("does not exist", head, what);
         if (!settings.readMissingAsEmpty()) {

@@ -11,6 +11,7 @@ import dev.driftless.resource.Resource;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Exclusion;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.SnapshotEntry;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,13 +76,22 @@ public final class TreeScan {
    */
   public record Claim(String path, Optional<Fingerprint> fingerprint, Optional<String> problem) {}
 
-  /** What a scan found. */
+  /**
+   * What a scan found.
+   *
+   * @param ignoredKeys the keys the paths of ignored files stand for (their content is not read)
+   */
   public record Result(DirectoryState directory, List<SnapshotEntry> entries, List<Diagnostic> diagnostics,
-      Map<ResourceKey, List<Claim>> claims, IgnoreRules ignore) {
+      Map<ResourceKey, List<Claim>> claims, IgnoreRules ignore, Set<ResourceKey> ignoredKeys) {
 
     /** Every claim on a key, in tree order. */
     public List<Claim> claimsOf(ResourceKey key) {
       return claims.getOrDefault(key, List.of());
+    }
+
+    /** The keys the ignore file leaves out of the sync, for the snapshot. */
+    public Exclusion exclusion(Layout layout) {
+      return ignore.exclusion(layout, ignoredKeys);
     }
   }
 
@@ -98,6 +109,7 @@ public final class TreeScan {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Map<ResourceKey, List<Claim>> claims = new HashMap<>();
   private IgnoreRules ignore = IgnoreRules.none();
+  private final Set<ResourceKey> ignoredKeys = new HashSet<>();
 
   /** A file the layout has a key for, in scope, to be read. */
   private record FileAt(String path, Location location, ObjectId blob) {}
@@ -132,7 +144,7 @@ public final class TreeScan {
 
   /** The result for a branch that does not exist: no directory, nothing in it. */
   public static Result nothing() {
-    return new Result(DirectoryState.MISSING, List.of(), List.of(), Map.of(), IgnoreRules.none());
+    return new Result(DirectoryState.MISSING, List.of(), List.of(), Map.of(), IgnoreRules.none(), Set.of());
   }
 
   private Result run(ObjectId root) throws IOException {
@@ -140,10 +152,10 @@ public final class TreeScan {
     if (!layout.directory().isEmpty()) {
       try (TreeWalk walk = TreeWalk.forPath(reader, layout.directory(), root)) {
         if (walk == null) {
-          return new Result(DirectoryState.MISSING, List.of(), List.of(), Map.of(), IgnoreRules.none());
+          return new Result(DirectoryState.MISSING, List.of(), List.of(), Map.of(), IgnoreRules.none(), Set.of());
         }
         if ((walk.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_TREE) {
-          return new Result(DirectoryState.NOT_A_FOLDER, List.of(), List.of(), Map.of(), IgnoreRules.none());
+          return new Result(DirectoryState.NOT_A_FOLDER, List.of(), List.of(), Map.of(), IgnoreRules.none(), Set.of());
         }
         directory = walk.getObjectId(0);
       }
@@ -155,7 +167,7 @@ public final class TreeScan {
     steps.forEach(Runnable::run);
     claims.replaceAll((k, v) -> List.copyOf(v));
     return new Result(DirectoryState.PRESENT, List.copyOf(entries), List.copyOf(diagnostics),
-        Collections.unmodifiableMap(claims), ignore);
+        Collections.unmodifiableMap(claims), ignore, Set.copyOf(ignoredKeys));
   }
 
   private void readIgnoreFile(ObjectId directory) throws IOException {
@@ -202,10 +214,11 @@ public final class TreeScan {
         }
         walk(id, path, relative);
       } else if (type == FileMode.TYPE_FILE || type == FileMode.TYPE_SYMLINK || type == FileMode.TYPE_GITLINK) {
+        Optional<Location> location = layout.locate(path);
         if (unsafe.isEmpty() && ignore.ignoresFile(relative)) {
+          location.flatMap(Location::key).ifPresent(ignoredKeys::add);
           continue;
         }
-        Optional<Location> location = layout.locate(path);
         if (type == FileMode.TYPE_FILE && unsafe.isEmpty()) {
           if (location.isPresent()) {
             readFile(path, location.get(), id);
