@@ -26,7 +26,9 @@ import java.util.Set;
  * <p>Both {@code .yml} and {@code .yaml} are read; new files get the extension of the layout (the
  * plugin's). A YAML resource is identified by the {@code id} in the file; its namespace is always
  * the one its folder stands for. A {@code .kestraignore} (gitignore syntax) at the root of the
- * directory excludes paths from reading and writing. Files that belong to no key of the layout (a
+ * directory puts paths outside the sync: they are never read or written, and the keys they stand
+ * for are left out of the plan on both sides (a Kestra flow whose file would be ignored is neither
+ * written to Git nor deleted from Kestra). Files that belong to no key of the layout (a
  * README beside the flows, anything outside the layout's folders) are never read and never
  * touched.
  */
