@@ -5,11 +5,20 @@ import dev.driftless.diagnostic.Severity;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.Plan;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A plan as GitHub-flavoured Markdown for a pull request: the summary, a table of changes, each
  * diff in a collapsed section, and the diagnostics.
+ *
+ * <p>Names and messages come from the sides, so nothing of theirs is taken as Markdown or HTML: each
+ * is escaped with {@link VisibleText} first, then for where it stands. Names are code spans (fenced
+ * with more backticks than they hold, {@code |} escaped in table cells), messages are text with
+ * Markdown's punctuation escaped and {@code <}, {@code >}, {@code &} as entities, a message's lines
+ * joined with {@code <br>} so that none of them starts a block, and each diff is in a fence longer
+ * than any run of backticks in it.
  */
 public final class PlanMarkdown {
 
@@ -17,29 +26,31 @@ public final class PlanMarkdown {
 
   public static String render(Plan plan) {
     StringBuilder out = new StringBuilder();
-    out.append("### Driftless plan `").append(plan.id()).append("`\n\n");
+    out.append("### Driftless plan ").append(code(plan.id())).append("\n\n");
     out.append("**").append(plan.summary().line()).append("**\n\n");
-    out.append("Source of truth: **").append(PlanText.sourceOfTruth(plan)).append("** · Git `")
-        .append(cell(plan.git().identity())).append("` · Kestra `").append(cell(plan.kestra().identity()))
-        .append("`\n");
+    out.append("Source of truth: **").append(PlanText.sourceOfTruth(plan)).append("** · Git ")
+        .append(code(plan.git().identity())).append(" · Kestra ").append(code(plan.kestra().identity()))
+        .append('\n');
     List<Change> shown = plan.changes().stream().filter(c -> c.action() != Action.NO_OP).toList();
     if (shown.isEmpty()) {
       out.append("\nNo changes.\n");
     } else {
       out.append("\n| | Resource | Written to | Reason |\n|:-:|---|---|---|\n");
       for (Change c : shown) {
-        out.append("| `").append(c.action().symbol().isBlank() ? "=" : c.action().symbol()).append("` | `")
-            .append(cell(c.key().address())).append("` | ").append(c.side().displayName()).append(" | ")
-            .append(cell(c.describeReason())).append(" |\n");
+        out.append("| ").append(cellCode(c.action().symbol().isBlank() ? "=" : c.action().symbol())).append(" | ")
+            .append(cellCode(c.key().address())).append(" | ").append(c.side().displayName()).append(" | ")
+            .append(text(c.describeReason())).append(" |\n");
       }
       for (Change c : shown) {
         if (c.diff().isEmpty()) {
           continue;
         }
-        String fence = c.diff().get().contains("```") ? "````" : "```";
+        String diff = Arrays.stream(c.diff().get().split("\n", -1)).map(VisibleText::line)
+            .collect(Collectors.joining("\n"));
+        String fence = "`".repeat(Math.max(3, longestRun(diff, '`') + 1));
         out.append("\n<details><summary><code>").append(c.action().symbol()).append(' ')
-            .append(html(c.key().address())).append("</code></summary>\n\n")
-            .append(fence).append("diff\n").append(c.diff().get()).append('\n').append(fence).append("\n\n</details>\n");
+            .append(html(VisibleText.of(c.key().address()))).append("</code></summary>\n\n")
+            .append(fence).append("diff\n").append(diff).append('\n').append(fence).append("\n\n</details>\n");
       }
     }
     for (Severity severity : Severity.values()) {
@@ -52,7 +63,10 @@ public final class PlanMarkdown {
         case WARNING -> "Warnings";
         case INFO -> "Notes";
       }).append("\n\n");
-      list.forEach(d -> out.append("- ").append(html(d.render())).append('\n'));
+      for (Diagnostic d : list) {
+        List<String> lines = PlanText.lines(d).stream().map(PlanMarkdown::escaped).toList();
+        out.append("- ").append(String.join("<br>", lines)).append('\n');
+      }
     }
     if (!plan.isApplyable()) {
       out.append("\n> **This plan cannot be applied:** resolve the errors above.\n");
@@ -60,11 +74,52 @@ public final class PlanMarkdown {
     return out.toString();
   }
 
-  private static String cell(String text) {
-    return text.replace("|", "\\|").replace("`", "'").replace("\n", " ");
+  /** A code span of a one-line value, fenced with more backticks than it holds. */
+  private static String code(String value) {
+    String shown = VisibleText.of(value);
+    int run = longestRun(shown, '`');
+    String fence = "`".repeat(run + 1);
+    boolean padded = run > 0 || shown.isEmpty() || shown.startsWith(" ") || shown.endsWith(" ");
+    String pad = padded ? " " : "";
+    return fence + pad + shown + pad + fence;
   }
 
-  private static String html(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  /** A code span in a table cell, where a pipe ends the cell even inside code unless escaped. */
+  private static String cellCode(String value) {
+    return code(value).replace("|", "\\|");
+  }
+
+  /** A one-line value as Markdown text that shows exactly the characters it holds. */
+  private static String text(String value) {
+    return escaped(VisibleText.of(value));
+  }
+
+  private static String escaped(String visible) {
+    StringBuilder out = new StringBuilder(visible.length() + 8);
+    for (int i = 0; i < visible.length(); i++) {
+      char c = visible.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append(c);
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String html(String visible) {
+    return visible.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private static int longestRun(String text, char c) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      run = text.charAt(i) == c ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return longest;
   }
 }

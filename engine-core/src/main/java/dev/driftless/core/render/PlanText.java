@@ -8,6 +8,7 @@ import dev.driftless.plan.Plan;
 import dev.driftless.plan.SnapshotRef;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,10 @@ import java.util.TreeMap;
 /**
  * A plan as text, like {@code terraform plan}: what was compared, a legend of the symbols used, one
  * line per change with its reason and its diff, the diagnostics, and the summary line.
+ *
+ * <p>Every name, message and line of a diff is drawn through {@link VisibleText}, so that nothing
+ * read from a side can move the cursor, rewrite a line or hide itself; the only escape sequences in
+ * the output are the colours Driftless adds.
  */
 public final class PlanText {
 
@@ -40,7 +45,7 @@ public final class PlanText {
   public static String render(Plan plan, RenderOptions options) {
     Style style = new Style(options.color());
     StringBuilder out = new StringBuilder();
-    out.append(style.bold("Driftless plan " + plan.id())).append('\n');
+    out.append(style.bold("Driftless plan " + VisibleText.of(plan.id()))).append('\n');
     out.append("  Source of truth: ").append(sourceOfTruth(plan)).append('\n');
     out.append("  Git:    ").append(describe(plan.git())).append('\n');
     out.append("  Kestra: ").append(describe(plan.kestra())).append('\n');
@@ -56,10 +61,10 @@ public final class PlanText {
       }
       boolean bothSides = shown.stream().map(Change::side).distinct().count() > 1;
       out.append("\nDriftless will perform the following actions:\n");
-      int width = shown.stream().mapToInt(c -> c.key().address().length()).max().orElse(0);
+      int width = shown.stream().mapToInt(c -> VisibleText.of(c.key().address()).length()).max().orElse(0);
       for (Change c : shown) {
         out.append('\n');
-        String address = c.key().address();
+        String address = VisibleText.of(c.key().address());
         out.append("  ").append(style.color(c.action(), c.action().symbol() + " " + address))
             .append(" ".repeat(Math.max(1, width - address.length() + 2)))
             .append(c.describeReason());
@@ -67,12 +72,12 @@ public final class PlanText {
           out.append(" [-> ").append(c.side().displayName()).append(']');
         }
         if (!c.sourceKey().equals(c.key())) {
-          out.append(" (from ").append(c.sourceKey().namespace()).append(')');
+          out.append(" (from ").append(VisibleText.of(c.sourceKey().namespace())).append(')');
         }
         out.append('\n');
         if (options.diffs() && c.diff().isPresent()) {
           for (String line : c.diff().get().split("\n", -1)) {
-            out.append("      ").append(style.diffLine(line)).append('\n');
+            out.append("      ").append(style.diffLine(VisibleText.line(line))).append('\n');
           }
         }
       }
@@ -93,15 +98,45 @@ public final class PlanText {
   static void appendDiagnostics(StringBuilder out, List<Diagnostic> diagnostics, Style style) {
     Map<Severity, StringBuilder> bySeverity = new TreeMap<>();
     for (Diagnostic d : diagnostics) {
-      bySeverity.computeIfAbsent(d.severity(), s -> new StringBuilder())
-          .append("  ").append(d.severity() == Severity.ERROR ? style.color(Action.BLOCKED, d.render()) : d.render())
-          .append('\n');
+      StringBuilder block = bySeverity.computeIfAbsent(d.severity(), s -> new StringBuilder());
+      String indent = "  ";
+      for (String line : lines(d)) {
+        block.append(indent).append(d.severity() == Severity.ERROR ? style.color(Action.BLOCKED, line) : line)
+            .append('\n');
+        indent = "    ";
+      }
     }
     bySeverity.forEach((severity, lines) -> out.append('\n').append(switch (severity) {
       case ERROR -> "Errors:";
       case WARNING -> "Warnings:";
       case INFO -> "Notes:";
     }).append('\n').append(lines));
+  }
+
+  /**
+   * A diagnostic as {@link Diagnostic#render()} draws it, escaped: its names (file, key, field) on
+   * the first line with every hidden character escaped, then its message, one line each, since a
+   * side's words may run over several lines.
+   */
+  static List<String> lines(Diagnostic d) {
+    StringBuilder first = new StringBuilder(d.severity().label()).append(": ");
+    d.side().ifPresent(s -> first.append('[').append(s.displayName()).append("] "));
+    d.file().ifPresent(f -> {
+      first.append(VisibleText.of(f));
+      d.line().ifPresent(l -> first.append(':').append(l));
+      first.append(": ");
+    });
+    d.key().ifPresent(k -> first.append(VisibleText.of(k.address())).append(": "));
+    d.field().ifPresent(f -> first.append("field '").append(VisibleText.of(f)).append("': "));
+    List<String> lines = new ArrayList<>();
+    for (String line : d.message().split("\r?\n", -1)) {
+      lines.add(VisibleText.line(line));
+    }
+    while (lines.size() > 1 && lines.get(lines.size() - 1).isBlank()) {
+      lines.remove(lines.size() - 1);
+    }
+    lines.set(0, first + lines.get(0));
+    return lines;
   }
 
   static String sourceOfTruth(Plan plan) {
@@ -121,7 +156,7 @@ public final class PlanText {
   }
 
   static String describe(SnapshotRef ref) {
-    return ref.identity() + " (" + ref.scope().describe() + ")";
+    return VisibleText.of(ref.identity()) + " (" + VisibleText.of(ref.scope().describe()) + ")";
   }
 
   /** ANSI styling, or none. */

@@ -82,7 +82,7 @@ public final class PlanJsonCodec {
               .withArrayEmptySeparator(""))
           .withObjectIndenter(new DefaultIndenter("  ", "\n"))
           .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-      return MAPPER.writer(printer).writeValueAsString(root) + "\n";
+      return MAPPER.writer(printer).with(JsonEscapes.INSTANCE).writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a plan tree always serialises", e);
     }

@@ -3,6 +3,7 @@ package dev.driftless.core.internal.codec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.ion.IonObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ public final class RowsCodec {
 
   private static final IonObjectMapper ION = ionMapper();
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectWriter JSON_LINES = JSON.writer().with(JsonEscapes.INSTANCE);
 
   private RowsCodec() {}
 
@@ -53,7 +55,7 @@ public final class RowsCodec {
     StringBuilder out = new StringBuilder();
     try {
       for (Map<String, ?> row : rows) {
-        out.append(JSON.writeValueAsString(row)).append('\n');
+        out.append(JSON_LINES.writeValueAsString(row)).append('\n');
       }
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("a row holds a value JSON cannot hold: " + e.getOriginalMessage(), e);
