@@ -1,5 +1,6 @@
 package dev.driftless.cli;
 
+import dev.driftless.core.render.VisibleText;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -8,6 +9,9 @@ import java.util.Map;
  * error. Colour only on a terminal, and never with {@code --no-color} or {@code NO_COLOR} set.
  * Progress only on a terminal, where each line overwrites the last, unless {@code --progress} asks
  * for it elsewhere (one line each): so that a failure off a terminal prints its one line alone.
+ * Progress lines and notes may name what a side holds, so every character a terminal would act on
+ * is shown as an escape ({@link VisibleText}); the only escape sequences written are the console's
+ * own.
  */
 final class Console {
 
@@ -61,6 +65,7 @@ final class Console {
     if (!showProgress) {
       return;
     }
+    line = VisibleText.of(line);
     if (interactive) {
       err.print(CLEAR_LINE + line);
       progressShown = true;
@@ -89,6 +94,6 @@ final class Console {
 
   void note(String line) {
     clearProgress();
-    err.println(line);
+    err.println(VisibleText.of(line));
   }
 }

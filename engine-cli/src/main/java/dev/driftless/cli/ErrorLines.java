@@ -2,6 +2,7 @@ package dev.driftless.cli;
 
 import dev.driftless.core.preset.InvalidTaskException;
 import dev.driftless.core.preset.Problem;
+import dev.driftless.core.render.VisibleText;
 import dev.driftless.port.DriftlessException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,13 +55,14 @@ final class ErrorLines {
       List<String> options = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-"))
           .map(a -> a.replaceAll("=.*", "")).toList();
       if (unmatched.isUnknownOption() && !options.isEmpty()) {
-        return (options.size() == 1 ? "Unknown option: '" : "Unknown options: '") + String.join("', '", options) + "'";
+        return oneLine((options.size() == 1 ? "Unknown option: '" : "Unknown options: '") + String.join("', '", options)
+            + "'");
       }
       if (!ex.getCommandLine().getSubcommands().isEmpty()) {
         String given = unmatched.getUnmatched().get(0);
-        return "unknown command '" + given + "'" + ex.getCommandLine().getSubcommands().keySet().stream()
+        return oneLine("unknown command '" + given + "'" + ex.getCommandLine().getSubcommands().keySet().stream()
             .filter(name -> editDistance(given, name) <= 2).findFirst().map(name -> "; did you mean '" + name + "'?")
-            .orElse("");
+            .orElse(""));
       }
     }
     return oneLine(ex.getMessage());
@@ -83,8 +85,12 @@ final class ErrorLines {
     return previous[b.length()];
   }
 
-  /** Multi-line messages (a server's error body, a YAML excerpt) folded onto one line. */
+  /**
+   * Multi-line messages (a server's error body, a YAML excerpt) folded onto one line, with every
+   * character a terminal would act on (an escape sequence in a file name or a server's words)
+   * shown as an escape ({@link VisibleText}).
+   */
   static String oneLine(String message) {
-    return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    return VisibleText.of(message.strip().replaceAll("\\s*\\R\\s*", " "));
   }
 }

@@ -107,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
   private static void printRows(Console console, List<Map<String, Object>> rows) {
     console.out().println("rows: " + rows.size());
     for (Map<String, Object> row : rows) {
-      console.out().println("  " + row);
+      console.out().println("  " + ErrorLines.oneLine(row.toString()));
     }
   }
 

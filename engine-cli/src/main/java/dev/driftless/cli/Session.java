@@ -5,6 +5,7 @@ import dev.driftless.apply.ChangeResult;
 import dev.driftless.apply.Outcome;
 import dev.driftless.core.apply.Applier;
 import dev.driftless.core.plan.Planner;
+import dev.driftless.core.render.VisibleText;
 import dev.driftless.git.GitSide;
 import dev.driftless.kestra.KestraSide;
 import dev.driftless.plan.Plan;
@@ -72,7 +73,10 @@ final class Session implements AutoCloseable {
         : r.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": " + r.change().key().address();
   }
 
-  /** The result for people, one line per change that did not land. */
+  /**
+   * The result for people, one line per change that did not land. Names and the sides' words are
+   * folded onto their line and shown with every character a terminal would act on escaped.
+   */
   static String describe(ApplyResult result) {
     StringBuilder out = new StringBuilder();
     if (result.isComplete()) {
@@ -81,16 +85,17 @@ final class Session implements AutoCloseable {
     } else {
       out.append("Apply incomplete. ").append(result.line());
     }
-    result.commits().values().forEach(c -> out.append("; commit ").append(c.id())
-        .append(c.url().map(u -> " (" + u + ")").orElse("")));
+    result.commits().values().forEach(c -> out.append("; commit ").append(ErrorLines.oneLine(c.id()))
+        .append(c.url().map(u -> " (" + ErrorLines.oneLine(u) + ")").orElse("")));
     out.append('\n');
     for (ChangeResult r : result.results()) {
       if (!r.outcome().isSuccess()) {
         out.append("  ").append(r.outcome().name().toLowerCase(java.util.Locale.ROOT)).append(' ')
-            .append(r.change().key().address()).append(": ").append(r.cause().orElse("")).append('\n');
+            .append(VisibleText.of(r.change().key().address())).append(": ")
+            .append(r.cause().map(ErrorLines::oneLine).orElse("")).append('\n');
       }
     }
-    result.diagnostics().forEach(d -> out.append("  ").append(d.render()).append('\n'));
+    result.diagnostics().forEach(d -> out.append("  ").append(ErrorLines.oneLine(d.render())).append('\n'));
     return out.toString();
   }
 
