@@ -2,37 +2,89 @@ package dev.driftless.core.internal.diff;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks values that look like secrets in YAML-ish text, line by line.
+ * Masks values that look like secrets in text, line by line: YAML, JSON, {@code .env} and
+ * properties files, shell scripts, URLs, HTTP headers, and a side's messages about them.
  *
  * <p>Masks preserve equality: within one masker, the same secret value always becomes the same
- * mask ({@code <secret-1>}), and different values different masks, so a diff still shows whether a
- * secret changed without showing it. Masks are numbered in order of first appearance, which keeps
- * output deterministic. Masked: values of keys named like credentials (password, token, apiKey,
- * privateKey, ...) unless they are templates ({@code {{ secret('X') }}}); block strings under such
- * keys; PEM private key blocks; well-known token formats anywhere; passwords in URLs.
+ * mask ({@code <secret-1>}), and different values different masks, whichever pattern found them, so
+ * a diff still shows whether a secret changed without showing it. Masks are numbered in order of
+ * first appearance, which keeps output deterministic. Masking masked text changes nothing.
+ *
+ * <p>Masked:
+ * <ul>
+ *   <li>values of keys named like credentials ({@link #SECRET_KEY}: password, passwd, pwd, pass,
+ *       secret, token, api key, access key, private key, client secret, credentials, ...), as
+ *       {@code key: value} (YAML, JSON, a header), {@code KEY=value} ({@code .env}, properties, INI,
+ *       shell, with {@code export}, quoted or not) and {@code key=value} anywhere in a line (a URL's
+ *       query, a JDBC URL's properties, a command-line option); block strings under such keys;
+ *   <li>{@code Authorization} headers' credentials ({@code Bearer}, {@code Basic}, ... or none), and
+ *       a long {@code Bearer} token anywhere;
+ *   <li>passwords in URLs ({@code scheme://user:password@host}, {@code jdbc:oracle:thin:user/password@}),
+ *       and long user-only credentials ({@code https://token@host});
+ *   <li>PEM private key blocks, on their own lines or inside one string; well-known token formats
+ *       anywhere (GitHub, GitLab, Slack, AWS access key ids, OpenAI, Stripe, Google API keys, JWTs).
+ * </ul>
+ * Not masked: references rather than values ({@code {{ secret('X') }}}, {@code ${X}}, {@code $X}),
+ * empty values, {@code ~} and {@code null}.
  */
 public final class SecretMasker {
 
-  private static final Pattern SECRET_KEY = Pattern.compile(
-      "(?i).*(password|passwd|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|"
-          + "client[_-]?secret|credentials?|auth[_-]?header|bearer|sas[_-]?key|connection[_-]?string).*");
+  /** Words that make a key name one of a credential, anywhere in it. */
+  private static final String SECRET_WORD = "(?:password|passwd|pwd|passphrase|secret|token|api[_-]?key|access[_-]?key"
+      + "|private[_-]?key|client[_-]?secret|credentials?|auth[_-]?header|bearer|sas[_-]?key|connection[_-]?string"
+      + "|signing[_-]?key|encryption[_-]?key|session[_-]?key|jwt)";
+  /** A key named like a credential: a secret word anywhere in it, or {@code pass} as its last word. */
+  private static final String SECRET_NAME =
+      "(?:[A-Za-z0-9_.-]*" + SECRET_WORD + "[A-Za-z0-9_.-]*|(?:[A-Za-z0-9_.-]*[_.-])?pass)";
+  private static final Pattern SECRET_KEY = Pattern.compile("(?i)" + SECRET_NAME);
+  /** A field's name inside a line: no dots, so that a file name ({@code secrets.env: ...}) is not one. */
+  private static final String SECRET_FIELD =
+      "(?:[A-Za-z0-9_-]*" + SECRET_WORD + "[A-Za-z0-9_-]*|(?:[A-Za-z0-9_-]*[_-])?pass)";
+  private static final String QUOTED = "\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'";
+  /** {@code key: value}, YAML or JSON, the whole line. */
   private static final Pattern KEY_VALUE = Pattern.compile(
       "^(\\s*(?:-\\s+)?)([\"']?)([A-Za-z0-9_.-]+)\\2(\\s*:\\s+)(.*?)(\\s+#.*)?$");
+  /** {@code KEY=value}, {@code .env}, properties, INI or shell, the whole line. */
+  private static final Pattern ASSIGNMENT_LINE = Pattern.compile(
+      "^(\\s*(?:-\\s+)?(?:export\\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\\s*=\\s*)(" + QUOTED + "|.*?)(\\s+#.*)?$");
+  /** {@code key=value} inside a line: a query parameter, a JDBC property, an option. */
+  private static final Pattern ASSIGNMENT = Pattern.compile("(?i)(?<![A-Za-z0-9_.$])(" + SECRET_NAME
+      + ")(\\s*=(?!=)\\s*)(" + QUOTED + "|\\$\\{[^}\\s]*}|[^\\s\"'&;#,(){}<>\\[\\]]++(?!\\())");
+  /** {@code key: value} inside a line: inline JSON, a YAML flow mapping, a header in a command. */
+  private static final Pattern FIELD = Pattern.compile("(?i)(?<![A-Za-z0-9_.$/\\\\-])([\"']?)(" + SECRET_FIELD
+      + ")\\1(\\s*:\\s*)(" + QUOTED + "|[^\\s\"',;{}\\[\\]]+)");
+  private static final Pattern AUTHORIZATION = Pattern.compile(
+      "(?i)(\\bauthorization[\"']?\\s*[:=]\\s*[\"']?\\s*(?:(?:bearer|basic|token|digest|negotiate|apikey)\\s+)?+)"
+          + "([^\\s\"',;{}]+)");
+  private static final Pattern BEARER = Pattern.compile("(?i)(\\bbearer\\s+)([A-Za-z0-9._~+/-]{16,}=*)");
   private static final Pattern TOKENS = Pattern.compile(
       "(ghp_[A-Za-z0-9]{20,}|gh[ousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}"
-          + "|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|sk-[A-Za-z0-9_-]{20,}"
-          + "|eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})");
-  private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/\\s:@]+:)([^@\\s/]+)(@)");
-  private static final Pattern PEM_BEGIN = Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----");
+          + "|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|sk-[A-Za-z0-9_-]{20,}|[sr]k_live_[A-Za-z0-9]{20,}"
+          + "|AIza[0-9A-Za-z_-]{35}|eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})");
+  private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/\\s:@]+:)([^\\s/?#]+)(@)");
+  private static final Pattern URL_TOKEN = Pattern.compile("(://)([A-Za-z0-9_.~%-]{20,})(@)");
+  private static final Pattern ORACLE_PASSWORD = Pattern.compile("(jdbc:oracle:[a-z]+:[^/\\s:@]+/)([^@\\s]+)(@)");
+  private static final Pattern INLINE_PEM = Pattern.compile(
+      "(-----BEGIN [A-Z ]*PRIVATE KEY-----)(.+?)(-----END [A-Z ]*PRIVATE KEY-----)");
+  /** A PEM block's first line: the marker ends the line, the key follows on the next ones. */
+  private static final Pattern PEM_BEGIN = Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----[\"']?\\s*$");
   private static final Pattern PEM_END = Pattern.compile("-----END [A-Z ]*PRIVATE KEY-----");
+  private static final Pattern MASK = Pattern.compile("<secret-\\d+>");
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?");
 
   private final Map<String, String> masks = new HashMap<>();
+  /** Every mask given or met in the text, so that a new value never gets a mask already shown. */
+  private final Set<String> taken = new HashSet<>();
+  private int counter;
 
   /** Masks every line of a text; state (block strings, PEM blocks) carries from line to line. */
   public List<String> maskLines(List<String> lines) {
@@ -45,7 +97,7 @@ public final class SecretMasker {
           inPem = false;
           out.add(line);
         } else {
-          out.add(indentOf(line) + mask(line.strip()));
+          out.add(line.isBlank() ? line : indentOf(line) + mask(line.strip()));
         }
         continue;
       }
@@ -56,11 +108,7 @@ public final class SecretMasker {
         }
         blockIndent = -1;
       }
-      if (PEM_BEGIN.matcher(line).find()) {
-        inPem = true;
-        out.add(maskInline(line));
-        continue;
-      }
+      inPem = PEM_BEGIN.matcher(line).find();
       Matcher kv = KEY_VALUE.matcher(line);
       if (kv.matches() && SECRET_KEY.matcher(kv.group(3)).matches()) {
         String value = kv.group(5);
@@ -69,11 +117,17 @@ public final class SecretMasker {
           out.add(line);
           continue;
         }
-        if (!value.isEmpty() && !isTemplate(value) && !value.equals("~") && !value.equals("null")) {
+        if (isValue(value)) {
           String comment = kv.group(6) == null ? "" : kv.group(6);
-          out.add(kv.group(1) + kv.group(2) + kv.group(3) + kv.group(2) + kv.group(4) + mask(value) + comment);
+          out.add(kv.group(1) + kv.group(2) + kv.group(3) + kv.group(2) + kv.group(4) + maskValue(value) + comment);
           continue;
         }
+      }
+      Matcher assignment = ASSIGNMENT_LINE.matcher(line);
+      if (assignment.matches() && SECRET_KEY.matcher(assignment.group(2)).matches() && isValue(assignment.group(4))) {
+        String comment = assignment.group(5) == null ? "" : assignment.group(5);
+        out.add(assignment.group(1) + assignment.group(2) + assignment.group(3) + mask(assignment.group(4)) + comment);
+        continue;
       }
       out.add(maskInline(line));
     }
@@ -82,10 +136,37 @@ public final class SecretMasker {
 
   private String maskInline(String line) {
     String masked = replaceAll(TOKENS, line, m -> mask(m.group(1)));
-    return replaceAll(URL_PASSWORD, masked, m -> m.group(1) + mask(m.group(2)) + m.group(3));
+    masked = replaceAll(INLINE_PEM, masked, m -> m.group(1) + mask(m.group(2)) + m.group(3));
+    masked = replaceAll(URL_PASSWORD, masked, m -> keepReferences(m, 2));
+    masked = replaceAll(ORACLE_PASSWORD, masked, m -> keepReferences(m, 2));
+    masked = replaceAll(URL_TOKEN, masked, m -> keepReferences(m, 2));
+    masked = replaceAll(AUTHORIZATION, masked, m -> keepReferences(m, 2));
+    masked = replaceAll(BEARER, masked, m -> keepReferences(m, 2));
+    masked = replaceAll(ASSIGNMENT, masked, m -> secretKeyed(m, 1, 3));
+    return replaceAll(FIELD, masked, m -> secretKeyed(m, 2, 4));
   }
 
-  private static String replaceAll(Pattern pattern, String text, java.util.function.Function<Matcher, String> f) {
+  /** The match with the value in {@code group} masked, unless it is a reference or a mask already. */
+  private String keepReferences(Matcher m, int group) {
+    String value = m.group(group);
+    if (!isValue(value)) {
+      return m.group();
+    }
+    return m.group().substring(0, m.start(group) - m.start()) + mask(value)
+        + m.group().substring(m.end(group) - m.start());
+  }
+
+  /** The match with its value masked when its key is named like a credential; quotes are kept. */
+  private String secretKeyed(Matcher m, int keyGroup, int valueGroup) {
+    if (!SECRET_KEY.matcher(m.group(keyGroup)).matches() || !isValue(m.group(valueGroup))) {
+      return m.group();
+    }
+    String value = m.group(valueGroup);
+    String quote = isQuoted(value) ? value.substring(0, 1) : "";
+    return m.group().substring(0, m.start(valueGroup) - m.start()) + quote + mask(value) + quote;
+  }
+
+  private static String replaceAll(Pattern pattern, String text, Function<Matcher, String> f) {
     Matcher m = pattern.matcher(text);
     if (!m.find()) {
       return text;
@@ -98,22 +179,44 @@ public final class SecretMasker {
     return out.toString();
   }
 
+  /** A quoted value with a trailing comma (a JSON line) keeps the comma outside the mask. */
+  private String maskValue(String value) {
+    String beforeComma = value.endsWith(",") ? value.substring(0, value.length() - 1).strip() : "";
+    if (isQuoted(beforeComma) || MASK.matcher(beforeComma).matches()) {
+      return mask(beforeComma) + ",";
+    }
+    return mask(value);
+  }
+
   private String mask(String value) {
     String unquoted = unquote(value);
-    return masks.computeIfAbsent(unquoted, v -> "<secret-" + (masks.size() + 1) + ">");
+    if (MASK.matcher(unquoted).matches()) {
+      taken.add(unquoted);
+      return unquoted;
+    }
+    return masks.computeIfAbsent(unquoted, v -> {
+      String mask;
+      do {
+        mask = "<secret-" + ++counter + ">";
+      } while (!taken.add(mask));
+      return mask;
+    });
+  }
+
+  /** Whether the text is a value to mask: not empty, not null, not a reference to a secret kept elsewhere. */
+  private static boolean isValue(String text) {
+    String v = unquote(text.strip()).strip();
+    return !v.isEmpty() && !v.equals("~") && !v.equals("null") && !v.contains("{{") && !v.contains("{%")
+        && !REFERENCE.matcher(v).matches() && !MASK.matcher(v).matches();
+  }
+
+  private static boolean isQuoted(String value) {
+    return value.length() >= 2
+        && ((value.startsWith("\"") && value.endsWith("\"")) || (value.startsWith("'") && value.endsWith("'")));
   }
 
   private static String unquote(String value) {
-    if (value.length() >= 2
-        && ((value.startsWith("\"") && value.endsWith("\"")) || (value.startsWith("'") && value.endsWith("'")))) {
-      return value.substring(1, value.length() - 1);
-    }
-    return value;
-  }
-
-  private static boolean isTemplate(String value) {
-    String v = unquote(value).strip();
-    return v.startsWith("{{") && v.endsWith("}}");
+    return isQuoted(value) ? value.substring(1, value.length() - 1) : value;
   }
 
   private static String indentOf(String line) {

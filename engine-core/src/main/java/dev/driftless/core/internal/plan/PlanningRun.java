@@ -56,6 +56,8 @@ public final class PlanningRun {
   private final Review review;
   private final boolean diffs;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  /** One masker for the whole plan: a value masked in a diff has the same mask in a message. */
+  private final SecretMasker masker = new SecretMasker();
   private final List<Decision> decisions = new ArrayList<>();
   private final Map<Side, Integer> targetsInScope = new EnumMap<>(Side.class);
   private final List<ResourceKey> missingUnderFail = new ArrayList<>();
@@ -154,7 +156,7 @@ public final class PlanningRun {
         .kestra(kestraRef)
         .policy(policy)
         .addAllChanges(ordered.stream().map(Decision::change).toList())
-        .addAllDiagnostics(diagnostics)
+        .addAllDiagnostics(diagnostics.stream().map(this::masked).toList())
         .putAllMetadata(options.metadata())
         .putAllPayloads(payloads)
         .build();
@@ -200,8 +202,13 @@ public final class PlanningRun {
   }
 
   /** A side's words, with anything that looks like a secret masked, as in diffs. */
-  private static String masked(String text) {
-    return String.join("\n", new SecretMasker().maskLines(List.of(text.split("\n", -1))));
+  private String masked(String text) {
+    return String.join("\n", masker.maskLines(List.of(text.split("\n", -1))));
+  }
+
+  /** Every diagnostic's words masked too: a side's reading problems may quote what it read. */
+  private Diagnostic masked(Diagnostic d) {
+    return new Diagnostic(d.severity(), masked(d.message()), d.side(), d.key(), d.file(), d.line(), d.field());
   }
 
   private void addSnapshotDiagnostics(Snapshot snapshot) {
@@ -629,7 +636,7 @@ public final class PlanningRun {
     if (!diffs) {
       return ordered;
     }
-    TextDiff differ = new TextDiff(new SecretMasker(), options.diffContextLines(), options.maxDiffLines());
+    TextDiff differ = new TextDiff(masker, options.diffContextLines(), options.maxDiffLines());
     List<Decision> out = new ArrayList<>(ordered.size());
     for (Decision d : ordered) {
       Change c = d.change();
