@@ -21,14 +21,15 @@ import org.immutables.value.Value;
  *
  * <p>A plan made in memory carries the content to write ({@link #payload}); a plan read back from
  * JSON does not ({@link #isExecutable()} is false): to apply a saved plan, plan again from fresh
- * snapshots and check the ids match.
+ * snapshots and check the ids match, and that the new plan shows exactly what the saved one showed
+ * (the same diffs, reasons and diagnostics: the id covers the decisions, not their rendering).
  */
 @Value.Immutable
 @ValueStyle
 public abstract class Plan {
 
-  /** The format of plans this version writes. */
-  public static final int FORMAT_VERSION = 1;
+  /** The format of plan files this version writes: 2 since plan files are sealed with a digest. */
+  public static final int FORMAT_VERSION = 2;
 
   public abstract String id();
 

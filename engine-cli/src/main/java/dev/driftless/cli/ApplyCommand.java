@@ -1,6 +1,7 @@
 package dev.driftless.cli;
 
 import dev.driftless.apply.ApplyResult;
+import dev.driftless.core.codec.PlanJson;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.policy.Policy;
@@ -18,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code driftless apply [plan.json]}: applies a saved plan (refused when either side changed since
- * it was made), or plans and applies with the same options as {@code plan}.
+ * it was made, or when the file no longer shows what planning again gives), or plans and applies
+ * with the same options as {@code plan}.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
     description = {"Apply a saved plan, or plan and apply.",
@@ -67,13 +69,14 @@ final class ApplyCommand implements Callable<Integer> {
       planOptions.approvedPlanId(approve);
     }
     try (Session session = Session.open(options, main.env, policy, console)) {
-      Plan plan = session.plan(policy, planOptions.build());
+      Plan plan;
       if (saved != null) {
-        if (!plan.id().equals(saved.id())) {
-          throw new UserError("the saved plan " + saved.id() + " is stale: " + whatMoved(saved, plan)
-              + "; nothing was applied. Plan again.");
-        }
+        Session.Read read = session.read(policy);
+        Plan again = session.plan(read, policy, PlanOptions.builder().putAllMetadata(options.metadata()).build());
+        requireSame(saved, again);
+        plan = approve == null ? again : session.plan(read, policy, planOptions.build());
       } else {
+        plan = session.plan(policy, planOptions.build());
         output.print(console, plan);
       }
       if (!plan.isApplyable()) {
@@ -111,6 +114,23 @@ final class ApplyCommand implements Callable<Integer> {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * Refuses a saved plan unless planning again, as it was made (without an approval), gives the same
+   * plan: the same id (neither side changed) and the same plan in every field shown (diffs, reasons,
+   * diagnostics), so that what was reviewed is what is applied even if the file was forged with a
+   * matching digest. An approval given now is applied afterwards, to the same snapshots.
+   */
+  private static void requireSame(Plan saved, Plan again) {
+    if (!again.id().equals(saved.id())) {
+      throw new UserError("the saved plan " + saved.id() + " is stale: " + whatMoved(saved, again)
+          + "; nothing was applied. Plan again.");
+    }
+    PlanJson.difference(saved, again).ifPresent(field -> {
+      throw new UserError("the saved plan " + saved.id() + " does not show what applying it would do: planning"
+          + " again from the same states gives another " + field + "; nothing was applied. Plan again.");
+    });
   }
 
   private static String whatMoved(Plan saved, Plan now) {

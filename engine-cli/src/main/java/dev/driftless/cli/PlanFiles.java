@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Saved plans on disk. */
+/**
+ * Saved plans on disk. A plan file is sealed when written and checked when read: one changed after
+ * it was made is refused, naming the file (see {@link PlanJson}).
+ */
 final class PlanFiles {
 
   private PlanFiles() {}
@@ -23,9 +26,9 @@ final class PlanFiles {
       throw new UserError("cannot read plan file " + file + ": " + e.getMessage(), e);
     }
     try {
-      return PlanJson.read(json);
+      return PlanJson.read(json, "the plan file " + file);
     } catch (IllegalArgumentException e) {
-      throw new UserError(file + " is not a plan: " + e.getMessage(), e);
+      throw new UserError(e.getMessage(), e);
     }
   }
 

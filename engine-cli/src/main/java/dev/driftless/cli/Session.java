@@ -46,18 +46,31 @@ final class Session implements AutoCloseable {
    * holds (a server may not list those holding only files).
    */
   Plan plan(Policy policy, PlanOptions options) {
+    return plan(read(policy), policy, options);
+  }
+
+  /** Both sides as they are now, read once for one or more plans. */
+  Read read(Policy policy) {
     console.progress("Reading Git ...");
     Snapshot gitSnapshot = git.reader().read(scope);
     console.progress("Read " + gitSnapshot.entries().size() + " resources from Git; reading Kestra ...");
     WritableKinds.Narrowed writable = WritableKinds.narrow(scope, policy, kestra.server());
     Snapshot kestraSnapshot = writable.annotate(kestra.reader().read(writable.scope(),
         Planner.kestraNamespacesOf(gitSnapshot, policy)));
-    console.progress("Read " + gitSnapshot.entries().size() + " resources from Git and "
-        + kestraSnapshot.entries().size() + " from Kestra; planning ...");
-    Plan plan = Planner.plan(gitSnapshot, kestraSnapshot, policy, options, kestra.reviewer());
+    return new Read(gitSnapshot, kestraSnapshot);
+  }
+
+  /** Plans from what was read, with Kestra's review. */
+  Plan plan(Read read, Policy policy, PlanOptions options) {
+    console.progress("Read " + read.git().entries().size() + " resources from Git and "
+        + read.kestra().entries().size() + " from Kestra; planning ...");
+    Plan plan = Planner.plan(read.git(), read.kestra(), policy, options, kestra.reviewer());
     console.progressDone();
     return plan;
   }
+
+  /** What {@link #read} read of each side. */
+  record Read(Snapshot git, Snapshot kestra) {}
 
   /** Applies, with "k of n applied" progress on standard error. */
   ApplyResult apply(Plan plan) {

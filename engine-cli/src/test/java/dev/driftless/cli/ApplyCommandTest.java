@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftless.plan.Plan;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -86,6 +90,43 @@ class ApplyCommandTest {
     assertTrue(refused.err().contains(" is stale: Kestra changed ("), refused.err());
     assertEquals(Optional.empty(), sides.flowInKestra("dev", "a"));
     assertEquals(Optional.of(edited), sides.flowInKestra("dev", "b"));
+  }
+
+  @Test
+  void aSavedPlan_editedAfterItWasMade_isRefused_namingTheFile_andNothingIsWritten() throws IOException {
+    sides.cli(sides.command("plan", "--out", planFile)).assertExit(0);
+    Path file = Path.of(planFile);
+    String saved = Files.readString(file, StandardCharsets.UTF_8);
+    Files.writeString(file, saved.replace("+    message: from Git", "+    message: harmless"), StandardCharsets.UTF_8);
+
+    sides.cli("apply", planFile).assertOneErrorLine("driftless: the plan file " + planFile
+        + " was changed after it was made: its content does not match its digest");
+
+    assertEquals(Optional.empty(), sides.flowInKestra("dev", "a"));
+    assertEquals(Optional.of(Sides.flow("dev", "b", "from the UI")), sides.flowInKestra("dev", "b"));
+  }
+
+  /**
+   * A plan file rewritten with a digest that matches its new text (who can write the file can do
+   * that) still shows something other than what applying it would do: planning again finds out.
+   */
+  @Test
+  void aSavedPlan_forgedWithAMatchingDigest_isRefused_andNothingIsWritten() {
+    sides.cli(sides.command("plan", "--out", planFile)).assertExit(0);
+    Plan saved = PlanFiles.read(Path.of(planFile));
+    Plan.Builder forged = Plan.builder().id(saved.id()).git(saved.git()).kestra(saved.kestra()).policy(saved.policy())
+        .addAllDiagnostics(saved.diagnostics()).putAllMetadata(saved.metadata());
+    saved.changes().forEach(c -> forged.addChanges(
+        c.withDiff(c.diff().map(d -> d.replace("+    message: from Git", "+    message: harmless")))));
+    PlanFiles.write(Path.of(planFile), forged.build());
+
+    Cli.Result refused = sides.cli("apply", planFile).assertOneErrorLine("driftless: the saved plan " + saved.id()
+        + " does not show what applying it would do: planning again from the same states gives another 'diff' of the"
+        + " change to flow dev/");
+
+    assertTrue(refused.err().endsWith("; nothing was applied. Plan again.\n"), refused.err());
+    assertEquals(Optional.empty(), sides.flowInKestra("dev", "a"));
+    assertEquals(Optional.of(Sides.flow("dev", "b", "from the UI")), sides.flowInKestra("dev", "b"));
   }
 
   @Test

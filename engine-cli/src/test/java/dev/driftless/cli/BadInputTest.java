@@ -141,9 +141,12 @@ class BadInputTest {
     Path notJson = Files.writeString(dir.resolve("broken.json"), "{\"format_version\": 1, \"changes\": [\n");
     Path notAPlan = Files.writeString(dir.resolve("other.json"), "{\"hello\": \"world\"}\n");
 
-    sides.cli("show", notJson.toString()).assertOneErrorLine("driftless: " + notJson + " is not a plan: ");
-    sides.cli("apply", notJson.toString()).assertOneErrorLine("driftless: " + notJson + " is not a plan: ");
-    sides.cli("show", notAPlan.toString()).assertOneErrorLine("driftless: " + notAPlan + " is not a plan: ");
+    sides.cli("show", notJson.toString())
+        .assertOneErrorLine("driftless: the plan file " + notJson + " is not a Driftless plan: ");
+    sides.cli("apply", notJson.toString())
+        .assertOneErrorLine("driftless: the plan file " + notJson + " is not a Driftless plan: ");
+    sides.cli("show", notAPlan.toString())
+        .assertOneErrorLine("driftless: the plan file " + notAPlan + " is not a Driftless plan: ");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.driftless.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.core.codec.PlanJson;
 import dev.driftless.core.render.PlanMarkdown;
@@ -59,6 +60,27 @@ class ShowCommandTest {
     Cli.Result shown = Cli.run(Map.of(), "show", planFile.toString(), "--format", "json").assertExit(0);
 
     assertEquals(json, shown.out());
+  }
+
+  @Test
+  void aPlanFile_editedAfterItWasMade_isRefused_namingTheFile() throws IOException {
+    Path edited = dir.resolve("edited.json");
+    assertTrue(json.contains("+    message: from Git"), json);
+    Files.writeString(edited, json.replace("+    message: from Git", "+    message: harmless"), StandardCharsets.UTF_8);
+
+    Cli.run(Map.of(), "show", edited.toString()).assertOneErrorLine("driftless: the plan file " + edited
+        + " was changed after it was made: its content does not match its digest. Plan again rather than edit a"
+        + " plan file");
+  }
+
+  @Test
+  void aPlanFile_ofTheFirstFormat_isRefused_withTheAdviceToPlanAgain() throws IOException {
+    Path old = dir.resolve("old.json");
+    Files.writeString(old, json.replace("\"format_version\": 2", "\"format_version\": 1"), StandardCharsets.UTF_8);
+
+    Cli.run(Map.of(), "show", old.toString()).assertOneErrorLine("driftless: the plan file " + old
+        + " has plan format_version 1, written by an older Driftless that did not seal plan files against changes;"
+        + " plan again");
   }
 
   @Test

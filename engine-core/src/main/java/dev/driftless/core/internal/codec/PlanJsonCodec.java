@@ -1,9 +1,11 @@
 package dev.driftless.core.internal.codec;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,8 +29,11 @@ import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -39,12 +44,28 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The plan JSON format, version 1. Field names are snake_case; enums are lower-case labels. */
+/**
+ * The plan JSON format, version 2. Field names are snake_case; enums are lower-case labels.
+ *
+ * <p>Version 2 seals the file: {@code digest} is a SHA-256 of everything else in it as this codec
+ * writes it (compact, fields in their fixed order), and reading checks it, then checks that every
+ * derived field (the summary, {@code applyable}) agrees with the rest and that nothing was added.
+ * So a plan file edited after it was made (its diffs, reasons, names, warnings) is refused rather
+ * than shown; a change in layout (spaces, field order) is not a change of the plan. The digest is
+ * not a signature: who can write the file can write a matching digest, which is why applying a saved
+ * plan also plans again and requires the same plan, field for field ({@link #difference}).
+ * Version 1 files, which had no digest, are refused with the advice to plan again.
+ */
 public final class PlanJsonCodec {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final Pattern CHANGE_PATH = Pattern.compile("'changes\\[(\\d+)]\\.?(.*)'");
 
   private PlanJsonCodec() {}
 
@@ -52,6 +73,42 @@ public final class PlanJsonCodec {
   // Writing
 
   public static String write(Plan plan) {
+    ObjectNode content = tree(plan);
+    ObjectNode root = NODES.objectNode();
+    root.set("format_version", content.get("format_version"));
+    root.set("plan_id", content.get("plan_id"));
+    root.put("digest", digestOf(content));
+    content.fields().forEachRemaining(e -> root.putIfAbsent(e.getKey(), e.getValue()));
+    try {
+      DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+          .withSeparators(Separators.createDefaultInstance()
+              .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+              .withObjectEmptySeparator("")
+              .withArrayEmptySeparator(""))
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+      return MAPPER.writer(printer).with(JsonEscapes.INSTANCE).writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a plan tree always serialises", e);
+    }
+  }
+
+  /** The digest {@link #write} seals a plan's file with: {@code sha256:} and 64 hex digits. */
+  public static String digest(Plan plan) {
+    return digestOf(tree(plan));
+  }
+
+  /**
+   * Where two plans differ in anything written or drawn (the first such field, in file order), or
+   * empty when they are the same plan in every field.
+   */
+  public static Optional<String> difference(Plan expected, Plan actual) {
+    ObjectNode a = tree(expected);
+    return firstDifference(a, tree(actual), "").map(path -> describe(path, a));
+  }
+
+  /** The plan as the file's tree, without its digest. */
+  private static ObjectNode tree(Plan plan) {
     ObjectNode root = NODES.objectNode();
     root.put("format_version", Plan.FORMAT_VERSION);
     root.put("plan_id", plan.id());
@@ -74,17 +131,17 @@ public final class PlanJsonCodec {
     plan.diagnostics().forEach(d -> diagnostics.add(diagnostic(d)));
     ObjectNode metadata = root.putObject("metadata");
     new TreeMap<>(plan.metadata()).forEach(metadata::put);
+    return root;
+  }
+
+  private static String digestOf(ObjectNode content) {
     try {
-      DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-          .withSeparators(Separators.createDefaultInstance()
-              .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-              .withObjectEmptySeparator("")
-              .withArrayEmptySeparator(""))
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-      return MAPPER.writer(printer).with(JsonEscapes.INSTANCE).writeValueAsString(root) + "\n";
+      byte[] canonical = MAPPER.writeValueAsBytes(content);
+      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a plan tree always serialises", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime provides SHA-256", e);
     }
   }
 
@@ -201,56 +258,145 @@ public final class PlanJsonCodec {
   // ---------------------------------------------------------------------------------------------
   // Reading
 
-  public static Plan read(String json) {
+  /**
+   * Reads a plan file, checking its seal.
+   *
+   * @param origin what the text is, to begin each message with ("the plan file plan.json")
+   */
+  public static Plan read(String json, String origin) {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a plan: invalid JSON at line " + e.getLocation().getLineNr()
-          + ": " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(origin + " is not a Driftless plan: invalid JSON at line "
+          + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
     }
     if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("not a plan: expected a JSON object");
+      throw new IllegalArgumentException(origin + " is not a Driftless plan: expected a JSON object");
     }
     Reader r = new Reader();
-    int version = r.integer(root, "format_version");
+    int version;
+    try {
+      version = r.integer(root, "format_version");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(origin + " is not a Driftless plan: " + e.getMessage(), e);
+    }
     if (version > Plan.FORMAT_VERSION) {
-      throw new IllegalArgumentException("plan format_version " + version + " was written by a newer Driftless; "
-          + "this one reads version " + Plan.FORMAT_VERSION);
+      throw new IllegalArgumentException(origin + " has plan format_version " + version
+          + ", written by a newer Driftless; this one reads version " + Plan.FORMAT_VERSION);
+    }
+    if (version == 1) {
+      throw new IllegalArgumentException(origin + " has plan format_version 1, written by an older Driftless"
+          + " that did not seal plan files against changes; plan again to get a plan of version "
+          + Plan.FORMAT_VERSION);
     }
     if (version < 1) {
-      throw new IllegalArgumentException("plan format_version " + version + " is not a known format");
+      throw new IllegalArgumentException(origin + " has plan format_version " + version + ", not a known format");
     }
-    JsonNode snapshots = r.object(root, "snapshots");
-    Plan.Builder plan = Plan.builder()
-        .id(r.text(root, "plan_id"))
-        .git(r.snapshot(r.object(snapshots, "git"), Side.GIT, "snapshots.git"))
-        .kestra(r.snapshot(r.object(snapshots, "kestra"), Side.KESTRA, "snapshots.kestra"))
-        .policy(r.policy(r.object(root, "policy")));
-    int i = 0;
-    for (JsonNode change : r.array(root, "changes")) {
-      plan.addChanges(r.change(change, "changes[" + i++ + "]"));
-    }
-    i = 0;
-    for (JsonNode diagnostic : r.array(root, "diagnostics")) {
-      plan.addDiagnostics(r.diagnostic(diagnostic, "diagnostics[" + i++ + "]"));
-    }
-    JsonNode metadata = root.get("metadata");
-    if (metadata != null && metadata.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = metadata.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        plan.putMetadata(e.getKey(), e.getValue().asText());
-      }
-    }
+    Plan plan;
     try {
-      return plan.build();
+      plan = r.plan(root);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new IllegalArgumentException("not a valid plan: " + e.getMessage(), e);
+      throw new IllegalArgumentException(origin + " is not a Driftless plan: " + e.getMessage(), e);
     }
+    ObjectNode expected = tree(plan);
+    JsonNode digest = root.get("digest");
+    if (digest == null || !digest.isTextual()) {
+      throw new IllegalArgumentException(origin + " was changed after it was made: its digest is missing. Plan again"
+          + " rather than edit a plan file");
+    }
+    if (!digest.textValue().equals(digestOf(expected))) {
+      throw new IllegalArgumentException(origin + " was changed after it was made: its content does not match"
+          + " its digest. Plan again rather than edit a plan file");
+    }
+    ObjectNode given = root.deepCopy();
+    given.remove("digest");
+    Optional<String> odd = firstDifference(expected, given, "");
+    if (odd.isPresent()) {
+      throw new IllegalArgumentException(origin + " was changed after it was made: " + odd.get()
+          + " does not agree with the rest of the plan. Plan again rather than edit a plan file");
+    }
+    return plan;
+  }
+
+  /** The first path at which two trees differ, in the order of {@code expected}'s fields. */
+  private static Optional<String> firstDifference(JsonNode expected, JsonNode actual, String path) {
+    if (expected.isObject() && actual.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String at = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+        JsonNode other = actual.get(e.getKey());
+        if (other == null) {
+          return Optional.of("'" + at + "'");
+        }
+        Optional<String> inside = firstDifference(e.getValue(), other, at);
+        if (inside.isPresent()) {
+          return inside;
+        }
+      }
+      for (Iterator<String> it = actual.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        if (!expected.has(name)) {
+          return Optional.of("'" + (path.isEmpty() ? name : path + "." + name) + "'");
+        }
+      }
+      return Optional.empty();
+    }
+    if (expected.isArray() && actual.isArray()) {
+      for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+        Optional<String> inside = firstDifference(expected.get(i), actual.get(i), path + "[" + i + "]");
+        if (inside.isPresent()) {
+          return inside;
+        }
+      }
+      return expected.size() == actual.size() ? Optional.empty() : Optional.of("'" + path + "'");
+    }
+    return expected.equals(actual) ? Optional.empty() : Optional.of("'" + path + "'");
+  }
+
+  /** A path of a plan's tree for people: the change's address, where the path is in a change. */
+  private static String describe(String quotedPath, ObjectNode tree) {
+    Matcher m = CHANGE_PATH.matcher(quotedPath);
+    if (m.matches()) {
+      JsonNode change = tree.path("changes").path(Integer.parseInt(m.group(1)));
+      String field = m.group(2).isEmpty() ? "" : "'" + m.group(2) + "' of ";
+      return change.has("address") ? field + "the change to " + change.get("address").asText() : quotedPath;
+    }
+    return quotedPath;
   }
 
   /** Reads fields with messages that name the JSON path of the problem. */
   private static final class Reader {
+
+    Plan plan(JsonNode root) {
+      JsonNode snapshots = object(root, "snapshots");
+      Plan.Builder plan = Plan.builder()
+          .id(text(root, "plan_id"))
+          .git(snapshot(object(snapshots, "git"), Side.GIT, "snapshots.git"))
+          .kestra(snapshot(object(snapshots, "kestra"), Side.KESTRA, "snapshots.kestra"))
+          .policy(policy(object(root, "policy")));
+      int i = 0;
+      for (JsonNode change : array(root, "changes")) {
+        plan.addChanges(change(change, "changes[" + i++ + "]"));
+      }
+      i = 0;
+      for (JsonNode diagnostic : array(root, "diagnostics")) {
+        plan.addDiagnostics(diagnostic(diagnostic, "diagnostics[" + i++ + "]"));
+      }
+      JsonNode metadata = object(root, "metadata");
+      for (Iterator<Map.Entry<String, JsonNode>> it = metadata.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getValue().isTextual()) {
+          throw new IllegalArgumentException("metadata." + e.getKey() + ": not text");
+        }
+        plan.putMetadata(e.getKey(), e.getValue().textValue());
+      }
+      try {
+        return plan.build();
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw new IllegalArgumentException("not a valid plan: " + e.getMessage(), e);
+      }
+    }
 
     SnapshotRef snapshot(JsonNode node, Side side, String path) {
       JsonNode scope = object(node, "scope");

@@ -18,17 +18,25 @@ import java.util.TreeSet;
 
 /**
  * The plan id: a SHA-256 over the plan's canonical form, cut to 16 hex digits. The canonical form
- * holds the format version, both snapshots (identity and scope), the policy and every change's key,
+ * holds its own version, both snapshots (identity and scope), the policy and every change's key,
  * action, reason and fingerprints, in plan order, before any guard held a deletion back. Diffs and
- * diagnostics are derived from these and are left out.
+ * diagnostics are derived from these and are left out: the id names the decisions, and a guard's
+ * message names the id. What covers everything a plan shows is the digest its file is sealed with
+ * ({@code PlanJson}), which a saved plan must match when it is applied.
+ *
+ * <p>The canonical form's version is not the JSON format's: a new field in the file does not change
+ * which decisions an id approves, so ids stay the same across such changes.
  */
 final class PlanIdentity {
 
+  /** The version of the canonical form below; it changes only when the id's inputs change. */
+  private static final int CANONICAL_FORM = 1;
+
   private PlanIdentity() {}
 
-  static String of(int formatVersion, SnapshotRef git, SnapshotRef kestra, Policy policy, List<Change> changes) {
+  static String of(SnapshotRef git, SnapshotRef kestra, Policy policy, List<Change> changes) {
     MessageDigest digest = sha256();
-    line(digest, "driftless-plan", String.valueOf(formatVersion));
+    line(digest, "driftless-plan", String.valueOf(CANONICAL_FORM));
     snapshot(digest, git);
     snapshot(digest, kestra);
     policy(digest, policy);

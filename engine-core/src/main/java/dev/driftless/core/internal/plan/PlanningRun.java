@@ -138,7 +138,7 @@ public final class PlanningRun {
 
     SnapshotRef gitRef = new SnapshotRef(Side.GIT, git.identity(), git.scope());
     SnapshotRef kestraRef = new SnapshotRef(Side.KESTRA, kestra.identity(), kestra.scope());
-    String id = PlanIdentity.of(Plan.FORMAT_VERSION, gitRef, kestraRef, policy,
+    String id = PlanIdentity.of(gitRef, kestraRef, policy,
         ordered.stream().map(Decision::change).toList());
 
     ordered = guard(ordered, id);
