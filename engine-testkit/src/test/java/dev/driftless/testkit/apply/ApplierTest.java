@@ -148,6 +148,22 @@ class ApplierTest {
   }
 
   @Test
+  void apply_masksSecretsInTheSidesWords_asPlansDo() {
+    git.put(Flows.flow("dev", "bad").resource());
+    kestra.refuseInPreflight(flow("bad"), "tasks[0].uri: cannot connect to "
+        + "jdbc:postgresql://db/app?user=u&password=hunter2-in-a-url\n    password: hunter2-in-yaml");
+
+    ApplyResult result = Applier.to(kestra).apply(plan(GIT_WINS));
+
+    List<String> said = new java.util.ArrayList<>();
+    result.results().forEach(r -> r.cause().ifPresent(said::add));
+    result.diagnostics().forEach(d -> said.add(d.render()));
+    assertTrue(said.stream().anyMatch(s -> s.contains("password=<secret-1>") && s.contains("password: <secret-2>")),
+        said::toString);
+    assertTrue(said.stream().noneMatch(s -> s.contains("hunter2")), said::toString);
+  }
+
+  @Test
   void apply_toGit_makesOneCommit_withDeletesInIt() {
     kestra.put(Flows.flow("dev", "a").resource()).put(Flows.flow("dev", "b").resource());
     git.put(Flows.flow("dev", "old").resource());

@@ -5,6 +5,7 @@ import dev.driftless.apply.ChangeResult;
 import dev.driftless.apply.Commit;
 import dev.driftless.apply.Outcome;
 import dev.driftless.core.apply.ApplyListener;
+import dev.driftless.core.internal.diff.SecretMasker;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
@@ -113,13 +114,24 @@ public final class ApplyRun {
     return result(writes, start);
   }
 
+  /**
+   * The result, with the sides' words masked as a plan's are: a side's refusal may quote what it was
+   * given (Kestra's validation quotes the flow), and an error its request.
+   */
   private ApplyResult result(List<Change> writes, Instant start) {
+    SecretMasker masker = new SecretMasker();
     List<ChangeResult> ordered = new ArrayList<>(writes.size());
     for (Change change : writes) {
-      ordered.add(results.getOrDefault(change.key(),
-          ChangeResult.of(change, Outcome.SKIPPED, "not attempted")));
+      ChangeResult r = results.getOrDefault(change.key(), ChangeResult.of(change, Outcome.SKIPPED, "not attempted"));
+      ordered.add(new ChangeResult(r.change(), r.outcome(), r.cause().map(c -> masked(masker, c)), r.version()));
     }
-    return new ApplyResult(plan.id(), ordered, commits, diagnostics, start, clock.now());
+    List<Diagnostic> said = diagnostics.stream().map(d -> new Diagnostic(d.severity(), masked(masker, d.message()),
+        d.side(), d.key(), d.file(), d.line(), d.field())).toList();
+    return new ApplyResult(plan.id(), ordered, commits, said, start, clock.now());
+  }
+
+  private static String masked(SecretMasker masker, String text) {
+    return String.join("\n", masker.maskLines(List.of(text.split("\n", -1))));
   }
 
   /**
