@@ -33,7 +33,7 @@ public final class YamlDocument implements ParsedYaml {
    * whenever they may judge some text differently: what was remembered under the old rules (a
    * Git cache's verdicts) is then dropped.
    */
-  private static final int RULES = 3;
+  private static final int RULES = 4;
 
   private final String text;
   private final ObjectNode root;

@@ -36,7 +36,9 @@ class YamlRulesTest {
       new Sample(ResourceKind.DASHBOARD, "id: overview\ntitle: Overview\n"),
       new Sample(ResourceKind.APP, "id: form\nnamespace: dev\ntype: io.kestra.plugin.ee.apps.Execution\n"),
       new Sample(ResourceKind.TEST, "id: smoke\nflowId: hello\n"),
-      new Sample(ResourceKind.FLOW, "id: hello\nnamespace: company.team\ntenantId: other\ntasks: []\n"));
+      new Sample(ResourceKind.FLOW, "id: hello\nnamespace: company.team\ntenantId: other\ntasks: []\n"),
+      new Sample(ResourceKind.FLOW, "id: deep\nnamespace: dev\nx: " + "[".repeat(201) + "]".repeat(201) + "\n"),
+      new Sample(ResourceKind.FLOW, "id: wide\nnamespace: dev\nx: [" + "0,".repeat(100_000) + "0]\n"));
 
   private static final List<String> RECORDED = List.of(
       "valid id=hello namespace=company.team",
@@ -56,7 +58,9 @@ class YamlRulesTest {
       "valid id=overview namespace=-",
       "valid id=form namespace=dev",
       "invalid: has no 'namespace'",
-      "valid id=hello namespace=company.team");
+      "valid id=hello namespace=company.team",
+      "invalid line 3: is nested deeper than 200 levels; the limit for one YAML document is 200",
+      "invalid line 3: has more than 100,000 keys and values; the limit for one YAML document is 100,000");
 
   private static String verdict(Sample sample) {
     ParsedYaml parsed = YamlDocument.parse(sample.text());
