@@ -5,10 +5,26 @@ import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** Settings of one planning run that are not policy: approvals and how diffs are drawn. */
+/**
+ * Settings of one planning run that are not policy: approvals and how diffs are drawn.
+ *
+ * <p>Diffs are bounded whatever the inputs. A diff is drawn only for
+ * contents up to {@link #maxDiffBytes()} with lines up to {@link #MAX_DIFF_LINE_CHARS} characters
+ * and at most {@link #maxDiffChangedLines()} changed lines; past these the change keeps its action
+ * and its diff is one line saying why it is not shown.
+ */
 @Value.Immutable
 @ValueStyle
 public abstract class PlanOptions {
+
+  /** The default largest content a diff is drawn for. */
+  public static final long DEFAULT_MAX_DIFF_BYTES = 1024L * 1024;
+
+  /** The default most changed lines a diff is computed for. */
+  public static final int DEFAULT_MAX_DIFF_CHANGED_LINES = 2_000;
+
+  /** The longest line a diff is drawn for, in characters; a longer one leaves the diff out. */
+  public static final int MAX_DIFF_LINE_CHARS = 2_000;
 
   /**
    * The id of a plan the caller has reviewed and approves despite a guard. Only a plan with exactly
@@ -34,6 +50,25 @@ public abstract class PlanOptions {
   }
 
   /**
+   * The largest content, in bytes, a diff is drawn for (either side). A larger one's change says
+   * "diff not shown" with both sizes; the text is never decoded or compared line by line.
+   */
+  @Value.Default
+  public long maxDiffBytes() {
+    return DEFAULT_MAX_DIFF_BYTES;
+  }
+
+  /**
+   * The most changed lines (removed plus added) a diff is computed for. Computing a diff takes time
+   * in proportion to the lines times the changes; past this the change says "diff not shown" and
+   * how many lines changed at least.
+   */
+  @Value.Default
+  public int maxDiffChangedLines() {
+    return DEFAULT_MAX_DIFF_CHANGED_LINES;
+  }
+
+  /**
    * Labels recorded in the plan (where the snapshots came from, the command line) so that a saved
    * plan can be re-checked later. Never credentials.
    */
@@ -53,6 +88,10 @@ public abstract class PlanOptions {
   protected void check() {
     if (diffContextLines() < 0 || maxDiffLines() < 1) {
       throw new IllegalArgumentException("diffContextLines >= 0 and maxDiffLines >= 1");
+    }
+    if (maxDiffBytes() < 1 || maxDiffChangedLines() < 1) {
+      throw new IllegalArgumentException("maxDiffBytes >= 1 and maxDiffChangedLines >= 1, got " + maxDiffBytes()
+          + " and " + maxDiffChangedLines());
     }
   }
 }

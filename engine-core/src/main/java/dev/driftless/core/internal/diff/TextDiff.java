@@ -2,28 +2,50 @@ package dev.driftless.core.internal.diff;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.algorithm.DiffAlgorithmListener;
+import com.github.difflib.patch.Chunk;
+import com.github.difflib.patch.DeleteDelta;
+import com.github.difflib.patch.InsertDelta;
 import com.github.difflib.patch.Patch;
+import dev.driftless.plan.PlanOptions;
 import dev.driftless.resource.Content;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Draws the diff of one change: a unified diff of masked text, or a one-line note for binary
  * content and for differences a line diff cannot show (line endings, a final newline, a byte-order
  * mark).
+ *
+ * <p>Bounded in time and memory whatever the contents: a side larger than {@code maxBytes}, a line
+ * longer than {@link PlanOptions#MAX_DIFF_LINE_CHARS} or more than {@code maxChangedLines} changed
+ * lines gives a one-line note ({@code diff not shown: ...}) instead of a diff. The line diff
+ * (Myers', whose time grows with the lines times the changes) is stopped as soon as it has counted
+ * more changes than that, and a create or a delete, whose diff is every line, is never searched.
  */
 public final class TextDiff {
 
   private final SecretMasker masker;
   private final int context;
   private final int maxLines;
+  private final long maxBytes;
+  private final int maxChangedLines;
 
   public TextDiff(SecretMasker masker, int context, int maxLines) {
+    this(masker, context, maxLines, PlanOptions.DEFAULT_MAX_DIFF_BYTES, PlanOptions.DEFAULT_MAX_DIFF_CHANGED_LINES);
+  }
+
+  public TextDiff(SecretMasker masker, int context, int maxLines, long maxBytes, int maxChangedLines) {
     this.masker = masker;
     this.context = context;
     this.maxLines = maxLines;
+    this.maxBytes = maxBytes;
+    this.maxChangedLines = maxChangedLines;
   }
 
   /**
@@ -31,20 +53,42 @@ public final class TextDiff {
    * delete).
    */
   public String diff(String beforeLabel, Optional<Content> before, String afterLabel, Optional<Content> after) {
+    if (bytes(before) > maxBytes || bytes(after) > maxBytes) {
+      return "diff not shown: " + size(before) + " -> " + size(after) + ", more than the limit of " + size(maxBytes)
+          + " for a diff (maxDiffBytes)";
+    }
     Optional<String> beforeText = before.isEmpty() ? Optional.of("") : before.get().text();
     Optional<String> afterText = after.isEmpty() ? Optional.of("") : after.get().text();
     if (beforeText.isEmpty() || afterText.isEmpty()) {
       return "Binary content: " + size(before) + " -> " + size(after);
     }
-    List<String> a = masker.maskLines(lines(beforeText.get()));
-    List<String> b = masker.maskLines(lines(afterText.get()));
-    Patch<String> patch = DiffUtils.diff(a, b);
+    List<String> rawA = lines(beforeText.get());
+    List<String> rawB = lines(afterText.get());
+    Optional<String> tooLong = longLine(rawA, "before").or(() -> longLine(rawB, "after"));
+    if (tooLong.isPresent()) {
+      return tooLong.get();
+    }
+    if (!rawA.isEmpty() && !rawB.isEmpty()) {
+      int atLeast = leastChangedLines(rawA, rawB);
+      if (atLeast > maxChangedLines) {
+        return "diff not shown: at least " + count(atLeast) + " lines changed (of " + count(rawA.size()) + " before and "
+            + count(rawB.size()) + " after), more than the limit of " + count(maxChangedLines) + " (maxDiffChangedLines)";
+      }
+    }
+    List<String> a = masker.maskLines(rawA);
+    List<String> b = masker.maskLines(rawB);
+    Optional<Patch<String>> found = patch(a, b);
+    if (found.isEmpty()) {
+      return "diff not shown: more than " + count(maxChangedLines) + " lines changed (of " + count(a.size()) + " before and "
+          + count(b.size()) + " after), the limit (maxDiffChangedLines)";
+    }
+    Patch<String> patch = found.get();
     if (patch.getDeltas().isEmpty()) {
       return invisibleDifference(beforeText.get(), afterText.get());
     }
     List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(
         before.isEmpty() ? "/dev/null" : beforeLabel, after.isEmpty() ? "/dev/null" : afterLabel, a, patch, context);
-    List<String> out = new ArrayList<>(unified.size());
+    List<String> out = new ArrayList<>(Math.min(unified.size(), maxLines + 2));
     for (String line : unified) {
       // An empty side starts at line 0, as git writes it: "@@ -0,0 +1,3 @@".
       if (line.startsWith("@@ ")) {
@@ -67,6 +111,91 @@ public final class TextDiff {
       out.add("# ... " + cut + " more diff lines not shown");
     }
     return String.join("\n", out);
+  }
+
+  /**
+   * The line diff, or empty when it has more than {@link #maxChangedLines} changes. A side without
+   * lines needs no search: every line of the other is added or removed.
+   */
+  private Optional<Patch<String>> patch(List<String> a, List<String> b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      Patch<String> patch = new Patch<>();
+      if (!b.isEmpty()) {
+        patch.addDelta(new InsertDelta<>(new Chunk<>(0, List.of()), new Chunk<>(0, b)));
+      } else if (!a.isEmpty()) {
+        patch.addDelta(new DeleteDelta<>(new Chunk<>(0, a), new Chunk<>(0, List.of())));
+      }
+      return Optional.of(patch);
+    }
+    try {
+      return Optional.of(DiffUtils.diff(a, b, new ChangeLimit(maxChangedLines)));
+    } catch (ChangeLimit.Reached e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Stops Myers' search once it has made more than {@code limit} edits: each step is one more. */
+  private record ChangeLimit(int limit) implements DiffAlgorithmListener {
+
+    /** Thrown out of the search; it carries nothing. */
+    static final class Reached extends RuntimeException {
+      Reached() {
+        super(null, null, false, false);
+      }
+    }
+
+    @Override
+    public void diffStart() {
+      // nothing to set up
+    }
+
+    @Override
+    public void diffStep(int value, int max) {
+      if (value > limit) {
+        throw new Reached();
+      }
+    }
+
+    @Override
+    public void diffEnd() {
+      // nothing to release
+    }
+  }
+
+  /**
+   * A lower bound of the changed lines, in one pass: the lines of each side that the other side
+   * does not hold as often. Reordered lines are not counted; the search's own limit covers those.
+   */
+  private static int leastChangedLines(List<String> a, List<String> b) {
+    Map<String, Integer> surplus = new HashMap<>();
+    for (String line : a) {
+      surplus.merge(line, 1, Integer::sum);
+    }
+    int added = 0;
+    for (String line : b) {
+      Integer left = surplus.get(line);
+      if (left == null || left == 0) {
+        added++;
+      } else {
+        surplus.put(line, left - 1);
+      }
+    }
+    int removed = 0;
+    for (int left : surplus.values()) {
+      removed += left;
+    }
+    return added + removed;
+  }
+
+  private static Optional<String> longLine(List<String> lines, String side) {
+    for (int i = 0; i < lines.size(); i++) {
+      int length = lines.get(i).length();
+      if (length > PlanOptions.MAX_DIFF_LINE_CHARS) {
+        return Optional.of("diff not shown: line " + count(i + 1) + " " + side + " is " + count(length)
+            + " characters long, more than the limit of " + count(PlanOptions.MAX_DIFF_LINE_CHARS) + " for a diff");
+      }
+    }
+    return Optional.empty();
   }
 
   private static List<String> lines(String text) {
@@ -104,11 +233,28 @@ public final class TextDiff {
     return String.join("; ", notes);
   }
 
+  private static long bytes(Optional<Content> content) {
+    return content.map(Content::size).orElse(0);
+  }
+
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
   private static String size(Optional<Content> content) {
     if (content.isEmpty()) {
       return "(none)";
     }
-    int bytes = content.get().size();
-    return bytes < 1024 ? bytes + " B" : String.format(java.util.Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+    return size(content.get().size());
+  }
+
+  private static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+    }
+    return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024));
   }
 }

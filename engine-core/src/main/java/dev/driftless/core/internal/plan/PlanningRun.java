@@ -636,7 +636,8 @@ public final class PlanningRun {
     if (!diffs) {
       return ordered;
     }
-    TextDiff differ = new TextDiff(masker, options.diffContextLines(), options.maxDiffLines());
+    TextDiff differ = new TextDiff(masker, options.diffContextLines(), options.maxDiffLines(),
+        options.maxDiffBytes(), options.maxDiffChangedLines());
     List<Decision> out = new ArrayList<>(ordered.size());
     for (Decision d : ordered) {
       Change c = d.change();

@@ -1,0 +1,104 @@
+package dev.driftless.testkit.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.driftless.core.codec.PlanJson;
+import dev.driftless.core.plan.Planner;
+import dev.driftless.core.render.PlanMarkdown;
+import dev.driftless.core.render.PlanText;
+import dev.driftless.diagnostic.Diagnostic;
+import dev.driftless.plan.Action;
+import dev.driftless.plan.Change;
+import dev.driftless.plan.Plan;
+import dev.driftless.plan.Reason;
+import dev.driftless.policy.Policy;
+import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Snapshot;
+import dev.driftless.testkit.fixture.Flows;
+import dev.driftless.testkit.fixture.Snapshots;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Planning is bounded whatever the contents: a huge flow is invalid, and a huge change keeps its
+ * action without its diff. The deadlines only prove that planning ends; they are far above what it
+ * takes.
+ */
+class PlanBoundsTest {
+
+  private static final Duration ENDS_WITHIN = Duration.ofSeconds(90);
+  private static final Policy KESTRA_WINS = Policy.builder().sourceOfTruth(Side.KESTRA).build();
+  private static final Policy GIT_WINS = Policy.builder().sourceOfTruth(Side.GIT).build();
+  private static final ResourceKey BIG_FILE = ResourceKey.namespaceFile("dev", "data/big.csv");
+
+  private static Plan plan(Supplier<Plan> planning) {
+    return assertTimeoutPreemptively(ENDS_WITHIN, planning::get);
+  }
+
+  private static Change change(Plan plan, ResourceKey key) {
+    return plan.change(key).orElseThrow(() -> new AssertionError("no change for " + key + " in " + plan.changes()));
+  }
+
+  private static Diagnostic diagnostic(Plan plan, ResourceKey key) {
+    return plan.diagnostics().stream().filter(d -> d.key().filter(key::equals).isPresent()).findFirst()
+        .orElseThrow(() -> new AssertionError("no diagnostic for " + key + " in " + plan.diagnostics()));
+  }
+
+  private static String lines(int count, String prefix) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      out.append(prefix).append(i).append('\n');
+    }
+    return out.toString();
+  }
+
+  @Test
+  void plan_flowWith200000Keys_isBlockedAsInvalid_namingTheLimit() {
+    StringBuilder yaml = new StringBuilder(Flows.flow("dev", "big").yaml()).append("labels:\n");
+    for (int i = 0; i < 200_000; i++) {
+      yaml.append("  k").append(i).append(": v").append(i).append('\n');
+    }
+    ResourceKey key = ResourceKey.flow("dev", "big");
+    Snapshot kestra = Snapshots.kestra().namespace("dev").with(key, yaml.toString()).build();
+    Snapshot git = Snapshots.git().namespace("dev").build();
+
+    Plan plan = plan(() -> Planner.plan(kestra, git, KESTRA_WINS));
+
+    assertEquals(Action.BLOCKED, change(plan, key).action());
+    assertEquals(Reason.INVALID_SOURCE, change(plan, key).reason());
+    assertTrue(diagnostic(plan, key).message().contains("has more than 100,000 keys and values; the limit for one YAML"
+        + " document is 100,000"), diagnostic(plan, key).message());
+  }
+
+  @Test
+  void plan_changedFileOf60000Lines_isAnUpdate_whoseDiffSaysWhyItIsNotShown_inEveryFormat() {
+    Snapshot kestra = Snapshots.kestra().namespace("dev").file("dev", "data/big.csv", lines(60_000, "a,")).build();
+    Snapshot git = Snapshots.git().namespace("dev").file("dev", "data/big.csv", lines(60_000, "b,")).build();
+
+    Plan plan = plan(() -> Planner.plan(kestra, git, KESTRA_WINS));
+
+    Change c = change(plan, BIG_FILE);
+    assertEquals(Action.UPDATE, c.action(), "the change itself is kept");
+    String note = "diff not shown: at least 120,000 lines changed (of 60,000 before and 60,000 after), more than the"
+        + " limit of 2,000 (maxDiffChangedLines)";
+    assertEquals(note, c.diff().orElseThrow());
+    assertTrue(PlanText.render(plan).contains(note), "text");
+    assertTrue(PlanMarkdown.render(plan).contains(note), "Markdown");
+    assertTrue(PlanJson.write(plan).contains(note), "JSON");
+  }
+
+  @Test
+  void plan_createOf100000Lines_endsWithACutDiff() {
+    Snapshot kestra = Snapshots.kestra().namespace("dev").file("dev", "data/big.csv", lines(100_000, "")).build();
+    Snapshot git = Snapshots.git().namespace("dev").build();
+
+    Plan plan = plan(() -> Planner.plan(kestra, git, KESTRA_WINS));
+
+    assertEquals(Action.CREATE, change(plan, BIG_FILE).action());
+    assertTrue(change(plan, BIG_FILE).diff().orElseThrow().endsWith("more diff lines not shown"));
+  }
+}
