@@ -6,9 +6,11 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Settings of one planning run that are not policy: approvals and how diffs are drawn.
+ * Settings of one planning run that are not policy: approvals, how diffs are drawn, and the size
+ * limit every resource is held to.
  *
- * <p>Diffs are bounded whatever the inputs. A diff is drawn only for
+ * <p>Planning is bounded whatever the inputs. A resource larger than {@link #maxResourceBytes()}
+ * on either side is blocked, never written, overwritten or deleted. A diff is drawn only for
  * contents up to {@link #maxDiffBytes()} with lines up to {@link #MAX_DIFF_LINE_CHARS} characters
  * and at most {@link #maxDiffChangedLines()} changed lines; past these the change keeps its action
  * and its diff is one line saying why it is not shown.
@@ -16,6 +18,12 @@ import org.immutables.value.Value;
 @Value.Immutable
 @ValueStyle
 public abstract class PlanOptions {
+
+  /**
+   * The default size limit of one resource, for the planner and for both sides' reads, so that
+   * whatever one side holds the other can hold too.
+   */
+  public static final long DEFAULT_MAX_RESOURCE_BYTES = 10L * 1024 * 1024;
 
   /** The default largest content a diff is drawn for. */
   public static final long DEFAULT_MAX_DIFF_BYTES = 1024L * 1024;
@@ -69,6 +77,18 @@ public abstract class PlanOptions {
   }
 
   /**
+   * The size limit of one resource, in bytes, on both sides. A source resource over it is blocked
+   * (reason {@link Reason#TOO_LARGE}) and never written; a target resource over it is never
+   * overwritten or deleted. Set the adapters' read limits to the same value (the CLI's
+   * {@code --max-file-size} sets all three), so that nothing is written that the other side would
+   * then refuse to read on every later run.
+   */
+  @Value.Default
+  public long maxResourceBytes() {
+    return DEFAULT_MAX_RESOURCE_BYTES;
+  }
+
+  /**
    * Labels recorded in the plan (where the snapshots came from, the command line) so that a saved
    * plan can be re-checked later. Never credentials.
    */
@@ -92,6 +112,9 @@ public abstract class PlanOptions {
     if (maxDiffBytes() < 1 || maxDiffChangedLines() < 1) {
       throw new IllegalArgumentException("maxDiffBytes >= 1 and maxDiffChangedLines >= 1, got " + maxDiffBytes()
           + " and " + maxDiffChangedLines());
+    }
+    if (maxResourceBytes() < 1) {
+      throw new IllegalArgumentException("maxResourceBytes must be at least 1 byte, got " + maxResourceBytes());
     }
   }
 }

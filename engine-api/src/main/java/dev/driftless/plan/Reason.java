@@ -26,6 +26,8 @@ public enum Reason {
   INVALID_TARGET("invalid in {target}"),
   /** A copy could not be read. */
   UNREADABLE("could not be read"),
+  /** A copy is larger than the size limit of one resource ({@code PlanOptions.maxResourceBytes}). */
+  TOO_LARGE("larger than the size limit"),
   /** Missing in the source, but the source has unreadable or invalid entries of this kind here. */
   INCOMPLETE_SOURCE("missing in {source}, but {source} has unreadable or invalid entries of this kind in this namespace"),
   /** Several entries on one side claim the same identity. */

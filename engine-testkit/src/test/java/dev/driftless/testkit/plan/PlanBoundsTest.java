@@ -1,6 +1,7 @@
 package dev.driftless.testkit.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,9 @@ import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.Plan;
+import dev.driftless.plan.PlanOptions;
 import dev.driftless.plan.Reason;
+import dev.driftless.policy.Guards;
 import dev.driftless.policy.Policy;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.Side;
@@ -20,12 +23,14 @@ import dev.driftless.snapshot.Snapshot;
 import dev.driftless.testkit.fixture.Flows;
 import dev.driftless.testkit.fixture.Snapshots;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Planning is bounded whatever the contents: a huge flow is invalid, and a huge change keeps its
- * action without its diff. The deadlines only prove that planning ends; they are far above what it
+ * Planning is bounded whatever the contents: a huge flow is invalid, a huge change keeps its action
+ * without its diff, and a resource over the size limit is blocked on either side, never written,
+ * overwritten or deleted. The deadlines only prove that planning ends; they are far above what it
  * takes.
  */
 class PlanBoundsTest {
@@ -34,6 +39,7 @@ class PlanBoundsTest {
   private static final Policy KESTRA_WINS = Policy.builder().sourceOfTruth(Side.KESTRA).build();
   private static final Policy GIT_WINS = Policy.builder().sourceOfTruth(Side.GIT).build();
   private static final ResourceKey BIG_FILE = ResourceKey.namespaceFile("dev", "data/big.csv");
+  private static final PlanOptions ONE_KIB = PlanOptions.builder().maxResourceBytes(1024).build();
 
   private static Plan plan(Supplier<Plan> planning) {
     return assertTimeoutPreemptively(ENDS_WITHIN, planning::get);
@@ -100,5 +106,84 @@ class PlanBoundsTest {
 
     assertEquals(Action.CREATE, change(plan, BIG_FILE).action());
     assertTrue(change(plan, BIG_FILE).diff().orElseThrow().endsWith("more diff lines not shown"));
+  }
+
+  @Test
+  void plan_sourceFileOverTheSizeLimit_isBlocked_fromKestra_namingItsSizeAndTheSetting() {
+    Snapshot kestra = Snapshots.kestra().namespace("dev").file("dev", "data/big.csv", "x".repeat(2048)).build();
+    Snapshot git = Snapshots.git().namespace("dev").build();
+
+    Plan plan = plan(() -> Planner.plan(kestra, git, KESTRA_WINS, ONE_KIB));
+
+    Change c = change(plan, BIG_FILE);
+    assertEquals(Action.BLOCKED, c.action());
+    assertEquals(Reason.TOO_LARGE, c.reason());
+    assertTrue(plan.payload(BIG_FILE).isEmpty(), "nothing to write");
+    Diagnostic d = diagnostic(plan, BIG_FILE);
+    assertEquals(Side.KESTRA, d.side().orElseThrow());
+    assertTrue(d.message().startsWith("is 2,048 bytes (2.0 KiB), more than the size limit of 1,024 bytes (1.0 KiB) for"
+        + " one resource on either side; it is not written"), d.message());
+    assertTrue(d.message().contains("--max-file-size") && d.message().contains("PlanOptions.maxResourceBytes"),
+        d.message());
+  }
+
+  @Test
+  void plan_sourceFlowOverTheSizeLimit_isBlocked_fromGit() {
+    String yaml = Flows.flow("dev", "a").yaml() + "description: " + "x".repeat(2048) + "\n";
+    ResourceKey key = ResourceKey.flow("dev", "a");
+    Snapshot git = Snapshots.git().namespace("dev").with(key, yaml).build();
+    Snapshot kestra = Snapshots.kestra().namespace("dev").flow(Flows.flow("dev", "a")).build();
+
+    Plan plan = plan(() -> Planner.plan(git, kestra, GIT_WINS, ONE_KIB));
+
+    assertEquals(Action.BLOCKED, change(plan, key).action());
+    assertEquals(Reason.TOO_LARGE, change(plan, key).reason());
+    assertTrue(plan.payload(key).isEmpty());
+  }
+
+  @Test
+  void plan_sourceOverTheSizeLimit_holdsBackDeletionsInItsNamespace() {
+    Snapshot kestra = Snapshots.kestra().namespace("dev").file("dev", "data/big.csv", "x".repeat(2048))
+        .file("dev", "keep.txt", "a").build();
+    Snapshot git = Snapshots.git().namespace("dev").file("dev", "keep.txt", "a").file("dev", "old.txt", "b").build();
+
+    Plan plan = plan(() -> Planner.plan(kestra, git, KESTRA_WINS.withGuards(Guards.none()), ONE_KIB));
+
+    assertEquals(Action.BLOCKED, change(plan, ResourceKey.namespaceFile("dev", "old.txt")).action(),
+        "an entry Kestra could not hand over may be what old.txt was renamed to");
+  }
+
+  @Test
+  void plan_targetOverTheSizeLimit_isNeitherOverwrittenNorDeleted() {
+    Snapshot git = Snapshots.git().namespace("dev").file("dev", "data/big.csv", "x".repeat(2048))
+        .file("dev", "gone.bin", "y".repeat(4096)).file("dev", "keep.txt", "a").build();
+    Snapshot kestra = Snapshots.kestra().namespace("dev").file("dev", "data/big.csv", "small now")
+        .file("dev", "keep.txt", "a").build();
+
+    Plan plan = plan(() -> Planner.plan(kestra, git, KESTRA_WINS.withGuards(Guards.none()), ONE_KIB));
+
+    Change overwrite = change(plan, BIG_FILE);
+    assertEquals(Action.BLOCKED, overwrite.action());
+    assertEquals(Reason.TOO_LARGE, overwrite.reason());
+    Change delete = change(plan, ResourceKey.namespaceFile("dev", "gone.bin"));
+    assertEquals(Action.BLOCKED, delete.action());
+    assertEquals(Reason.TOO_LARGE, delete.reason());
+    assertTrue(diagnostic(plan, ResourceKey.namespaceFile("dev", "gone.bin")).message().contains("not deleted"));
+    assertEquals(List.of(), plan.writes(), "nothing is written: " + plan.writes());
+  }
+
+  @Test
+  void plan_underTheSizeLimit_isUnchanged_byTheLimit() {
+    Snapshot kestra = Snapshots.kestra().namespace("dev").file("dev", "data/big.csv", "x".repeat(1024)).build();
+    Snapshot git = Snapshots.git().namespace("dev").build();
+    assertEquals(Action.CREATE, change(Planner.plan(kestra, git, KESTRA_WINS, ONE_KIB), BIG_FILE).action());
+  }
+
+  @Test
+  void planOptions_maxResourceBytes_defaultsTo10MiB_andMustBePositive() {
+    assertEquals(10L * 1024 * 1024, PlanOptions.defaults().maxResourceBytes());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PlanOptions.builder().maxResourceBytes(0).build());
+    assertTrue(e.getMessage().contains("maxResourceBytes"), e.getMessage());
   }
 }

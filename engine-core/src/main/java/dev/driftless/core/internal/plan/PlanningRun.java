@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -407,8 +408,18 @@ public final class PlanningRun {
         return blocked(key, sourceKey, reason, current);
       }
       Resource wanted = sourceEntry.present().get();
+      if (tooLarge(wanted)) {
+        blind.add(key.namespace());
+        diagnostics.add(tooLargeDiagnostic(wanted, source.side(), key, "it is not written, and no " + kind.label()
+            + " is deleted in its namespace"));
+        return blocked(key, sourceKey, Reason.TOO_LARGE, current);
+      }
       if (!targetCopies.isEmpty() && targetCopies.get(0).present().isEmpty()) {
         return unreadableTarget(key, sourceKey, targetCopies.get(0).unreadable().orElseThrow());
+      }
+      if (current.isPresent() && tooLarge(current.get())) {
+        diagnostics.add(tooLargeDiagnostic(current.get(), target.side(), key, "it is left alone, not overwritten"));
+        return blocked(key, sourceKey, Reason.TOO_LARGE, current);
       }
       if (current.isPresent() && sourceKey.equals(key) && current.get().fingerprint().equals(wanted.fingerprint())) {
         return unchanged(key, sourceKey, Action.NO_OP, Reason.IN_SYNC, Optional.of(wanted), current);
@@ -460,6 +471,10 @@ public final class PlanningRun {
         heldBack.merge(key.namespace(), 1, Integer::sum);
         return blocked(key, sourceKey, Reason.INCOMPLETE_SOURCE, current);
       }
+      if (tooLarge(current.get())) {
+        diagnostics.add(tooLargeDiagnostic(current.get(), target.side(), key, "it is left alone, not deleted"));
+        return blocked(key, sourceKey, Reason.TOO_LARGE, current);
+      }
       List<FlowReference> references = List.of();
       if (kind.isYaml()) {
         ParsedYaml parsed = YamlDocument.parse(current.get().content());
@@ -486,6 +501,19 @@ public final class PlanningRun {
       }
       diagnostics.add(entry.line().isPresent() ? d.atLine(entry.line().getAsInt()) : d);
       return blocked(key, sourceKey, syntax ? Reason.INVALID_TARGET : Reason.UNREADABLE, Optional.empty());
+    }
+
+    private boolean tooLarge(Resource resource) {
+      return resource.content().size() > options.maxResourceBytes();
+    }
+
+    /** Names the resource, its size, the limit and the setting that raises it. */
+    private Diagnostic tooLargeDiagnostic(Resource resource, Side side, ResourceKey key, String consequence) {
+      Diagnostic d = Diagnostic.warning("is " + bytes(resource.content().size()) + ", more than the size limit of "
+          + bytes(options.maxResourceBytes()) + " for one resource on either side; " + consequence + ". Make it smaller,"
+          + " or raise the limit for both sides: --max-file-size (in the library, PlanOptions.maxResourceBytes with"
+          + " GitSettings.maxFileBytes and KestraSettings.namespaceFileSizeLimit)").onSide(side).forKey(key);
+      return resource.origin().map(d::inFile).orElse(d);
     }
 
     private Decision blocked(ResourceKey key, ResourceKey sourceKey, Reason reason, Optional<Resource> current) {
@@ -661,6 +689,16 @@ public final class PlanningRun {
     }
     out.sort(Comparator.naturalOrder());
     return String.join(", ", out);
+  }
+
+  /** {@code 12,582,912 bytes (12.0 MiB)}. */
+  private static String bytes(long n) {
+    String exact = String.format(Locale.ROOT, "%,d bytes", n);
+    if (n < 1024) {
+      return exact;
+    }
+    return n < 1024 * 1024 ? exact + String.format(Locale.ROOT, " (%.1f KiB)", n / 1024.0)
+        : exact + String.format(Locale.ROOT, " (%.1f MiB)", n / (1024.0 * 1024));
   }
 
   private static String list(List<ResourceKey> keys) {
