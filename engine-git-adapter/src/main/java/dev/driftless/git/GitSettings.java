@@ -1,6 +1,7 @@
 package dev.driftless.git;
 
 import dev.driftless.git.layout.Layout;
+import dev.driftless.plan.PlanOptions;
 import dev.driftless.port.Clock;
 import dev.driftless.style.ValueStyle;
 import java.nio.file.Path;
@@ -31,8 +32,12 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract class GitSettings {
 
-  /** The default size limit of one file: larger files are reported and not read. */
-  public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
+  /**
+   * The default size limit of one file: larger files are reported and not read. The same as the
+   * planner's and the Kestra side's ({@link PlanOptions#DEFAULT_MAX_RESOURCE_BYTES}), so that a file
+   * one side holds is never one the other refuses.
+   */
+  public static final long DEFAULT_MAX_FILE_BYTES = PlanOptions.DEFAULT_MAX_RESOURCE_BYTES;
 
   /** The default commit message; {@code {summary}} and {@code {planId}} are replaced. */
   public static final String DEFAULT_COMMIT_MESSAGE = "Driftless: {summary}\n\nPlan {planId}";
@@ -70,7 +75,11 @@ public abstract class GitSettings {
     return true;
   }
 
-  /** The size limit of one file; larger files are reported as unreadable and never read. */
+  /**
+   * The size limit of one file; larger files are reported as unreadable and never read. Keep it
+   * equal to {@link PlanOptions#maxResourceBytes()} and the Kestra side's limit (the CLI's
+   * {@code --max-file-size} sets all three).
+   */
   @Value.Default
   public long maxFileBytes() {
     return DEFAULT_MAX_FILE_BYTES;

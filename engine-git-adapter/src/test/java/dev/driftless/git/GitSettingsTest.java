@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.credential.Secret;
 import dev.driftless.git.layout.Layout;
+import dev.driftless.plan.PlanOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,7 @@ class GitSettingsTest {
     assertEquals(Duration.ofSeconds(60), settings.remote().readTimeout());
     assertEquals("ci", settings.effectiveAuthorName());
     assertEquals(GitSettings.DEFAULT_MAX_FILE_BYTES, settings.maxFileBytes());
+    assertEquals(PlanOptions.DEFAULT_MAX_RESOURCE_BYTES, settings.maxFileBytes(), "the planner's and Kestra's limit");
     assertFalse(settings.readMissingAsEmpty());
     assertEquals("Driftless: Plan: 1 to create.\n\nPlan abc\n", settings.commitMessage("abc", "Plan: 1 to create."));
   }

@@ -1,5 +1,6 @@
 package dev.driftless.kestra;
 
+import dev.driftless.plan.PlanOptions;
 import dev.driftless.style.ValueStyle;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -106,10 +107,16 @@ public abstract class KestraSettings {
     return false;
   }
 
-  /** The largest namespace file (and flow source) read or written, in bytes; larger ones are unreadable. */
+  /**
+   * The largest namespace file (and flow source) read or written, in bytes; larger ones are
+   * unreadable. The default is the planner's and the Git side's
+   * ({@link PlanOptions#DEFAULT_MAX_RESOURCE_BYTES}, 10 MiB), so that a file Kestra hands over is
+   * never one Git refuses to read back; keep them equal (the CLI's {@code --max-file-size} sets all
+   * three).
+   */
   @Value.Default
   public long namespaceFileSizeLimit() {
-    return 50L * 1024 * 1024;
+    return PlanOptions.DEFAULT_MAX_RESOURCE_BYTES;
   }
 
   /**

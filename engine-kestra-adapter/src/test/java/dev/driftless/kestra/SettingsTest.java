@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.credential.Secret;
+import dev.driftless.plan.PlanOptions;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,13 @@ class SettingsTest {
     assertFalse(settings.includeDrafts());
     assertFalse(settings.allowMissingNamespaces());
     assertTrue(settings.tenant().isEmpty());
+  }
+
+  @Test
+  void namespaceFileSizeLimit_isThePlannersAndTheGitSidesLimit() {
+    KestraSettings settings = KestraSettings.builder().url("http://localhost:8080").build();
+    assertEquals(10L * 1024 * 1024, settings.namespaceFileSizeLimit());
+    assertEquals(PlanOptions.DEFAULT_MAX_RESOURCE_BYTES, settings.namespaceFileSizeLimit());
   }
 
   @Test

@@ -66,7 +66,7 @@ final class FilesRead {
       }
       ResourceKey key = ResourceKey.namespaceFile(namespace, raw);
       if (entry.tooLarge()) {
-        String why = "is larger than the limit of " + limit + " bytes";
+        String why = "is larger than the size limit of " + limit + " bytes (namespaceFileSizeLimit, --max-file-size)";
         out.diagnostic(Diagnostic.warning("namespace file " + why + ": it is left alone").forKey(key).inFile(origin));
         out.unreadable(SnapshotEntry.Unreadable.of(key, SnapshotEntry.Problem.UNREADABLE, why).withOrigin(origin),
             Optional.empty());

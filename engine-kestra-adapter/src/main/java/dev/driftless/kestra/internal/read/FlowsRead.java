@@ -220,7 +220,8 @@ final class FlowsRead {
 
   private YamlProblem problemOf(ZipEntries.Entry entry) {
     if (entry.tooLarge()) {
-      return YamlProblem.of("is larger than the limit of " + ctx.settings().namespaceFileSizeLimit() + " bytes");
+      return YamlProblem.of("is larger than the size limit of " + ctx.settings().namespaceFileSizeLimit()
+          + " bytes (namespaceFileSizeLimit, --max-file-size)");
     }
     ParsedYaml parsed = YamlDocument.parse(Content.of(entry.content().orElseThrow()));
     return parsed.problem().or(() -> parsed.document().flatMap(d -> d.identityProblem(ResourceKind.FLOW)))
