@@ -64,7 +64,7 @@ final class ApplyCommand implements Callable<Integer> {
       sides.validate();
       policy = sides.policy();
     }
-    PlanOptions.Builder planOptions = PlanOptions.builder().putAllMetadata(options.metadata());
+    PlanOptions.Builder planOptions = options.planOptions();
     if (approve != null) {
       planOptions.approvedPlanId(approve);
     }

@@ -79,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
       env.put("KESTRA_USERNAME", USER);
       env.put("KESTRA_PASSWORD", password);
       Policy policy = sides.policy();
-      PlanOptions options = PlanOptions.builder().putAllMetadata(sides.metadata()).build();
+      PlanOptions options = sides.planOptions().build();
 
       try (Session session = Session.open(sides, env, policy, console)) {
         step(console, 3, "Plan: Git is the source of truth for namespace dev and its children");

@@ -1,7 +1,6 @@
 package dev.driftless.cli;
 
 import dev.driftless.plan.Plan;
-import dev.driftless.plan.PlanOptions;
 import dev.driftless.policy.Policy;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,7 +37,7 @@ final class PlanCommand implements Callable<Integer> {
     Policy policy = sides.policy();
     Console console = main.console();
     try (Session session = Session.open(sides, main.env, policy, console)) {
-      Plan plan = session.plan(policy, PlanOptions.builder().putAllMetadata(sides.metadata()).build());
+      Plan plan = session.plan(policy, sides.planOptions().build());
       output.print(console, plan);
       if (out != null) {
         PlanFiles.write(out, plan);

@@ -52,6 +52,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep fetched Git objects, and what each file was found to be, here between runs.")
   Path cacheDir;
 
+  @Option(names = "--max-file-size", paramLabel = "SIZE", converter = ByteSize.class,
+      description = "The size limit of one file or flow, on both sides (default: 10MiB). A larger one is blocked: "
+          + "never written, overwritten or deleted.")
+  Long maxFileSize;
+
   @Mixin
   OutputOptions output;
 
@@ -68,6 +73,9 @@ final class RunCommand implements Callable<Integer> {
     List<Task> tasks = TaskFile.parse(text, taskFile.toString(), Secrets.fromEnvironment(main.env));
     Console console = main.console();
     PlanOptions.Builder options = PlanOptions.builder().maxDiffLines(100_000).putMetadata("task-file", taskFile.toString());
+    if (maxFileSize != null) {
+      options.maxResourceBytes(maxFileSize);
+    }
     if (approve != null) {
       options.approvedPlanId(approve);
     }

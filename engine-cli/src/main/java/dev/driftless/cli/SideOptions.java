@@ -9,6 +9,7 @@ import dev.driftless.git.layout.Layout;
 import dev.driftless.kestra.KestraAuth;
 import dev.driftless.kestra.KestraSettings;
 import dev.driftless.plan.Plan;
+import dev.driftless.plan.PlanOptions;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
 import dev.driftless.policy.WhenMissing;
@@ -87,6 +88,11 @@ final class SideOptions {
   @Option(names = "--cache-dir", paramLabel = "DIR", description = "Keep fetched Git objects, and what each file was found to be, here between runs.")
   Path cacheDir;
 
+  @Option(names = "--max-file-size", paramLabel = "SIZE", converter = ByteSize.class,
+      description = "The size limit of one file or flow, on both sides (default: 10MiB). A larger one is blocked: "
+          + "never written, overwritten or deleted.")
+  Long maxFileSize;
+
   /** Checks the options together; every problem at once. */
   void validate() {
     List<String> problems = new ArrayList<>();
@@ -164,6 +170,16 @@ final class SideOptions {
     return tenantWide ? Scope.tenant(kinds) : Scope.namespaces(namespaces, children, kinds);
   }
 
+  /** The size limit of one resource: the planner's and both sides' reads. */
+  long maxResourceBytes() {
+    return maxFileSize == null ? PlanOptions.DEFAULT_MAX_RESOURCE_BYTES : maxFileSize;
+  }
+
+  /** The options of a plan made from these: the size limit, and {@link #metadata()}. */
+  PlanOptions.Builder planOptions() {
+    return PlanOptions.builder().maxResourceBytes(maxResourceBytes()).putAllMetadata(metadata());
+  }
+
   Policy policy() {
     Set<String> protectedNamespaces = new LinkedHashSet<>(List.of("system"));
     protectedNamespaces.addAll(protect);
@@ -192,7 +208,7 @@ final class SideOptions {
     }
     boolean gitOnlyWritten = kinds().stream().noneMatch(k -> policy.sourceOfTruth(k) == Side.GIT);
     GitSettings.Builder settings = GitSettings.builder().remote(remote.build()).branch(branch).layout(layout())
-        .readMissingAsEmpty(gitOnlyWritten);
+        .readMissingAsEmpty(gitOnlyWritten).maxFileBytes(maxResourceBytes());
     if (cacheDir != null) {
       settings.cacheDirectory(cacheDir);
     }
@@ -210,7 +226,7 @@ final class SideOptions {
   KestraSettings kestraSettings(Map<String, String> env, Policy policy) {
     boolean kestraOnlyWritten = kinds().stream().noneMatch(k -> policy.sourceOfTruth(k) == Side.KESTRA);
     KestraSettings.Builder settings = KestraSettings.builder().url(kestra).auth(kestraAuth(env))
-        .allowMissingNamespaces(kestraOnlyWritten);
+        .allowMissingNamespaces(kestraOnlyWritten).namespaceFileSizeLimit(maxResourceBytes());
     if (tenant != null) {
       settings.tenant(tenant);
     }
@@ -265,6 +281,9 @@ final class SideOptions {
     List<String> labels = new ArrayList<>();
     kinds().forEach(k -> labels.add(k.label()));
     out.put("kinds", String.join(",", labels));
+    if (maxFileSize != null) {
+      out.put("max-file-size", String.valueOf(maxFileSize));
+    }
     return out;
   }
 
@@ -291,6 +310,9 @@ final class SideOptions {
     options.tenantWide = Boolean.parseBoolean(m.getOrDefault("tenant-wide", "false"));
     if (m.containsKey("kinds") && !m.get("kinds").isEmpty()) {
       options.kinds = new ArrayList<>(List.of(m.get("kinds").split(",")));
+    }
+    if (m.containsKey("max-file-size")) {
+      options.maxFileSize = new ByteSize().convert(m.get("max-file-size"));
     }
     options.sourceOfTruth = plan.policy().sourceOfTruth() == Side.GIT ? Truth.git : Truth.kestra;
     return options;

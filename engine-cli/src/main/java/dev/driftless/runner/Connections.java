@@ -49,13 +49,19 @@ public final class Connections {
     return task.knownHostsPath().map(p -> HostKeys.knownHosts(Path.of(p))).orElseGet(HostKeys::userKnownHosts);
   }
 
-  /** The Git side of a preset: remote, branch, layout, commit author and message. */
-  public static GitSettings git(GitTarget target, Optional<CommitSettings> commit, Optional<Path> cacheDirectory) {
+  /**
+   * The Git side of a preset: remote, branch, layout, commit author and message.
+   *
+   * @param maxFileBytes the size limit of one file, the planner's ({@code PlanOptions.maxResourceBytes})
+   */
+  public static GitSettings git(GitTarget target, Optional<CommitSettings> commit, Optional<Path> cacheDirectory,
+      long maxFileBytes) {
     GitSettings.Builder settings = GitSettings.builder()
         .remote(remote(target.remote()))
         .branch(target.branch())
         .layout(layout(target.layout()))
-        .readMissingAsEmpty(target.missingReadsAsEmpty());
+        .readMissingAsEmpty(target.missingReadsAsEmpty())
+        .maxFileBytes(maxFileBytes);
     cacheDirectory.ifPresent(settings::cacheDirectory);
     commit.ifPresent(c -> {
       c.commitMessage().ifPresent(settings::commitMessage);
@@ -82,12 +88,15 @@ public final class Connections {
    *
    * @param allowMissingNamespaces whether a namespace the server does not know reads as empty
    *     (when Kestra is only written, and the namespace will be created)
+   * @param maxFileBytes the size limit of one namespace file or flow, the planner's
+   *     ({@code PlanOptions.maxResourceBytes})
    */
-  public static KestraSettings kestra(KestraServer server, boolean allowMissingNamespaces) {
+  public static KestraSettings kestra(KestraServer server, boolean allowMissingNamespaces, long maxFileBytes) {
     KestraSettings.Builder settings = KestraSettings.builder()
         .url(server.kestraUrl())
         .auth(auth(server))
-        .allowMissingNamespaces(allowMissingNamespaces);
+        .allowMissingNamespaces(allowMissingNamespaces)
+        .namespaceFileSizeLimit(maxFileBytes);
     server.tenantId().ifPresent(settings::tenant);
     return settings.build();
   }

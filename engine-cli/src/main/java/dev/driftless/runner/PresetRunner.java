@@ -107,7 +107,10 @@ public final class PresetRunner {
     return new PresetRunner(cacheDirectory, clock, listener, progress, value, options, forceDryRun);
   }
 
-  /** Plan options: an approved plan id for a mass deletion, metadata. */
+  /**
+   * Plan options: an approved plan id for a mass deletion, metadata, the size limit of one resource
+   * (which both sides' reads are held to as well).
+   */
   public PresetRunner withOptions(PlanOptions value) {
     return new PresetRunner(cacheDirectory, clock, listener, progress, maxAttempts, Objects.requireNonNull(value),
         forceDryRun);
@@ -124,9 +127,10 @@ public final class PresetRunner {
     PresetSpec spec = task.spec();
     Set<ResourceKind> kinds = spec.kestraScope().kinds();
     boolean kestraIsSource = kinds.stream().anyMatch(k -> spec.policy().sourceOfTruth(k) == Side.KESTRA);
-    GitSide git = GitSide.open(Connections.git(spec.git(), spec.commit(), cacheDirectory));
+    GitSide git = GitSide.open(Connections.git(spec.git(), spec.commit(), cacheDirectory, options.maxResourceBytes()));
     Layout layout = Connections.layout(spec.git().layout());
-    try (KestraSide kestra = KestraSide.open(Connections.kestra(spec.kestra(), !kestraIsSource))) {
+    try (KestraSide kestra = KestraSide.open(Connections.kestra(spec.kestra(), !kestraIsSource,
+        options.maxResourceBytes()))) {
       Snapshot gitSnapshot;
       Snapshot kestraSnapshot;
       Plan plan;

@@ -14,6 +14,7 @@ import dev.driftless.core.preset.SyncTask;
 import dev.driftless.core.preset.TaskFile;
 import dev.driftless.git.GitSettings;
 import dev.driftless.plan.Action;
+import dev.driftless.plan.PlanOptions;
 import dev.driftless.testkit.emulator.Mode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -55,7 +56,8 @@ class PresetOutputsTest {
         + "\n" + credential, "push.yaml", name -> Optional.of("not-used-" + name)).get(0);
     PresetSpec spec = task.spec();
 
-    GitSettings settings = Connections.git(spec.git(), spec.commit(), Optional.empty());
+    GitSettings settings = Connections.git(spec.git(), spec.commit(), Optional.empty(),
+        PlanOptions.DEFAULT_MAX_RESOURCE_BYTES);
 
     assertEquals(Optional.of(expected), settings.commitUrl(COMMIT));
   }
