@@ -54,8 +54,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * one goes where the layout says. A write never touches a file that is not its key's: an ignored
  * path, a path another resource holds, a symbolic link or a submodule, a file standing where a
  * folder is needed, a path the shared path rule refuses ({@link ResourceKey#pathProblem}: a
- * {@code ..} or {@code .git} segment, whatever a key let through). Those writes fail, with the
- * reason.
+ * {@code ..} or {@code .git} segment, whatever a key let through). Nor does it write a file larger
+ * than {@link GitSettings#maxFileBytes()}, which the next read would refuse. Those writes fail,
+ * with the reason.
  */
 final class GitWriteSession implements WriteSession {
 
@@ -200,6 +201,11 @@ final class GitWriteSession implements WriteSession {
     if (write.written().isEmpty()) {
       existing.ifPresent(path -> staged.put(path, Optional.empty()));
       return WriteResult.written(key);
+    }
+    int size = write.written().get().content().size();
+    if (size > settings.maxFileBytes()) {
+      return WriteResult.failed(key, key.address() + " is " + size + " bytes, more than the size limit of "
+          + settings.maxFileBytes() + " bytes (maxFileBytes): it would not be read back, so it is not written");
     }
     String path = target;
     if (existing.isEmpty()) {
