@@ -53,7 +53,10 @@ public final class YamlDocument implements ParsedYaml {
         .orElse("unknown");
   }
 
-  /** Parses a text. */
+  /**
+   * Parses a text, in bounded time and memory: a text longer than 8 Mi characters, holding more than
+   * 100,000 keys and values, or nested deeper than 200 levels is a problem that names the limit.
+   */
   public static ParsedYaml parse(String text) {
     return YamlParsing.parse(text).fold(p -> p, root -> new YamlDocument(text, root));
   }
