@@ -49,13 +49,19 @@ public final class SecretMasker {
   /** A field's name inside a line: no dots, so that a file name ({@code secrets.env: ...}) is not one. */
   private static final String SECRET_FIELD =
       "(?:[A-Za-z0-9_-]*" + SECRET_WORD + "[A-Za-z0-9_-]*|(?:[A-Za-z0-9_-]*[_-])?pass)";
+  /**
+   * The rest of a line up to a {@code #} comment (one after a space): written so that it is matched
+   * in time linear in the line's length (a lazy {@code .*?} before an optional comment is not).
+   */
+  private static final String UNTIL_COMMENT = "(?:\\S|\\s++(?!#))*+";
   private static final String QUOTED = "\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'";
   /** {@code key: value}, YAML or JSON, the whole line. */
   private static final Pattern KEY_VALUE = Pattern.compile(
-      "^(\\s*(?:-\\s+)?)([\"']?)([A-Za-z0-9_.-]+)\\2(\\s*:\\s+)(.*?)(\\s+#.*)?$");
+      "^(\\s*(?:-\\s+)?)([\"']?)([A-Za-z0-9_.-]+)\\2(\\s*:\\s+)(" + UNTIL_COMMENT + ")(\\s+#.*)?$");
   /** {@code KEY=value}, {@code .env}, properties, INI or shell, the whole line. */
   private static final Pattern ASSIGNMENT_LINE = Pattern.compile(
-      "^(\\s*(?:-\\s+)?(?:export\\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\\s*=\\s*)(" + QUOTED + "|.*?)(\\s+#.*)?$");
+      "^(\\s*(?:-\\s+)?(?:export\\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\\s*=\\s*)(" + QUOTED + "|" + UNTIL_COMMENT
+          + ")(\\s+#.*)?$");
   /** {@code key=value} inside a line: a query parameter, a JDBC property, an option. */
   private static final Pattern ASSIGNMENT = Pattern.compile("(?i)(?<![A-Za-z0-9_.$])(" + SECRET_NAME
       + ")(\\s*=(?!=)\\s*)(" + QUOTED + "|\\$\\{[^}\\s]*}|[^\\s\"'&;#,(){}<>\\[\\]]++(?!\\())");

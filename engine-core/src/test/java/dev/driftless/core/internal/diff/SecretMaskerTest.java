@@ -2,7 +2,10 @@ package dev.driftless.core.internal.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,5 +56,18 @@ class SecretMaskerTest {
     assertTrue(out.get(2).contains("<secret-"));
     assertEquals("next: visible", out.get(4));
     assertFalse(out.get(6).contains("MIIE"), out.get(6));
+  }
+
+  /** Runs of spaces once made the line patterns take time quadratic in the line's length. */
+  @Test
+  void mask_longLinesOfSpaces_endsPromptly_andKeepsTheComment() {
+    String spaces = " ".repeat(200_000);
+    List<String> out = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> new SecretMasker().maskLines(List.of(
+        "password: a" + spaces + "b" + spaces + "# note",
+        "DB_PASSWORD=a" + spaces + "b",
+        "title: x" + spaces + "y")));
+    assertEquals("password: <secret-1>" + spaces + "# note", out.get(0));
+    assertEquals("DB_PASSWORD=<secret-1>", out.get(1), "the same value, the same mask");
+    assertEquals("title: x" + spaces + "y", out.get(2));
   }
 }
