@@ -98,10 +98,22 @@ class HostileAnswersTest {
 
   @Test
   void aSearchListingFlowsTheExportLacks_makesThemUnreadable_neverDeletesAnything() {
-    Plan plan = planThrough("GET", FLOW_SEARCH, Misbehaviour.endlessPages(1000, 3000));
+    Plan plan = planThrough("GET", FLOW_SEARCH, Misbehaviour.json(page -> {
+      ObjectNode listing = (ObjectNode) page;
+      for (int i = 1; i <= 3000; i++) {
+        listing.withArray("results").addObject().put("id", "ghost-" + i).put("namespace", "dev").put("revision", 1);
+      }
+      return listing.put("total", listing.get("total").asLong() + 3000);
+    }), 10_000);
     assertEquals(0, plan.changes().stream().filter(c -> c.action() == Action.DELETE).count(), plan.changes().toString());
     assertTrue(plan.changes().stream().filter(c -> c.action() == Action.BLOCKED).count() >= 3000,
         "listed but not exported, they are unreadable");
+  }
+
+  @Test
+  void aSearchPagingPastItsTotal_failsTheRead() {
+    String message = failure("GET", FLOW_SEARCH, Misbehaviour.endlessPages(1000, 3000), Duration.ofMinutes(1));
+    assertTrue(message.contains("gave more items (4000) than the total it gave (3000)"), message);
   }
 
   @Test
@@ -123,13 +135,17 @@ class HostileAnswersTest {
 
   /** Reads Kestra through the proxy answering this call with the misbehaviour, and plans; no read may fail. */
   private static Plan planThrough(String method, String path, Misbehaviour misbehaviour) {
+    return planThrough(method, path, misbehaviour, 1000);
+  }
+
+  private static Plan planThrough(String method, String path, Misbehaviour misbehaviour, int pageSize) {
     try (KestraEmulator kestra = Emulators.Server.OSS_1_3.start();
         HostileProxy proxy = HostileProxy.before(kestra.url())) {
       kestra.state().putFlowSource(T, Flows.flow("dev", "a").yaml());
       InMemorySide git = InMemorySide.git().put(Flows.flow("dev", "a").resource());
       proxy.on(method, path, misbehaviour);
       try (KestraSide side = KestraSide.open(KestraSettings.builder().url(proxy.url().toString())
-          .auth(Emulators.Server.OSS_1_3.auth()).build())) {
+          .auth(Emulators.Server.OSS_1_3.auth()).pageSize(pageSize).build())) {
         return Planner.plan(git.read(SCOPE), side.reader().read(SCOPE), KESTRA_WINS);
       }
     }

@@ -4,6 +4,7 @@ import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.kestra.KestraApiException;
 import dev.driftless.kestra.internal.client.ApiCall;
 import dev.driftless.kestra.internal.client.Operation;
+import dev.driftless.port.DriftlessException;
 import dev.driftless.resource.Content;
 import dev.driftless.resource.Resource;
 import dev.driftless.resource.ResourceKey;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Reads namespace files: one export ZIP per namespace, which holds every file recursively. Entries
@@ -29,13 +31,19 @@ final class FilesRead {
 
   private FilesRead() {}
 
-  static void read(ReadContext ctx, Collection<String> namespaces, StateBuilder out) {
+  /**
+   * Reads the files of {@code namespaces}. A 404 on the export of a namespace Kestra does not list
+   * ({@code listed}: one only the other side holds) means Kestra holds nothing there; on one it
+   * lists, it cannot come from Kestra (which exports an empty archive for a namespace without
+   * files), so it fails the read rather than stand for "no files".
+   */
+  static void read(ReadContext ctx, Collection<String> namespaces, Set<String> listed, StateBuilder out) {
     for (String namespace : namespaces) {
-      readNamespace(ctx, namespace, out);
+      readNamespace(ctx, namespace, listed.contains(namespace), out);
     }
   }
 
-  private static void readNamespace(ReadContext ctx, String namespace, StateBuilder out) {
+  private static void readNamespace(ReadContext ctx, String namespace, boolean listed, StateBuilder out) {
     ApiCall export = ApiCall.of(Operation.EXPORT_NAMESPACE_FILES, ApiCall.path("namespaces", namespace, "files", "export"));
     long limit = ctx.settings().namespaceFileSizeLimit();
     String what = "Kestra's namespace file export of namespace " + namespace;
@@ -46,7 +54,12 @@ final class FilesRead {
       if (e.error().status() != 404) {
         throw e;
       }
-      // A namespace without any file: OSS namespaces are implicit, so there is nothing to export.
+      if (listed) {
+        throw new DriftlessException(what + " answered 404 Not Found, though " + ctx.server().describeShort()
+            + " lists that namespace and exports an empty archive for one without files: something in front of"
+            + " Kestra may have answered; nothing is planned from it", e);
+      }
+      // A namespace Kestra does not know: it holds no file there.
       entries = List.of();
     }
     for (ZipEntries.Entry entry : entries) {

@@ -112,7 +112,9 @@ public final class StateReader {
               + " namespace files in a namespace without flows are read only where the other side has that namespace"));
         }
       }
-      FilesRead.read(ctx, fileNamespaces, out);
+      Set<String> listed = new TreeSet<>(known.orElseGet(TreeSet::new));
+      listed.addAll(flowNamespaces);
+      FilesRead.read(ctx, fileNamespaces, listed, out);
     }
     if (scope.kinds().contains(ResourceKind.DASHBOARD)) {
       DashboardsRead.read(ctx, out);

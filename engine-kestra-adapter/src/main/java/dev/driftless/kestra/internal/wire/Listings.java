@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -16,8 +17,11 @@ public final class Listings {
 
   private Listings() {}
 
-  /** One page of a listing. */
-  public record Page<T>(List<T> results, long total) {
+  /**
+   * One page of a listing, with the total number of items the server says the whole listing holds
+   * (absent when it gives none), and whether it is paged at all (a bare array is the whole listing).
+   */
+  public record Page<T>(List<T> results, OptionalLong total, boolean paged) {
     public Page {
       results = List.copyOf(results);
     }
@@ -137,6 +141,9 @@ public final class Listings {
     if (total != null && !total.isIntegralNumber()) {
       throw new WireException(what + ": 'total' is not a whole number (" + describe(total) + ")");
     }
-    return new Page<>(out, total == null ? out.size() : total.asLong());
+    if (total != null && total.asLong() < 0) {
+      throw new WireException(what + ": 'total' is negative (" + total.asLong() + ")");
+    }
+    return new Page<>(out, total == null ? OptionalLong.empty() : OptionalLong.of(total.asLong()), !node.isArray());
   }
 }
