@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -93,6 +94,19 @@ final class SideOptions {
           + "never written, overwritten or deleted.")
   Long maxFileSize;
 
+  @Option(names = "--call-deadline", paramLabel = "DURATION", converter = DurationValue.class,
+      description = "The longest one call to Kestra may take, from sending it to the end of its answer "
+          + "(default: 5m), such as 30s or 2m.")
+  Duration callDeadline;
+
+  @Option(names = "--max-export-entries", paramLabel = "N",
+      description = "The most entries one Kestra export, or items one listing, may hold (default: 200000).")
+  Integer maxExportEntries;
+
+  @Option(names = "--max-export-bytes", paramLabel = "SIZE", converter = ByteSize.class,
+      description = "The most bytes one Kestra export may expand to (default: 256MiB).")
+  Long maxExportBytes;
+
   /** Checks the options together; every problem at once. */
   void validate() {
     List<String> problems = new ArrayList<>();
@@ -103,6 +117,9 @@ final class SideOptions {
       problems.add("--kestra is required");
     } else if (!kestra.matches("https?://\\S+")) {
       problems.add("--kestra '" + kestra + "' is not an http(s) URL");
+    }
+    if (maxExportEntries != null && maxExportEntries < 1) {
+      problems.add("--max-export-entries must be at least 1, got " + maxExportEntries);
     }
     if (tenantWide && !namespaces.isEmpty()) {
       problems.add("--tenant-wide and --namespace do not go together");
@@ -229,6 +246,15 @@ final class SideOptions {
         .allowMissingNamespaces(kestraOnlyWritten).namespaceFileSizeLimit(maxResourceBytes());
     if (tenant != null) {
       settings.tenant(tenant);
+    }
+    if (callDeadline != null) {
+      settings.callDeadline(callDeadline);
+    }
+    if (maxExportEntries != null) {
+      settings.maxExportEntries(maxExportEntries);
+    }
+    if (maxExportBytes != null) {
+      settings.maxExportBytes(maxExportBytes);
     }
     return settings.build();
   }
