@@ -6,6 +6,7 @@ import dev.driftless.core.yaml.YamlDocument;
 import dev.driftless.core.yaml.YamlProblem;
 import dev.driftless.port.ChangeWriter;
 import dev.driftless.port.CommitResult;
+import dev.driftless.port.SideUnavailableException;
 import dev.driftless.port.SnapshotReader;
 import dev.driftless.port.SourceNotFoundException;
 import dev.driftless.port.Write;
@@ -42,7 +43,8 @@ import java.util.function.Consumer;
  * <p>Tests steer it: {@link #failWritesTo} makes writes of a key fail, {@link #rejectNextCommit}
  * refuses the next commit, {@link #onBegin} runs code at the moment an apply opens its session
  * (to change a resource behind the planner's back), {@link #markMissing} makes reads fail as a
- * missing branch or namespace would. All methods are thread-safe.
+ * missing branch or namespace would, {@link #failReads} as an unreachable side would. All methods
+ * are thread-safe.
  */
 public final class InMemorySide implements SnapshotReader, ChangeWriter {
 
@@ -59,6 +61,7 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
   private int reads;
   private Optional<String> rejectNextCommit = Optional.empty();
   private Optional<String> missing = Optional.empty();
+  private Optional<String> readFailure = Optional.empty();
 
   private InMemorySide(Side side, boolean transactional) {
     this.side = side;
@@ -155,6 +158,12 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
     return this;
   }
 
+  /** Makes reads fail as an unreachable side, or one whose answer cannot be used, would. */
+  public synchronized InMemorySide failReads(String why) {
+    readFailure = Optional.of(why);
+    return this;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Recording
 
@@ -186,6 +195,9 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
     reads++;
     if (missing.isPresent()) {
       throw new SourceNotFoundException(side.displayName() + ": " + missing.get() + " does not exist");
+    }
+    if (readFailure.isPresent()) {
+      throw new SideUnavailableException(side.displayName() + " cannot be read: " + readFailure.get());
     }
     List<SnapshotEntry> entries = new ArrayList<>();
     for (Resource r : resources.values()) {

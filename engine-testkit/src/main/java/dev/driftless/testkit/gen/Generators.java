@@ -23,7 +23,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 
@@ -55,7 +57,7 @@ public final class Generators {
     return in -> key(kinds(allowed).generate(in), namespaces().generate(in), integers().between(0, 3).generate(in));
   }
 
-  private static ResourceKey key(ResourceKind kind, String namespace, int pick) {
+  static ResourceKey key(ResourceKind kind, String namespace, int pick) {
     return switch (kind) {
       case FLOW -> ResourceKey.flow(namespace, FLOW_IDS.get(pick % FLOW_IDS.size()));
       case NAMESPACE_FILE -> ResourceKey.namespaceFile(namespace, FILE_PATHS.get(pick % FILE_PATHS.size()));
@@ -88,6 +90,22 @@ public final class Generators {
   /** Whole scenarios over the kinds both sides support. */
   public static Gen<Scenario> scenarios(Capabilities caps) {
     return in -> scenario(in, caps);
+  }
+
+  /**
+   * Scenarios with a read that goes wrong, in one of the {@code ways} its side supports. The read
+   * is mostly that of the source of truth of the kind it aims at (the read whose gaps a careless
+   * sync takes for deletions), in a namespace where the other side holds something when there is
+   * one; one in ten (of the ways not about entries of one kind) goes wrong for every call of the side.
+   */
+  public static Gen<HostileScenario> hostileScenarios(Capabilities caps, Map<Side, Set<Misread>> ways) {
+    if (ways.values().stream().allMatch(Set::isEmpty)) {
+      throw new IllegalArgumentException("neither side can be made to read badly");
+    }
+    return in -> {
+      Scenario scenario = scenario(in, caps);
+      return new HostileScenario(scenario, hostileRead(in, scenario, ways));
+    };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -199,6 +217,50 @@ public final class Generators {
       }
     }
     return new Scenario(policy, gitScope, kestraScope, List.copyOf(git.values()), List.copyOf(kestra.values()));
+  }
+
+  private static HostileRead hostileRead(RandomnessSource in, Scenario scenario, Map<Side, Set<Misread>> ways) {
+    List<ResourceKind> kinds = new ArrayList<>(EnumSet.copyOf(scenario.gitScope().kinds()));
+    ResourceKind kind = kinds.get(integers().between(0, kinds.size() - 1).generate(in));
+    Side source = scenario.policy().sourceOfTruth(kind);
+    Side side = integers().between(0, 7).generate(in) == 0 ? source.other() : source;
+    if (ways.getOrDefault(side, Set.of()).isEmpty()) {
+      side = side.other();
+    }
+    List<Misread> possible = new ArrayList<>(EnumSet.copyOf(ways.get(side)));
+    Misread how = possible.get(integers().between(0, possible.size() - 1).generate(in));
+    boolean whole = integers().between(0, 9).generate(in) == 0 && !how.isOfOneKind();
+    int nsPick = integers().between(0, 1 << 10).generate(in);
+    int pick = integers().between(0, 1 << 10).generate(in);
+    String namespace = kind.isNamespaced() ? aimedNamespace(scenario, side, kind, nsPick) : "";
+    return new HostileRead(side, how, whole ? Optional.empty() : Optional.of(kind), namespace, pick);
+  }
+
+  /**
+   * A namespace of {@code side} for a read of {@code kind} to go wrong in: where the other side holds
+   * resources of that kind (seen through the mapping), else where this side does, else one of the
+   * scope's.
+   */
+  private static String aimedNamespace(Scenario scenario, Side side, ResourceKind kind, int pick) {
+    Policy policy = scenario.policy();
+    Scope scope = scenario.scope(side);
+    Set<String> exposed = new TreeSet<>();
+    for (Seed seed : scenario.seeds(side.other())) {
+      if (seed.key().kind() == kind) {
+        boolean fromSourceOfTruth = side.other() == policy.sourceOfTruth();
+        exposed.add(policy.namespaceMapping().map(seed.key().namespace(), fromSourceOfTruth));
+      }
+    }
+    exposed.removeIf(ns -> !scope.covers(kind, ns));
+    if (exposed.isEmpty()) {
+      scenario.seeds(side).stream().filter(s -> s.key().kind() == kind).map(s -> s.key().namespace())
+          .filter(ns -> scope.covers(kind, ns)).forEach(exposed::add);
+    }
+    if (exposed.isEmpty()) {
+      scope.namespaces().forEach(exposed::add);
+    }
+    List<String> candidates = new ArrayList<>(exposed);
+    return candidates.isEmpty() ? "dev" : candidates.get(pick % candidates.size());
   }
 
   private static Presence feasible(Presence wanted, ResourceKind kind, Capabilities caps) {

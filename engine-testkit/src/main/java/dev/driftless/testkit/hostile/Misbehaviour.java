@@ -7,8 +7,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -30,11 +32,66 @@ public interface Misbehaviour {
 
   /** Where a misbehaviour writes its answer. */
   interface Answer {
-    /** Sends the status and headers; {@code length} 0 means a chunked body of unknown length. */
+    /** Sends the status and headers; {@code length} 0 means a chunked body of unknown length, -1 none. */
     OutputStream start(int status, Map<String, String> headers, long length) throws IOException;
   }
 
   void answer(Upstream upstream, Answer answer) throws IOException;
+
+  /**
+   * This misbehaviour from the {@code nth} call it answers on (counting from 1): the calls before get
+   * the real answer. For a listing, the {@code nth} page; for one export per namespace, the
+   * {@code nth} namespace's.
+   */
+  default Misbehaviour fromCall(int nth) {
+    if (nth < 1) {
+      throw new IllegalArgumentException("calls count from 1, got " + nth);
+    }
+    AtomicInteger calls = new AtomicInteger();
+    Misbehaviour then = this;
+    return (upstream, answer) -> (calls.incrementAndGet() < nth ? real() : then).answer(upstream, answer);
+  }
+
+  /** This misbehaviour for the first {@code count} calls only; later ones get the real answer (a retry cures it). */
+  default Misbehaviour forCalls(int count) {
+    AtomicInteger calls = new AtomicInteger();
+    Misbehaviour then = this;
+    return (upstream, answer) -> (calls.incrementAndGet() <= count ? then : real()).answer(upstream, answer);
+  }
+
+  /** The real answer: its status, content type and body (other headers are dropped). */
+  static Misbehaviour real() {
+    return (upstream, answer) -> {
+      try (OutputStream out = answer.start(upstream.status(), Map.of("Content-Type", upstream.contentType()),
+          upstream.body().length == 0 ? -1 : upstream.body().length)) {
+        out.write(upstream.body());
+      }
+    };
+  }
+
+  /** The real status and content type with no body at all ({@code 204} has none by definition). */
+  static Misbehaviour emptyBody(int status) {
+    return (upstream, answer) -> answer.start(status, Map.of("Content-Type", upstream.contentType()), -1).close();
+  }
+
+  /**
+   * This status with a short body: JSON as Kestra's errors are, or {@code text/html} as a proxy's
+   * are. A redirect ({@code 3xx}) points at a login page.
+   */
+  static Misbehaviour status(int status, boolean html) {
+    byte[] bytes = (html ? "<html><body><h1>" + status + "</h1></body></html>"
+        : "{\"message\":\"hostile answer " + status + "\"}").getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", html ? "text/html; charset=utf-8" : "application/json");
+    if (status >= 300 && status < 400) {
+      headers.put("Location", "/login");
+    }
+    return (upstream, answer) -> {
+      try (OutputStream out = answer.start(status, headers, bytes.length)) {
+        out.write(bytes);
+      }
+    };
+  }
 
   /** A 200 HTML page, as a login or maintenance page in front of a server answers everything. */
   static Misbehaviour htmlPage() {
@@ -109,11 +166,17 @@ public interface Misbehaviour {
     };
   }
 
-  /** The real ZIP answer without its central directory: every entry, cut at an entry's end. */
+  /**
+   * The real ZIP answer without its central directory: every entry, cut at an entry's end (an empty
+   * archive, which is nothing but its directory's end, becomes an empty body).
+   */
   static Misbehaviour zipWithoutDirectory() {
     return (upstream, answer) -> {
       byte[] body = upstream.body();
       int directory = indexOf(body, new byte[] {'P', 'K', 1, 2});
+      if (directory < 0) {
+        directory = indexOf(body, new byte[] {'P', 'K', 5, 6});
+      }
       byte[] cut = directory < 0 ? body : Arrays.copyOf(body, directory);
       try (OutputStream out = answer.start(upstream.status(), Map.of("Content-Type", upstream.contentType()),
           cut.length)) {

@@ -6,13 +6,19 @@ import dev.driftless.resource.Content;
 import dev.driftless.resource.Fingerprint;
 import dev.driftless.resource.Resource;
 import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.SnapshotEntry;
 import dev.driftless.testkit.fake.InMemorySide;
+import dev.driftless.testkit.gen.HostileRead;
+import dev.driftless.testkit.gen.Misread;
 import dev.driftless.testkit.gen.Seed;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * An {@link InMemorySide} as a {@link SideHarness}: the other half of a world whose adapter under
@@ -61,6 +67,42 @@ public final class InMemoryHarness implements SideHarness {
   @Override
   public void tamper(ResourceKey key, Content content) {
     side.put(key, content);
+  }
+
+  @Override
+  public Set<Misread> misreads() {
+    return Misread.generic();
+  }
+
+  /**
+   * Spoils the fake's read: an entry it cannot read, one with no key (as a link standing for a whole
+   * folder would be), a document that does not parse, or a read that fails. A read aimed at every
+   * call fails.
+   */
+  @Override
+  public Spoilt spoil(HostileRead read) {
+    if (read.isWhole() || read.how() == Misread.READ_FAILS) {
+      side.failReads("the connection broke halfway through its answer");
+      return Spoilt.damaged(Reach.everything());
+    }
+    ResourceKind kind = read.kind().orElseThrow();
+    ResourceKey key = read.key();
+    switch (read.how()) {
+      case UNREADABLE_ENTRY -> side.putUnreadable(SnapshotEntry.Unreadable.of(key, SnapshotEntry.Problem.UNREADABLE,
+          "cut short while being read"));
+      case UNREADABLE_AREA -> side.putUnreadable(new SnapshotEntry.Unreadable(kind, read.namespace(), Optional.empty(),
+          SnapshotEntry.Problem.UNREADABLE, "a link stands where its folder should be", Optional.empty(),
+          OptionalInt.empty()));
+      case INVALID_ENTRY -> {
+        if (kind.isYaml()) {
+          side.put(key, Content.ofText("id: " + key.name() + "\nnamespace: [" + read.namespace() + "\n"));
+        } else {
+          side.putUnreadable(SnapshotEntry.Unreadable.of(key, SnapshotEntry.Problem.UNREADABLE, "garbled"));
+        }
+      }
+      default -> throw new IllegalArgumentException(read.how() + " is not one of " + misreads());
+    }
+    return Spoilt.damaged(Reach.of(kind, read.namespace()));
   }
 
   @Override

@@ -18,12 +18,15 @@ import dev.driftless.core.codec.PlanJson;
 import dev.driftless.core.plan.Planner;
 import dev.driftless.core.render.PlanText;
 import dev.driftless.core.yaml.YamlDocument;
+import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.plan.Reason;
+import dev.driftless.policy.Guards;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.WhenMissing;
+import dev.driftless.port.DriftlessException;
 import dev.driftless.resource.Content;
 import dev.driftless.resource.Fingerprint;
 import dev.driftless.resource.ResourceKey;
@@ -32,19 +35,26 @@ import dev.driftless.snapshot.Snapshot;
 import dev.driftless.snapshot.SnapshotEntry;
 import dev.driftless.testkit.gen.Capabilities;
 import dev.driftless.testkit.gen.Generators;
+import dev.driftless.testkit.gen.HostileRead;
+import dev.driftless.testkit.gen.Misread;
 import dev.driftless.testkit.gen.Scenario;
 import dev.driftless.testkit.gen.Seed;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -59,6 +69,10 @@ import org.quicktheories.core.Gen;
  * enough generated cases were of that sort, so a generator that drifts cannot make them vacuous.
  */
 public abstract class LawSuite {
+
+  /** A Java package name in a message: a class name the user should never see. */
+  private static final Pattern JAVA_CLASS =
+      Pattern.compile("\\b(java|javax|jdk|sun|com\\.sun|org\\.eclipse|com\\.fasterxml)\\.[a-z]");
 
   /** A fresh pair of sides, empty. */
   protected abstract World newWorld();
@@ -312,6 +326,121 @@ public abstract class LawSuite {
     });
   }
 
+  /**
+   * Law 11: a read that fails, is cut short or is malformed never causes a delete on the other side.
+   * Each case seeds a world, spoils one side's read in one of the ways that side supports (see
+   * {@link SideHarness#spoil}), and plans with deletions on and no guard (for wrong answers, also
+   * before spoiling, honestly): either planning fails with an error in words, or the plan deletes
+   * nothing the spoilt read may have hidden. That is nothing in its reach when the side's store is
+   * damaged (the damage may hide anything there), and nothing in its reach that an honest read keeps
+   * when a server's answers are wrong (see {@link Misread#isAnswer()}: they hide only what is stored).
+   */
+  @Test
+  public void law11_hostileReads_neverCauseADelete() {
+    Map<Side, Set<Misread>> ways = new EnumMap<>(Side.class);
+    try (World probe = newWorld()) {
+      ways.put(Side.GIT, probe.git().misreads());
+      ways.put(Side.KESTRA, probe.kestra().misreads());
+    }
+    AtomicInteger exposed = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    AtomicInteger held = new AtomicInteger();
+    AtomicInteger honest = new AtomicInteger();
+    Map<Misread, AtomicInteger> seen = new EnumMap<>(Misread.class);
+    check("law 11 (a hostile read never causes a delete)", Generators.hostileScenarios(capabilities(), ways),
+        hostileExamples(), input -> {
+      HostileRead read = input.read();
+      Scenario generated = input.scenario();
+      Scenario scenario = withPolicy(generated, generated.policy().withWhenMissingInSource(WhenMissing.DELETE)
+          .withGuards(Guards.none()));
+      Side other = read.side().other();
+      try (World world = seeded(scenario)) {
+        Set<ResourceKey> honestDeletes = read.how().isAnswer() ? deletes(world, scenario) : Set.of();
+        Spoilt spoilt = world.side(read.side()).spoil(read);
+        Reach reach = spoilt.reach();
+        seen.computeIfAbsent(read.how(), k -> new AtomicInteger()).incrementAndGet();
+        Plan plan;
+        try {
+          plan = plan(world, scenario, PlanOptions.defaults());
+        } catch (RuntimeException e) {
+          assertInWords(e, read);
+          refused.incrementAndGet();
+          return;
+        }
+        if (!spoilt.wentWrong().getAsBoolean()) {
+          honest.incrementAndGet();
+        } else if (exposes(scenario, read.side(), reach)) {
+          exposed.incrementAndGet();
+        }
+        if (plan.changes().stream()
+            .anyMatch(c -> c.action() == Action.BLOCKED || c.reason() == Reason.INCOMPLETE_SOURCE)) {
+          held.incrementAndGet();
+        }
+        for (Change change : plan.changes()) {
+          assertFalse(change.action() == Action.DELETE && change.side() == other
+                  && reach.covers(change.sourceKey().kind(), change.sourceKey().namespace())
+                  && !honestDeletes.contains(change.key()),
+              () -> change.key() + " is deleted in " + other.displayName() + " while " + read + " may have hidden "
+                  + reach + (read.how().isAnswer() ? ", and an honest read does not delete it" : "") + ":\n"
+                  + PlanText.render(plan));
+        }
+      }
+    });
+    if (Boolean.getBoolean("driftless.printCounts")) {
+      System.out.println("COUNT law 11 misreads: " + seen);
+      System.out.println("COUNT law 11 reads that were honest after all: " + honest.get());
+    }
+    atLeast("law 11 planned from a bad read where the other side held something to delete", exposed,
+        hostileExamples(), hostileExamples() / 10);
+    atLeast("law 11 saw planning fail", refused, hostileExamples(), hostileExamples() / 20);
+    atLeast("law 11 saw a plan hold something back", held, hostileExamples(), hostileExamples() / 20);
+  }
+
+  /** Whether the other side holds, in scope, a resource of the spoilt side's reach that it is the source of. */
+  private static boolean exposes(Scenario scenario, Side spoilt, Reach reach) {
+    Side other = spoilt.other();
+    for (Seed seed : scenario.seeds(other)) {
+      ResourceKey key = seed.key();
+      if (scenario.scope(other).contains(key) && scenario.policy().sourceOfTruth(key.kind()) == spoilt
+          && reach.covers(key.kind(), counterpartNamespace(scenario.policy(), key.namespace(), other))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The keys an honest plan deletes; none when it cannot be made. */
+  private static Set<ResourceKey> deletes(World world, Scenario scenario) {
+    try {
+      Set<ResourceKey> out = new HashSet<>();
+      plan(world, scenario, PlanOptions.defaults()).changes().stream().filter(c -> c.action() == Action.DELETE)
+          .forEach(c -> out.add(c.key()));
+      return out;
+    } catch (DriftlessException e) {
+      return Set.of();
+    }
+  }
+
+  /** How many cases law 11 runs: {@link #examples()} unless a suite says otherwise. */
+  protected int hostileExamples() {
+    return examples();
+  }
+
+  /**
+   * A failure the user can read: one of the engine's exceptions, its message naming no Java class and
+   * carrying no stack trace.
+   */
+  private static void assertInWords(RuntimeException e, HostileRead read) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    assertTrue(e instanceof DriftlessException, () -> read + " made planning fail with " + e.getClass().getName()
+        + " rather than an error in words:\n" + trace);
+    String message = String.valueOf(e.getMessage());
+    assertFalse(message.isBlank() || message.contains("Exception") || message.contains("OutOfMemory")
+            || message.contains("\tat ") || JAVA_CLASS.matcher(message).find(),
+        () -> read + " made planning fail with a message that is not in words: " + message + "\n" + trace);
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Running
 
@@ -327,9 +456,14 @@ public abstract class LawSuite {
 
   /** Runs a property over {@link #examples()} cases from a fixed seed, naming the seed on failure. */
   protected <T> void check(String law, Gen<T> gen, Consumer<T> property) {
+    check(law, gen, examples(), property);
+  }
+
+  /** Runs a property over {@code cases} cases from a fixed seed, naming the seed on failure. */
+  protected <T> void check(String law, Gen<T> gen, int cases, Consumer<T> property) {
     long seed = Long.getLong("driftless.seed", ThreadLocalRandom.current().nextLong());
     try {
-      qt().withFixedSeed(seed).withExamples(examples()).withShrinkCycles(200).forAll(gen).checkAssert(property);
+      qt().withFixedSeed(seed).withExamples(cases).withShrinkCycles(200).forAll(gen).checkAssert(property);
     } catch (AssertionError | RuntimeException e) {
       throw new AssertionError(law + " failed with seed " + seed + "; reproduce with -Ddriftless.seed=" + seed
           + "\n" + e.getMessage(), e);
@@ -337,11 +471,15 @@ public abstract class LawSuite {
   }
 
   private void atLeast(String what, AtomicInteger count, int minimum) {
+    atLeast(what, count, examples(), minimum);
+  }
+
+  private static void atLeast(String what, AtomicInteger count, int cases, int minimum) {
     if (Boolean.getBoolean("driftless.printCounts")) {
-      System.out.println("COUNT " + what + ": " + count.get() + " of " + examples());
+      System.out.println("COUNT " + what + ": " + count.get() + " of " + cases);
     }
     if (count.get() < minimum) {
-      fail(what + " in only " + count.get() + " of " + examples() + " cases (expected at least " + minimum
+      fail(what + " in only " + count.get() + " of " + cases + " cases (expected at least " + minimum
           + "): the generator no longer exercises this law");
     }
   }
