@@ -13,9 +13,14 @@ import dev.driftless.testkit.emulator.EmulatorState;
 import dev.driftless.testkit.emulator.FlowRevision;
 import dev.driftless.testkit.emulator.KestraEmulator;
 import dev.driftless.testkit.fake.InMemorySide;
+import dev.driftless.testkit.gen.HostileRead;
+import dev.driftless.testkit.gen.Misread;
 import dev.driftless.testkit.gen.Seed;
+import dev.driftless.testkit.hostile.HostileProxy;
 import dev.driftless.testkit.law.InMemoryHarness;
+import dev.driftless.testkit.law.Reach;
 import dev.driftless.testkit.law.SideHarness;
+import dev.driftless.testkit.law.Spoilt;
 import dev.driftless.testkit.law.World;
 import java.io.IOException;
 import java.net.URI;
@@ -23,10 +28,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,15 +49,36 @@ final class EmulatorWorld implements World {
   static final String TENANT = KestraEmulator.DEFAULT_TENANT;
   /** The namespace file size limit of the worlds' settings; "unreadable" files are seeded above it. */
   static final int FILE_LIMIT = 4096;
+  /** The hostile-read side's limits: small, so that bombs past them are cheap to send. */
+  static final int MAX_ENTRIES = 100;
+  static final long MAX_EXPORT_BYTES = 256 * 1024;
+  /** The hostile-read side's deadline per call, past which a trickled answer is cut off. */
+  static final Duration CALL_DEADLINE = Duration.ofMillis(400);
 
   private final InMemoryHarness git = new InMemoryHarness(InMemorySide.git());
   private final KestraHarness kestra;
 
-  EmulatorWorld(KestraEmulator emulator, KestraSide side) {
+  /**
+   * A world over the suite's emulator, emptied; {@code proxied} reads it through {@code proxy} (with
+   * {@link #hostileSettings}), once a case spoils the reads.
+   */
+  EmulatorWorld(KestraEmulator emulator, KestraSide side, HostileProxy proxy, KestraSide proxied) {
     emulator.state().clear();
     emulator.faults().clear();
     emulator.requests().clear();
-    this.kestra = new KestraHarness(emulator, side);
+    proxy.clear();
+    this.kestra = new KestraHarness(emulator, side, proxy, proxied);
+  }
+
+  /**
+   * Settings for the side that reads through the proxy: small pages (so listings have several), small
+   * export limits, a short deadline per call and one retry, so that each hostile case is quick.
+   */
+  static KestraSettings hostileSettings(HostileProxy proxy, KestraAuth auth) {
+    return KestraSettings.builder().url(proxy.url().toString()).auth(auth).connectTimeout(Duration.ofSeconds(5))
+        .jitterSeed(7L).maxAttempts(2).retryBaseDelay(Duration.ofMillis(1)).retryMaxDelay(Duration.ofMillis(5))
+        .callDeadline(CALL_DEADLINE).pageSize(1).maxExportEntries(MAX_ENTRIES).maxExportBytes(MAX_EXPORT_BYTES)
+        .namespaceFileSizeLimit(FILE_LIMIT).build();
   }
 
   @Override
@@ -64,6 +93,7 @@ final class EmulatorWorld implements World {
 
   @Override
   public void close() {
+    kestra.proxy.clear();
     // the emulator is the suite's; it is emptied by the next world
   }
 
@@ -76,12 +106,17 @@ final class EmulatorWorld implements World {
     private final KestraEmulator emulator;
     private final EmulatorState store;
     private final KestraSide side;
+    private final HostileProxy proxy;
+    private final KestraSide proxied;
     private final AtomicInteger uids = new AtomicInteger();
+    private boolean spoilt;
 
-    KestraHarness(KestraEmulator emulator, KestraSide side) {
+    KestraHarness(KestraEmulator emulator, KestraSide side, HostileProxy proxy, KestraSide proxied) {
       this.emulator = emulator;
       this.store = emulator.state();
       this.side = side;
+      this.proxy = proxy;
+      this.proxied = proxied;
     }
 
     @Override
@@ -89,9 +124,40 @@ final class EmulatorWorld implements World {
       return Side.KESTRA;
     }
 
+    /** The adapter's reader: straight to the emulator, or through the proxy once the reads are spoilt. */
     @Override
     public SnapshotReader reader() {
-      return side.reader();
+      return spoilt ? proxied.reader() : side.reader();
+    }
+
+    @Override
+    public Set<Misread> misreads() {
+      return EnumSet.of(Misread.UNREADABLE_ENTRY, Misread.INVALID_ENTRY, Misread.HTML_PAGE, Misread.EMPTY_BODY,
+          Misread.TRUNCATED, Misread.ZIP_WITHOUT_DIRECTORY, Misread.JSON_FOR_ZIP, Misread.WRONG_TYPES,
+          Misread.ENDLESS_PAGES, Misread.ZIP_BOMB_ENTRIES, Misread.ZIP_BOMB_SIZE, Misread.TRICKLE,
+          Misread.STATUS_ERROR);
+    }
+
+    /**
+     * Unreadable and invalid entries are stored in the emulator; every other way is an answer of the
+     * proxy, to a call of the aimed kind (or to every call), from a call on or for the first only.
+     */
+    @Override
+    public Spoilt spoil(HostileRead read) {
+      if (read.how() == Misread.UNREADABLE_ENTRY || read.how() == Misread.INVALID_ENTRY) {
+        if (read.isWhole()) {
+          throw new IllegalArgumentException("an entry is of one kind: " + read);
+        }
+        ResourceKey key = read.key();
+        put(key, read.how() == Misread.UNREADABLE_ENTRY || !key.kind().isYaml() ? unreadable(key)
+            : Content.ofText("id: " + key.name() + "\nnamespace: " + key.namespace() + "\ntasks: [\n"));
+        return Spoilt.damaged(Reach.of(key.kind(), key.namespace()));
+      }
+      spoilt = true;
+      HostileCalls.Call call = HostileCalls.aimedAt(read);
+      HostileCalls.Answer answer = HostileCalls.answer(read, call);
+      proxy.on(call.method(), call.pathGlob(), answer.misbehaviour());
+      return new Spoilt(call.reach(), answer::wentWrong);
     }
 
     @Override

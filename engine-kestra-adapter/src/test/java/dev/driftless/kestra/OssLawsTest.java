@@ -26,4 +26,10 @@ class OssLawsTest extends EmulatorLawSuite {
   protected int defaultExamples() {
     return 300;
   }
+
+  /** Every answer of the hostile proxy, over a thousand cases (each a few milliseconds). */
+  @Override
+  protected int hostileExamples() {
+    return Integer.getInteger("driftless.examples", 1000);
+  }
 }
