@@ -26,7 +26,9 @@ import dev.driftless.testkit.hostile.Misbehaviour;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -69,6 +71,15 @@ class HostileAnswersTest {
   void jsonWhereTheZipShouldBe_failsTheRead() {
     failure("GET", FILE_EXPORT, Misbehaviour.body(200, "application/json", "{\"message\":\"oops\"}"),
         Duration.ofMinutes(1));
+  }
+
+  @Disabled("engine-kestra-adapter's FilesRead reads a 404 on the namespace file export as a namespace without files,"
+      + " so every file of the namespace is deleted in Git; Kestra (0.20.7 verified, the emulator likewise) answers"
+      + " an empty ZIP for a namespace without files, so a 404 comes from something in front of it. Fix in the"
+      + " adapter (a 404 there fails the read).")
+  @Test
+  void a404FromAProxy_whereTheFileExportShouldBe_failsTheRead() {
+    failure("GET", FILE_EXPORT, Misbehaviour.status(404, true), Duration.ofMinutes(1));
   }
 
   @Test
@@ -131,6 +142,34 @@ class HostileAnswersTest {
     long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
     assertTrue(message.contains("within the call deadline of 2 s"), message);
     assertTrue(seconds < 30, "took " + seconds + " s");
+  }
+
+  @Disabled("engine-kestra-adapter's Pager stops paging once it holds the 'total' a page gives, even after a full"
+      + " page: a total below the items (a lying or racing server) hides the later pages, and their dashboards"
+      + " are deleted in Git. Fix in the adapter (read on, or fail, when a full page reaches the total).")
+  @Test
+  void aListingWhoseTotalUndercountsItsItems_isNotTakenForFewerDashboards() {
+    String overview = "id: overview\ntitle: Overview\ncharts: []\n";
+    String ops = "id: ops\ntitle: Ops\ncharts: []\n";
+    Scope dashboards = Scope.global(EnumSet.of(ResourceKind.DASHBOARD));
+    try (KestraEmulator kestra = Emulators.Server.OSS_1_3.start();
+        HostileProxy proxy = HostileProxy.before(kestra.url())) {
+      kestra.state().putDashboard(T, "overview", overview);
+      kestra.state().putDashboard(T, "ops", ops);
+      InMemorySide git = InMemorySide.git().put(ResourceKey.dashboard("overview"), overview)
+          .put(ResourceKey.dashboard("ops"), ops);
+      proxy.on("GET", "/api/v1/main/dashboards", Misbehaviour.json(page -> ((ObjectNode) page).put("total", 1)));
+      try (KestraSide side = KestraSide.open(KestraSettings.builder().url(proxy.url().toString())
+          .auth(Emulators.Server.OSS_1_3.auth()).pageSize(1).build())) {
+        try {
+          Plan plan = Planner.plan(git.read(dashboards), side.reader().read(dashboards), KESTRA_WINS);
+          assertEquals(List.of(), plan.changes().stream().filter(c -> c.action() == Action.DELETE).toList(),
+              "a listing that says it is shorter than it is was taken for fewer dashboards");
+        } catch (DriftlessException e) {
+          assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+        }
+      }
+    }
   }
 
   /** Reads Kestra through the proxy answering this call with the misbehaviour, and plans; no read may fail. */
