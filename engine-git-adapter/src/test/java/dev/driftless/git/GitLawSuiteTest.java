@@ -64,6 +64,12 @@ class GitLawSuiteTest extends LawSuite {
     return Integer.getInteger("driftless.examples", 60);
   }
 
+  /** Hostile repositories: each case is a repository, a commit that damages it, and a fetch. */
+  @Override
+  protected int hostileExamples() {
+    return Integer.getInteger("driftless.examples", 300);
+  }
+
   /** Every seed's key has a path in the layout, and that path reads back as the same key. */
   @Override
   protected void adapterRoundTrip(Scenario scenario) {
