@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,11 @@ final class JarProcess implements Driftless {
 
   /** Runs {@code command}, with its output captured in files (no pipe to fill up), to its end. */
   Cli.Result run(List<String> command, Map<String, String> env, String stdin, List<String> args) {
+    return run(command, env, stdin, args, Duration.ofSeconds(TIME_LIMIT_SECONDS));
+  }
+
+  /** Runs {@code command} as {@link #run(List, Map, String, List)} does, failing when it outlives {@code limit}. */
+  Cli.Result run(List<String> command, Map<String, String> env, String stdin, List<String> args, Duration limit) {
     try {
       Path out = Files.createTempFile(workingDirectory, "stdout-", ".txt");
       Path err = Files.createTempFile(workingDirectory, "stderr-", ".txt");
@@ -78,9 +84,9 @@ final class JarProcess implements Driftless {
       try (OutputStream in = process.getOutputStream()) {
         in.write(stdin.getBytes(StandardCharsets.UTF_8));
       }
-      if (!process.waitFor(TIME_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+      if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
         stop(process);
-        fail(String.join(" ", command) + " did not end within " + TIME_LIMIT_SECONDS + " s; stderr:\n"
+        fail(String.join(" ", command) + " did not end within " + limit.toSeconds() + " s; stderr:\n"
             + Files.readString(err));
       }
       Cli.Result result = new Cli.Result(args, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
