@@ -71,8 +71,9 @@ final class EmulatorWorld implements World {
   }
 
   /**
-   * Settings for the side that reads through the proxy: small pages (so listings have several), small
-   * export limits, a short deadline per call and one retry, so that each hostile case is quick.
+   * Settings for the side that reads through the proxy: one item a page (so that listings have
+   * several), small export limits, a short deadline per call and one retry, so that each hostile
+   * case is quick.
    */
   static KestraSettings hostileSettings(HostileProxy proxy, KestraAuth auth) {
     return KestraSettings.builder().url(proxy.url().toString()).auth(auth).connectTimeout(Duration.ofSeconds(5))
@@ -145,9 +146,6 @@ final class EmulatorWorld implements World {
     @Override
     public Spoilt spoil(HostileRead read) {
       if (read.how() == Misread.UNREADABLE_ENTRY || read.how() == Misread.INVALID_ENTRY) {
-        if (read.isWhole()) {
-          throw new IllegalArgumentException("an entry is of one kind: " + read);
-        }
         ResourceKey key = read.key();
         put(key, read.how() == Misread.UNREADABLE_ENTRY || !key.kind().isYaml() ? unreadable(key)
             : Content.ofText("id: " + key.name() + "\nnamespace: " + key.namespace() + "\ntasks: [\n"));
