@@ -139,9 +139,9 @@ public abstract class KestraSettings {
   }
 
   /**
-   * The longest one call may take from sending it to the end of its answer's body, retries
-   * excepted (each attempt has its own). A server that sends its answer too slowly is cut off here,
-   * and what it sent counts for nothing.
+   * The longest one call may take from sending it to the end of its answer's body, its retries
+   * included: no attempt starts, nor pause waits, past it. A server that sends its answer too slowly
+   * is cut off here, and what it sent counts for nothing.
    */
   @Value.Default
   public Duration callDeadline() {

@@ -194,13 +194,14 @@ public final class KestraClient implements AutoCloseable {
       Optional<ApiResponse> failure, int attempts) {}
 
   private <T> Outcome<T> exchange(ApiCall call, BodyReader<T> reader) {
+    // One deadline for the whole call, its retries included.
+    Instant deadline = Instant.now().plus(callDeadline);
     for (int attempt = 1; ; attempt++) {
-      Instant deadline = Instant.now().plus(callDeadline);
       HttpResponse<InputStream> response;
       try {
-        response = http.send(request(call), HttpResponse.BodyHandlers.ofInputStream());
+        response = http.send(request(call, deadline), HttpResponse.BodyHandlers.ofInputStream());
       } catch (IOException e) {
-        pauseOrThrow(call, attempt, e);
+        pauseOrThrow(call, attempt, e, deadline);
         continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -214,7 +215,7 @@ public final class KestraClient implements AutoCloseable {
           checkMediaType(call, headers);
           return new Outcome<>(status, headers, Optional.of(within(deadline, in, reader)), Optional.empty(), attempt);
         } catch (IOException e) {
-          pauseOrThrow(call, attempt, e);
+          pauseOrThrow(call, attempt, e, deadline);
           continue;
         }
       }
@@ -228,7 +229,7 @@ public final class KestraClient implements AutoCloseable {
             ApiResponse.header(headers, "Retry-After"), Instant.now());
         Optional<Duration> delay = retry.allowsAnotherAfter(attempt)
             ? retry.delayAfter(attempt, retryAfter) : Optional.empty();
-        if (delay.isPresent()) {
+        if (delay.isPresent() && endsBefore(delay.get(), deadline)) {
           sleep(call, delay.get());
           continue;
         }
@@ -242,12 +243,18 @@ public final class KestraClient implements AutoCloseable {
     }
   }
 
-  private void pauseOrThrow(ApiCall call, int attempt, IOException cause) {
-    if (call.idempotent() && retry.allowsAnotherAfter(attempt)) {
-      sleep(call, retry.delayAfter(attempt, Optional.empty()).orElseThrow());
-      return;
+  private void pauseOrThrow(ApiCall call, int attempt, IOException cause, Instant deadline) {
+    boolean again = call.idempotent() && retry.allowsAnotherAfter(attempt);
+    if (again) {
+      Duration delay = retry.delayAfter(attempt, Optional.empty()).orElseThrow();
+      if (endsBefore(delay, deadline)) {
+        sleep(call, delay);
+        return;
+      }
     }
-    String attempts = attempt > 1 ? " after " + attempt + " attempts" : "";
+    String attempts = (attempt > 1 ? " after " + attempt + " attempts" : "")
+        + (again ? ", the call deadline of " + describe(callDeadline) + " (callDeadline) leaving no time for another"
+            : "");
     String what = cause instanceof HttpTimeoutException ? "did not answer in time"
         : cause instanceof ConnectException ? "could not be reached"
         : cause instanceof IncompleteAnswerException ? "sent an answer that cannot be used" : "broke the connection";
@@ -324,10 +331,26 @@ public final class KestraClient implements AutoCloseable {
     return auth.authorizationHeader().map(h -> h.startsWith("Basic ") ? "basic" : "token").orElse("none");
   }
 
-  private HttpRequest request(ApiCall call) {
+  /** Whether a pause of this long, and a little time for one more attempt, ends before the deadline. */
+  private static boolean endsBefore(Duration pause, Instant deadline) {
+    return Instant.now().plus(pause).plusMillis(10).isBefore(deadline);
+  }
+
+  /** A duration in words: {@code 300 ms}, {@code 30 s}, {@code 5 min}. */
+  static String describe(Duration duration) {
+    if (duration.toMillis() < 1000 || duration.toMillis() % 1000 != 0) {
+      return duration.toMillis() + " ms";
+    }
+    long seconds = duration.toSeconds();
+    return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+  }
+
+  private HttpRequest request(ApiCall call, Instant deadline) {
     String query = call.encodedQuery();
     URI uri = URI.create(base + fullPath(call) + (query.isEmpty() ? "" : "?" + query));
-    Duration headersBy = requestTimeout.compareTo(callDeadline) < 0 ? requestTimeout : callDeadline;
+    Duration left = Duration.between(Instant.now(), deadline);
+    left = left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
+    Duration headersBy = requestTimeout.compareTo(left) < 0 ? requestTimeout : left;
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(headersBy);
     // The Accept of the operation and nothing else: Kestra routes by it (see Operation).
     call.operation().accept().ifPresent(accept -> builder.header("Accept", accept));
@@ -364,7 +387,7 @@ public final class KestraClient implements AutoCloseable {
       reading.cancel(true);
       in.close();
       throw new IncompleteAnswerException("the answer did not arrive in full within the call deadline of "
-          + callDeadline.toSeconds() + " s (callDeadline)");
+          + describe(callDeadline) + " (callDeadline)");
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof IOException io) {
