@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -73,10 +72,6 @@ class HostileAnswersTest {
         Duration.ofMinutes(1));
   }
 
-  @Disabled("engine-kestra-adapter's FilesRead reads a 404 on the namespace file export as a namespace without files,"
-      + " so every file of the namespace is deleted in Git; Kestra (0.20.7 verified, the emulator likewise) answers"
-      + " an empty ZIP for a namespace without files, so a 404 comes from something in front of it. Fix in the"
-      + " adapter (a 404 there fails the read).")
   @Test
   void a404FromAProxy_whereTheFileExportShouldBe_failsTheRead() {
     failure("GET", FILE_EXPORT, Misbehaviour.status(404, true), Duration.ofMinutes(1));
@@ -144,9 +139,6 @@ class HostileAnswersTest {
     assertTrue(seconds < 30, "took " + seconds + " s");
   }
 
-  @Disabled("engine-kestra-adapter's Pager stops paging once it holds the 'total' a page gives, even after a full"
-      + " page: a total below the items (a lying or racing server) hides the later pages, and their dashboards"
-      + " are deleted in Git. Fix in the adapter (read on, or fail, when a full page reaches the total).")
   @Test
   void aListingWhoseTotalUndercountsItsItems_isNotTakenForFewerDashboards() {
     String overview = "id: overview\ntitle: Overview\ncharts: []\n";

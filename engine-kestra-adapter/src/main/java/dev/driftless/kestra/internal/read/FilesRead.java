@@ -32,10 +32,11 @@ final class FilesRead {
   private FilesRead() {}
 
   /**
-   * Reads the files of {@code namespaces}. A 404 on the export of a namespace Kestra does not list
-   * ({@code listed}: one only the other side holds) means Kestra holds nothing there; on one it
-   * lists, it cannot come from Kestra (which exports an empty archive for a namespace without
-   * files), so it fails the read rather than stand for "no files".
+   * Reads the files of {@code namespaces}. Kestra exports an empty archive for a namespace without
+   * files, so a 404 on an export comes from something in front of it and fails the read rather than
+   * stand for "no files"; only on Enterprise, where namespaces exist explicitly, does a 404 on a
+   * namespace Kestra does not list ({@code listed}: one only the other side holds) mean that Kestra
+   * holds nothing there.
    */
   static void read(ReadContext ctx, Collection<String> namespaces, Set<String> listed, StateBuilder out) {
     for (String namespace : namespaces) {
@@ -54,12 +55,12 @@ final class FilesRead {
       if (e.error().status() != 404) {
         throw e;
       }
-      if (listed) {
-        throw new DriftlessException(what + " answered 404 Not Found, though " + ctx.server().describeShort()
-            + " lists that namespace and exports an empty archive for one without files: something in front of"
-            + " Kestra may have answered; nothing is planned from it", e);
+      if (listed || !ctx.server().isEnterprise()) {
+        throw new DriftlessException(what + " answered 404 Not Found, though Kestra exports an empty archive for"
+            + (listed ? " a namespace it lists" : " any namespace") + ": something in front of Kestra may have"
+            + " answered; nothing is planned from it", e);
       }
-      // A namespace Kestra does not know: it holds no file there.
+      // An Enterprise namespace that does not exist: Kestra holds no file there.
       entries = List.of();
     }
     for (ZipEntries.Entry entry : entries) {
