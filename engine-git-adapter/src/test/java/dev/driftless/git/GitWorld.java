@@ -139,15 +139,11 @@ final class GitWorld implements World {
       repo.commit(Repos.MAIN).message("Someone else's change").add(layout.pathOf(key), content.bytes()).push();
     }
 
-    /**
-     * Every way of a hostile repository but {@link Misread#FILE_FOR_FOLDER} where a kind's folder
-     * belongs, which the tree scan of this branch reads as an empty folder (and so deletes the kind in
-     * the namespace): add it once the tree-reading fix that blocks it is merged.
-     */
+    /** Every way of a hostile repository. */
     @Override
     public Set<Misread> misreads() {
       return EnumSet.of(Misread.INVALID_ENTRY, Misread.TOO_LARGE, Misread.LINK_FOR_FILE, Misread.LINK_FOR_FOLDER,
-          Misread.SUBMODULE_FOR_FILE, Misread.SUBMODULE_FOR_FOLDER, Misread.NON_UTF8_NAME,
+          Misread.SUBMODULE_FOR_FILE, Misread.SUBMODULE_FOR_FOLDER, Misread.FILE_FOR_FOLDER, Misread.NON_UTF8_NAME,
           Misread.READ_FAILS);
     }
 

@@ -10,6 +10,7 @@ import dev.driftless.apply.ApplyResult;
 import dev.driftless.apply.Outcome;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.git.layout.Layout;
+import dev.driftless.git.internal.read.TreeScan;
 import dev.driftless.git.servers.BareRepo;
 import dev.driftless.git.servers.PendingCommit;
 import dev.driftless.git.servers.RawTree;
@@ -167,7 +168,19 @@ class HostileTreeTest {
             ResourceKind.FLOW, "dev/flows/z\\xF6mbie.yaml", "is a file whose name is not valid UTF-8"),
         crafted("a folder whose name is not UTF-8, in the files folder", devWith(RawTree.of(),
             RawTree.of().folder("\u00e9t\u00e9".getBytes(ISO_8859_1), RawTree.of().file("old.txt", "x\n"))),
-            ResourceKind.NAMESPACE_FILE, "dev/files/\\xE9t\\xE9", "is a folder whose name is not valid UTF-8"));
+            ResourceKind.NAMESPACE_FILE, "dev/files/\\xE9t\\xE9", "is a folder whose name is not valid UTF-8"),
+        crafted("folders nested 1,000 deep in the files folder", devWith(RawTree.of(), nested(1_000)),
+            ResourceKind.NAMESPACE_FILE, "dev/files/" + "d/".repeat(TreeScan.MAX_DEPTH - 2) + "d",
+            "is a folder nested deeper than " + TreeScan.MAX_DEPTH + " folders, the limit"));
+  }
+
+  /** Folders {@code d/d/d/...}, this deep, a file at the bottom. */
+  private static RawTree nested(int depth) {
+    RawTree tree = RawTree.of().file("bottom.txt", "x\n");
+    for (int i = 0; i < depth; i++) {
+      tree = RawTree.of().folder("d", tree);
+    }
+    return tree;
   }
 
   @ParameterizedTest(name = "{0}")

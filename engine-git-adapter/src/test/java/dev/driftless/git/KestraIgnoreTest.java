@@ -1,6 +1,7 @@
 package dev.driftless.git;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.apply.ApplyResult;
@@ -12,6 +13,7 @@ import dev.driftless.git.servers.Repos;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.Plan;
+import dev.driftless.port.DriftlessException;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
@@ -20,6 +22,7 @@ import dev.driftless.testkit.fake.InMemorySide;
 import dev.driftless.testkit.fixture.Flows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,6 +95,23 @@ class KestraIgnoreTest {
     assertLeftOut(plan, 1, ".kestraignore");
     Applier.to(kestra).apply(plan).orThrow();
     assertTrue(kestra.get(flow("draft")).isPresent(), "the ignored flow is still in Kestra");
+  }
+
+  /** An ignore file that cannot be read fails the read: what it ignores would be deleted otherwise. */
+  @Test
+  void anIgnoreFileThatCannotBeRead_failsTheRead_namingIt() {
+    BareRepo link = repos.bare("ignore-file-link");
+    link.commit(Repos.MAIN).symlink(".kestraignore", "../shared/.kestraignore")
+        .add("dev/flows/a.yaml", Flows.flow("dev", "a").yaml()).push();
+    BareRepo folder = repos.bare("ignore-file-folder");
+    folder.commit(Repos.MAIN).add(".kestraignore/rules", "dev/flows/draft.yaml\n")
+        .add("dev/flows/a.yaml", Flows.flow("dev", "a").yaml()).push();
+    for (BareRepo repo : List.of(link, folder)) {
+      GitSide git = Sides.open(repo.gitDir().toString(), Layout.namespaces());
+      DriftlessException e = assertThrows(DriftlessException.class, () -> git.reader().read(DEV_FLOWS));
+      assertTrue(e.getMessage().startsWith(".kestraignore is a ") && e.getMessage().contains("nothing is planned"),
+          e.getMessage());
+    }
   }
 
   @Test

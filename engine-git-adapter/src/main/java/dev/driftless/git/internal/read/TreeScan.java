@@ -4,6 +4,7 @@ import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.git.layout.Area;
 import dev.driftless.git.layout.Layout;
 import dev.driftless.git.layout.Location;
+import dev.driftless.port.DriftlessException;
 import dev.driftless.port.SideUnavailableException;
 import dev.driftless.resource.Content;
 import dev.driftless.resource.Fingerprint;
@@ -58,6 +59,10 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * the steps run in tree order, so the result is the same as that of a one-by-one scan.
  */
 public final class TreeScan {
+
+  /** How deep folders are read below the layout's directory; a deeper one is refused, not followed. */
+  public static final int MAX_DEPTH = 128;
+
 
   /** Whether the layout's directory exists in the tree. */
   public enum DirectoryState {
@@ -161,7 +166,7 @@ public final class TreeScan {
       }
     }
     readIgnoreFile(directory);
-    walk(directory, layout.directory(), "");
+    walk(directory, layout.directory(), "", 0);
     loaded = load();
     judged = judge();
     steps.forEach(Runnable::run);
@@ -170,22 +175,36 @@ public final class TreeScan {
         Collections.unmodifiableMap(claims), ignore, Set.copyOf(ignoredKeys));
   }
 
+  /**
+   * Reads the ignore file's patterns. One that exists but cannot be read (a link, a submodule, a
+   * folder, over the size limit) fails the read: what it ignores would otherwise be in scope, and
+   * its copies on the other side could be deleted.
+   */
   private void readIgnoreFile(ObjectId directory) throws IOException {
     try (TreeWalk walk = TreeWalk.forPath(reader, Layout.IGNORE_FILE, directory)) {
-      if (walk == null || (walk.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+      if (walk == null) {
         return;
+      }
+      int type = walk.getRawMode(0) & FileMode.TYPE_MASK;
+      if (type != FileMode.TYPE_FILE) {
+        String what = type == FileMode.TYPE_SYMLINK ? "a symbolic link" : type == FileMode.TYPE_GITLINK ? "a submodule"
+            : type == FileMode.TYPE_TREE ? "a folder" : "not a file";
+        throw unusableIgnoreFile("is " + what + ", which Driftless never follows");
       }
       ObjectId blob = walk.getObjectId(0);
       if (reader.getObjectSize(blob, Constants.OBJ_BLOB) > maxBytes) {
-        diagnostics.add(warning(layout.ignoreFile() + " is larger than the size limit of " + maxBytes
-            + " bytes and is not applied", layout.ignoreFile()));
-        return;
+        throw unusableIgnoreFile("is larger than the size limit of " + maxBytes + " bytes (maxFileBytes)");
       }
       ignore = IgnoreRules.parse(reader.open(blob, Constants.OBJ_BLOB).getBytes());
     }
   }
 
-  private void walk(ObjectId tree, String folder, String relativeFolder) throws IOException {
+  private DriftlessException unusableIgnoreFile(String why) {
+    return new DriftlessException(layout.ignoreFile() + " " + why + ": the paths it ignores cannot be told, so nothing"
+        + " is planned from this repository; make it a regular file within the limit");
+  }
+
+  private void walk(ObjectId tree, String folder, String relativeFolder, int depth) throws IOException {
     CanonicalTreeParser parser = new CanonicalTreeParser();
     parser.reset(reader, tree);
     for (; !parser.eof(); parser.next(1)) {
@@ -206,13 +225,14 @@ public final class TreeScan {
         if (areas.stream().noneMatch(a -> a.mayMeet(scope))) {
           continue;
         }
-        if (unsafe.isPresent()) {
-          String why = "is a folder whose name " + unsafe.get();
+        if (unsafe.isPresent() || depth >= MAX_DEPTH) {
+          String why = unsafe.isPresent() ? "is a folder whose name " + unsafe.get()
+              : "is a folder nested deeper than " + MAX_DEPTH + " folders, the limit; what it holds is not read";
           Set<Area> parent = layout.areasUnder(folder);
           steps.add(() -> refuse(path, why, areas, parent));
           continue;
         }
-        walk(id, path, relative);
+        walk(id, path, relative, depth + 1);
       } else if (type == FileMode.TYPE_FILE || type == FileMode.TYPE_SYMLINK || type == FileMode.TYPE_GITLINK) {
         Optional<Location> location = layout.locate(path);
         if (unsafe.isEmpty() && ignore.ignoresFile(relative)) {
