@@ -72,7 +72,7 @@ final class ApplyCommand implements Callable<Integer> {
       Plan plan;
       if (saved != null) {
         Session.Read read = session.read(policy);
-        Plan again = session.plan(read, policy, PlanOptions.builder().putAllMetadata(options.metadata()).build());
+        Plan again = session.plan(read, policy, options.planOptions().build());
         requireSame(saved, again);
         plan = approve == null ? again : session.plan(read, policy, planOptions.build());
       } else {

@@ -117,6 +117,19 @@ class SizeLimitTest {
   }
 
   @Test
+  void aSavedPlan_withALimitAboveTheDefault_appliesWhatItShows() {
+    byte[] large = new byte[11 * 1024 * 1024];
+    sides.state().putNamespaceFile(Sides.TENANT, "dev", "data/big.csv", large);
+    Path file = dir.resolve("plan.json");
+    sides.cli(command("plan", "kestra", "--max-file-size", "12MiB", "--out", file.toString())).assertExit(0);
+    assertEquals(Action.CREATE, change(PlanFiles.read(file), BIG).action());
+
+    sides.cli("apply", file.toString()).assertExit(0);
+
+    assertTrue(sides.repo.file("main", "dev/files/data/big.csv").isPresent(), "the file the plan showed was written");
+  }
+
+  @Test
   void maxFileSize_thatIsNoSize_isOneClearLine() {
     sides.cli(command("plan", "kestra", "--max-file-size", "10MB")).assertOneErrorLine("driftless plan: Invalid value for"
         + " option '--max-file-size': '10MB' is not a size: give bytes, or a number with KiB, MiB or GiB, such as 10MiB");
