@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /**
@@ -91,6 +92,8 @@ final class ErrorLines {
    * shown as an escape ({@link VisibleText}).
    */
   static String oneLine(String message) {
-    return VisibleText.of(message.strip().replaceAll("\\s*\\R\\s*", " "));
+    // Line by line rather than one pattern over the whole, which takes time quadratic in long blanks.
+    return VisibleText.of(message.lines().map(String::strip).filter(l -> !l.isEmpty())
+        .collect(Collectors.joining(" ")));
   }
 }

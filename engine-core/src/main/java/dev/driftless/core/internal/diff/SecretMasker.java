@@ -46,15 +46,13 @@ public final class SecretMasker {
   private static final String SECRET_NAME =
       "(?:[A-Za-z0-9_.-]*" + SECRET_WORD + "[A-Za-z0-9_.-]*|(?:[A-Za-z0-9_.-]*[_.-])?pass)";
   private static final Pattern SECRET_KEY = Pattern.compile("(?i)" + SECRET_NAME);
-  /** A field's name inside a line: no dots, so that a file name ({@code secrets.env: ...}) is not one. */
-  private static final String SECRET_FIELD =
-      "(?:[A-Za-z0-9_-]*" + SECRET_WORD + "[A-Za-z0-9_-]*|(?:[A-Za-z0-9_-]*[_-])?pass)";
   /**
    * The rest of a line up to a {@code #} comment (one after a space): written so that it is matched
    * in time linear in the line's length (a lazy {@code .*?} before an optional comment is not).
    */
   private static final String UNTIL_COMMENT = "(?:\\S|\\s++(?!#))*+";
-  private static final String QUOTED = "\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'";
+  /** A quoted value, matched without recursing once per character (a loop of alternatives would). */
+  private static final String QUOTED = "\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|'[^']*+'";
   /** {@code key: value}, YAML or JSON, the whole line. */
   private static final Pattern KEY_VALUE = Pattern.compile(
       "^(\\s*(?:-\\s+)?)([\"']?)([A-Za-z0-9_.-]+)\\2(\\s*:\\s+)(" + UNTIL_COMMENT + ")(\\s+#.*)?$");
@@ -63,19 +61,20 @@ public final class SecretMasker {
       "^(\\s*(?:-\\s+)?(?:export\\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\\s*=\\s*)(" + QUOTED + "|" + UNTIL_COMMENT
           + ")(\\s+#.*)?$");
   /** {@code key=value} inside a line: a query parameter, a JDBC property, an option. */
-  private static final Pattern ASSIGNMENT = Pattern.compile("(?i)(?<![A-Za-z0-9_.$])(" + SECRET_NAME
-      + ")(\\s*=(?!=)\\s*)(" + QUOTED + "|\\$\\{[^}\\s]*}|[^\\s\"'&;#,(){}<>\\[\\]]++(?!\\())");
+  private static final Pattern ASSIGNMENT = Pattern.compile("(?<![A-Za-z0-9_.$-])([A-Za-z0-9_.-]++)"
+      + "(\\s*+=(?!=)\\s*+)(" + QUOTED + "|\\$\\{[^}\\s]*+}|[^\\s\"'&;#,(){}<>\\[\\]]++(?!\\())");
   /** {@code key: value} inside a line: inline JSON, a YAML flow mapping, a header in a command. */
-  private static final Pattern FIELD = Pattern.compile("(?i)(?<![A-Za-z0-9_.$/\\\\-])([\"']?)(" + SECRET_FIELD
-      + ")\\1(\\s*:\\s*)(" + QUOTED + "|[^\\s\"',;{}\\[\\]]+)");
+  private static final Pattern FIELD = Pattern.compile("(?<![A-Za-z0-9_.$/\\\\-])([\"']?)([A-Za-z0-9_-]++)\\1"
+      + "(\\s*+:\\s*+)(" + QUOTED + "|[^\\s\"',;{}\\[\\]]++)");
   private static final Pattern AUTHORIZATION = Pattern.compile(
       "(?i)(\\bauthorization[\"']?\\s*[:=]\\s*[\"']?\\s*(?:(?:bearer|basic|token|digest|negotiate|apikey)\\s+)?+)"
           + "([^\\s\"',;{}]+)");
   private static final Pattern BEARER = Pattern.compile("(?i)(\\bbearer\\s+)([A-Za-z0-9._~+/-]{16,}=*)");
   private static final Pattern TOKENS = Pattern.compile(
-      "(ghp_[A-Za-z0-9]{20,}|gh[ousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}"
-          + "|xox[abprs]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|sk-[A-Za-z0-9_-]{20,}|[sr]k_live_[A-Za-z0-9]{20,}"
-          + "|AIza[0-9A-Za-z_-]{35}|eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})");
+      "(?<![A-Za-z0-9_-])(ghp_[A-Za-z0-9]{20,}+|gh[ousr]_[A-Za-z0-9]{20,}+|github_pat_[A-Za-z0-9_]{20,}+"
+          + "|glpat-[A-Za-z0-9_-]{20,}+|xox[abprs]-[A-Za-z0-9-]{10,}+|AKIA[0-9A-Z]{16}|sk-[A-Za-z0-9_-]{20,}+"
+          + "|[sr]k_live_[A-Za-z0-9]{20,}+|AIza[0-9A-Za-z_-]{35}"
+          + "|eyJ[A-Za-z0-9_-]{8,}+\\.[A-Za-z0-9_-]{8,}+\\.[A-Za-z0-9_-]{8,}+)");
   private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/\\s:@]+:)([^\\s/?#]+)(@)");
   private static final Pattern URL_TOKEN = Pattern.compile("(://)([A-Za-z0-9_.~%-]{20,})(@)");
   private static final Pattern ORACLE_PASSWORD = Pattern.compile("(jdbc:oracle:[a-z]+:[^/\\s:@]+/)([^@\\s]+)(@)");
@@ -86,6 +85,9 @@ public final class SecretMasker {
   private static final Pattern PEM_END = Pattern.compile("-----END [A-Z ]*PRIVATE KEY-----");
   private static final Pattern MASK = Pattern.compile("<secret-\\d+>");
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?");
+
+  /** The longest line searched for secrets; a longer one is not shown at all. */
+  static final int MAX_LINE = 10_000;
 
   private final Map<String, String> masks = new HashMap<>();
   /** Every mask given or met in the text, so that a new value never gets a mask already shown. */
@@ -98,6 +100,12 @@ public final class SecretMasker {
     int blockIndent = -1;
     boolean inPem = false;
     for (String line : lines) {
+      if (line.length() > MAX_LINE) {
+        // Longer than any line a diff shows: a message quoting a side's words at length. It is not
+        // searched (that would take time out of proportion) and so not shown.
+        out.add("[a line of " + line.length() + " characters, not shown]");
+        continue;
+      }
       if (inPem) {
         if (PEM_END.matcher(line).find()) {
           inPem = false;
@@ -148,8 +156,30 @@ public final class SecretMasker {
     masked = replaceAll(URL_TOKEN, masked, m -> keepReferences(m, 2));
     masked = replaceAll(AUTHORIZATION, masked, m -> keepReferences(m, 2));
     masked = replaceAll(BEARER, masked, m -> keepReferences(m, 2));
-    masked = replaceAll(ASSIGNMENT, masked, m -> secretKeyed(m, 1, 3));
-    return replaceAll(FIELD, masked, m -> secretKeyed(m, 2, 4));
+    masked = replaceKeyed(ASSIGNMENT, masked, 1, 3);
+    return replaceKeyed(FIELD, masked, 2, 4);
+  }
+
+  /**
+   * Masks the values of the pattern's matches whose key is named like a credential. A match whose key
+   * is not one is passed over only as far as its key, so that a credential inside its value
+   * ({@code notes: pwd: x}) is still found.
+   */
+  private String replaceKeyed(Pattern pattern, String text, int keyGroup, int valueGroup) {
+    Matcher m = pattern.matcher(text);
+    StringBuilder out = new StringBuilder();
+    int copied = 0;
+    int from = 0;
+    while (from < text.length() && m.find(from)) {
+      if (SECRET_KEY.matcher(m.group(keyGroup)).matches() && isValue(m.group(valueGroup))) {
+        out.append(text, copied, m.start()).append(secretKeyed(m, keyGroup, valueGroup));
+        copied = m.end();
+        from = m.end();
+      } else {
+        from = m.end(keyGroup);
+      }
+    }
+    return copied == 0 ? text : out.append(text, copied, text.length()).toString();
   }
 
   /** The match with the value in {@code group} masked, unless it is a reference or a mask already. */

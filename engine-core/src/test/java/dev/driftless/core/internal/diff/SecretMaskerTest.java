@@ -61,7 +61,7 @@ class SecretMaskerTest {
   /** Runs of spaces once made the line patterns take time quadratic in the line's length. */
   @Test
   void mask_longLinesOfSpaces_endsPromptly_andKeepsTheComment() {
-    String spaces = " ".repeat(200_000);
+    String spaces = " ".repeat(4_000);
     List<String> out = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> new SecretMasker().maskLines(List.of(
         "password: a" + spaces + "b" + spaces + "# note",
         "DB_PASSWORD=a" + spaces + "b",
@@ -69,5 +69,31 @@ class SecretMaskerTest {
     assertEquals("password: <secret-1>" + spaces + "# note", out.get(0));
     assertEquals("DB_PASSWORD=<secret-1>", out.get(1), "the same value, the same mask");
     assertEquals("title: x" + spaces + "y", out.get(2));
+  }
+
+  /** Lines built to make the patterns backtrack: each is searched in time near linear, or not at all. */
+  @Test
+  void mask_linesBuiltToBacktrack_endPromptly() {
+    List<String> lines = List.of(
+        "x " + "-password".repeat(1_000) + " y",
+        "passwordpassword".repeat(600),
+        "password=\"" + "a".repeat(9_000) + "\"",
+        "note " + "eyJ".repeat(3_000),
+        "title: " + "token".repeat(1_900) + " z",
+        "-password".repeat(100_000));
+    List<String> out = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> new SecretMasker().maskLines(lines));
+    assertEquals("password=<secret-1>", out.get(2));
+    assertEquals("[a line of 900000 characters, not shown]", out.get(5));
+  }
+
+  @Test
+  void mask_assignmentsAndFields_stillFoundInsideALine() {
+    List<String> out = new SecretMasker().maskLines(List.of(
+        "curl -u x --password=hunter2 https://h?user=bob&api_key=k3y&page=2",
+        "{\"client_secret\": \"abc\", \"name\": \"n\"}",
+        "see secrets.env: kept"));
+    assertEquals("curl -u x --password=<secret-1> https://h?user=bob&api_key=<secret-2>&page=2", out.get(0));
+    assertEquals("{\"client_secret\": \"<secret-3>\", \"name\": \"n\"}", out.get(1));
+    assertEquals("see secrets.env: kept", out.get(2));
   }
 }
