@@ -104,7 +104,7 @@ final class SideOptions {
   Integer maxExportEntries;
 
   @Option(names = "--max-export-bytes", paramLabel = "SIZE", converter = ByteSize.class,
-      description = "The most bytes one Kestra export may expand to (default: 256MiB).")
+      description = "The most bytes the Kestra exports of one read may expand to, together (default: 256MiB).")
   Long maxExportBytes;
 
   /** Checks the options together; every problem at once. */

@@ -55,6 +55,15 @@ class ReadLimitOptionsTest {
   }
 
   @Test
+  void maxExportBytes_isOneTotalForTheRead_notOneForEachExport() {
+    sides.state().putNamespaceFile(Sides.TENANT, "dev.team", "c.txt", "c".getBytes(StandardCharsets.UTF_8));
+    List<String> args = new ArrayList<>(List.of(plan("--children", "--max-export-bytes", "2")));
+    Cli.Result refused = sides.cli(args.toArray(String[]::new)).assertExit(1).assertNoStackTrace();
+    assertTrue(refused.err().contains("together with the 2 bytes of the exports read before it"), refused.toString());
+    sides.cli(plan("--children", "--max-export-bytes", "3")).assertExit(0);
+  }
+
+  @Test
   void callDeadline_isTaken_andABadOneIsOneClearLine() {
     sides.cli(plan("--call-deadline", "30s")).assertExit(0);
     sides.cli(plan("--call-deadline", "soon")).assertOneErrorLine("driftless plan: Invalid value for option"

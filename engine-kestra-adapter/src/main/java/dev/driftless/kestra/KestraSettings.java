@@ -130,8 +130,8 @@ public abstract class KestraSettings {
   }
 
   /**
-   * The most bytes one export ZIP may expand to, all entries together. A larger export is refused
-   * whole; each entry is also held to {@link #namespaceFileSizeLimit()}.
+   * The most bytes the export ZIPs of one read may expand to, all entries of all exports together.
+   * An export past it fails the read; each entry is also held to {@link #namespaceFileSizeLimit()}.
    */
   @Value.Default
   public long maxExportBytes() {

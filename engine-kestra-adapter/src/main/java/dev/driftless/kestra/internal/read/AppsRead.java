@@ -61,7 +61,7 @@ final class AppsRead {
     if (!missing.isEmpty()) {
       ApiCall export = ApiCall.of(Operation.EXPORT_APPS, ApiCall.path("apps", "export"), ApiCall.json(Written.uids(missing))).asIdempotent();
       for (ZipEntries.Entry entry : ctx.client().download(export,
-          in -> ZipEntries.read(in, ctx.exportLimits(), "Kestra's app export"))) {
+          in -> out.export(ctx, in, "Kestra's app export"))) {
         String stem = entry.name().substring(entry.name().lastIndexOf('/') + 1).replaceFirst("\\.(ya?ml)$", "");
         String text = entry.content().map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
         Optional<String> uid = candidates.containsKey(stem) ? Optional.of(stem) : byIdentity(text, candidates);

@@ -50,7 +50,7 @@ final class FilesRead {
     String what = "Kestra's namespace file export of namespace " + namespace;
     List<ZipEntries.Entry> entries;
     try {
-      entries = ctx.client().download(export, in -> ZipEntries.read(in, ctx.exportLimits(), what));
+      entries = ctx.client().download(export, in -> out.export(ctx, in, what));
     } catch (KestraApiException e) {
       if (e.error().status() != 404) {
         throw e;

@@ -110,7 +110,7 @@ final class FlowsRead {
 
     ApiCall export = filtered(ApiCall.of(Operation.EXPORT_FLOWS_BY_QUERY, ApiCall.path("flows", "export", "by-query")), root);
     String what = "Kestra's flow export of " + root.map(ns -> "namespace " + ns).orElse("the tenant");
-    List<ZipEntries.Entry> exported = ctx.client().download(export, in -> ZipEntries.read(in, ctx.exportLimits(), what));
+    List<ZipEntries.Entry> exported = ctx.client().download(export, in -> out.export(ctx, in, what));
 
     Set<ResourceKey> claimed = new HashSet<>();
     List<Unkeyed> unkeyed = new ArrayList<>();

@@ -28,6 +28,8 @@ final class StateBuilder {
   private final Map<ResourceKey, String> dashboardIds = new HashMap<>();
   private final Map<ResourceKey, String> appUids = new HashMap<>();
   private final Set<ResourceKey> drafts = new HashSet<>();
+  /** Bytes the exports of this read hold so far: one total for the read, not for each export. */
+  private final java.util.concurrent.atomic.AtomicLong exported = new java.util.concurrent.atomic.AtomicLong();
   private Optional<Set<String>> namespaces = Optional.empty();
 
   StateBuilder(Scope scope) {
@@ -98,5 +100,12 @@ final class StateBuilder {
   /** A fingerprint no content has in practice: for something stored that could not be read. */
   static Fingerprint sentinel(String why) {
     return Fingerprint.of(("driftless: unreadable in Kestra: " + why).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Reads one export's entries within the read's limits, the bytes of its earlier exports counted. */
+  List<ZipEntries.Entry> export(ReadContext ctx, java.io.InputStream in, String what) throws java.io.IOException {
+    List<ZipEntries.Entry> read = ZipEntries.read(in, ctx.exportLimits().after(exported.get()), what);
+    exported.addAndGet(read.stream().mapToLong(e -> e.content().map(b -> (long) b.length).orElse(0L)).sum());
+    return read;
   }
 }

@@ -59,11 +59,20 @@ public final class ZipEntries {
    * @param entries the most entries
    * @param totalBytes the most bytes all entries together
    */
-  public record Limits(long entryBytes, int entries, long totalBytes) {
+  public record Limits(long entryBytes, int entries, long totalBytes, long held) {
     public Limits {
-      if (entryBytes < 1 || entries < 1 || totalBytes < 1) {
+      if (entryBytes < 1 || entries < 1 || totalBytes < 1 || held < 0) {
         throw new IllegalArgumentException("export limits must be positive");
       }
+    }
+
+    public Limits(long entryBytes, int entries, long totalBytes) {
+      this(entryBytes, entries, totalBytes, 0);
+    }
+
+    /** These limits for an export read after others that hold this many bytes: the total is shared. */
+    public Limits after(long heldBefore) {
+      return new Limits(entryBytes, entries, totalBytes, heldBefore);
     }
   }
 
@@ -97,16 +106,17 @@ public final class ZipEntries {
           total += bytes.length;
           // The rest of a too large entry is read past, never held, and counts toward the total: an
           // entry expanding to gigabytes refuses the export instead of holding the read for minutes.
-          for (long skipped; total <= limits.totalBytes() && (skipped = zip.skip(1L << 20)) > 0; ) {
+          for (long skipped; limits.held() + total <= limits.totalBytes() && (skipped = zip.skip(1L << 20)) > 0; ) {
             total += skipped;
           }
         } else {
           out.add(new Entry(entry.getName(), Optional.of(bytes)));
           total += bytes.length;
         }
-        if (total > limits.totalBytes()) {
-          throw new DriftlessException(what + " expands to more than " + limits.totalBytes() + " bytes, the limit"
-              + " (maxExportBytes): it is not read, and nothing is planned from it");
+        if (limits.held() + total > limits.totalBytes()) {
+          throw new DriftlessException(what + " expands to more than " + limits.totalBytes() + " bytes"
+              + (limits.held() > 0 ? " together with the " + limits.held() + " bytes of the exports read before it" : "")
+              + ", the limit for one read (maxExportBytes): it is not read, and nothing is planned from it");
         }
         zip.closeEntry();
       }

@@ -85,7 +85,7 @@ class ZipEntriesTest {
   void anEntryExpandingToGigabytes_refusesTheExport_withoutHoldingIt() {
     ZipEntries.Limits limits = new ZipEntries.Limits(1 << 20, 10, 16L << 20);
     DriftlessException e = assertThrows(DriftlessException.class, () -> ZipEntries.read(bomb(1L << 28), limits, WHAT));
-    assertTrue(e.getMessage().contains("expands to more than 16777216 bytes, the limit (maxExportBytes)"),
+    assertTrue(e.getMessage().contains("expands to more than 16777216 bytes, the limit for one read (maxExportBytes)"),
         e.getMessage());
   }
 
