@@ -85,6 +85,15 @@ public abstract class GitSettings {
     return DEFAULT_MAX_FILE_BYTES;
   }
 
+  /**
+   * The most bytes the files of one read may hold together (each also within
+   * {@link #maxFileBytes()}); past it the read fails, so that no repository can exhaust memory.
+   */
+  @Value.Default
+  public long maxReadBytes() {
+    return 256L * 1024 * 1024;
+  }
+
   /** The commit author's name; the remote's username, else {@code Driftless}. */
   public abstract Optional<String> authorName();
 
@@ -157,6 +166,9 @@ public abstract class GitSettings {
     }
     if (maxFileBytes() <= 0) {
       problems.add("maxFileBytes must be positive, got " + maxFileBytes());
+    }
+    if (maxReadBytes() <= 0) {
+      problems.add("maxReadBytes must be positive, got " + maxReadBytes());
     }
     checkPerson("authorName", authorName(), problems);
     checkPerson("authorEmail", authorEmail(), problems);

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.apply.ApplyResult;
@@ -19,6 +20,7 @@ import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.Plan;
 import dev.driftless.port.CommitResult;
+import dev.driftless.port.DriftlessException;
 import dev.driftless.port.Write;
 import dev.driftless.port.WriteIntent;
 import dev.driftless.port.WriteResult;
@@ -205,6 +207,20 @@ class HostileTreeTest {
     assertTrue(plan.changes().stream().noneMatch(ch -> ch.key().name().contains(".git")
         || ch.key().name().contains("..")), plan.changes().toString());
     assertEquals(Optional.of(head), repo.head(Repos.MAIN), "reading wrote nothing");
+  }
+
+  /** Each file within its limit, but together more than one read may hold: the read fails, naming the limit. */
+  @Test
+  void filesHoldingMoreThanTheReadLimitTogether_failTheRead() {
+    BareRepo repo = repos.bare("many-files-" + COUNTER.incrementAndGet());
+    repo.commit(Repos.MAIN).add("dev/files/a.bin", "a".repeat(600)).add("dev/files/b.bin", "b".repeat(600))
+        .add("dev/flows/a.yaml", flow("a")).push();
+    GitSide git = Sides.open(repo.gitDir().toString(), Layout.namespaces(), b -> b.maxReadBytes(1_000));
+    DriftlessException e = assertThrows(DriftlessException.class, () -> git.reader().read(DEV));
+    assertTrue(e.getMessage().contains("more than 1000 bytes together, the limit for one read (maxReadBytes)"),
+        e.getMessage());
+    GitSide roomy = Sides.open(repo.gitDir().toString(), Layout.namespaces(), b -> b.maxReadBytes(2_000));
+    assertEquals(3, roomy.reader().read(DEV).entries().size());
   }
 
   @Test

@@ -86,10 +86,12 @@ public final class GitSnapshotReader implements SnapshotReader {
     BlobVerdicts verdicts = BlobVerdicts.open(local.cacheFile(BlobVerdicts.FILE_NAME));
     try (ObjectReader reader = local.repository().newObjectReader(); RevWalk walk = new RevWalk(reader)) {
       RevCommit commit = walk.parseCommit(head);
-      result = TreeScan.scan(reader, commit.getTree(), settings.layout(), scope, settings.maxFileBytes(), verdicts);
+      result = TreeScan.scan(reader, commit.getTree(), settings.layout(), scope, settings.maxFileBytes(),
+          settings.maxReadBytes(), verdicts);
     } catch (IOException e) {
       throw new SideUnavailableException("cannot read commit " + head.name() + " fetched from " + access.display()
-          + " in the local object database: " + e, e);
+          + " in the local object database: " + (e.getMessage() == null ? "it is damaged or incomplete" : e.getMessage()),
+          e);
     }
     verdicts.save();
     return switch (result.directory()) {

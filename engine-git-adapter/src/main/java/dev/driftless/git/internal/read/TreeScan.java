@@ -104,6 +104,9 @@ public final class TreeScan {
   private final Layout layout;
   private final Scope scope;
   private final long maxBytes;
+  private final long maxReadBytes;
+  /** Bytes of the files read so far, all threads together. */
+  private final java.util.concurrent.atomic.AtomicLong held = new java.util.concurrent.atomic.AtomicLong();
   private final BlobVerdicts verdicts;
   private final List<Runnable> steps = new ArrayList<>();
   /** The files to read, in tree order; {@link #loaded} and {@link #judged} are index for index. */
@@ -125,11 +128,13 @@ public final class TreeScan {
   /** Below this many files, reading them on more than one thread costs more than it saves. */
   private static final int FILES_PER_THREAD = 512;
 
-  private TreeScan(ObjectReader reader, Layout layout, Scope scope, long maxBytes, BlobVerdicts verdicts) {
+  private TreeScan(ObjectReader reader, Layout layout, Scope scope, long maxBytes, long maxReadBytes,
+      BlobVerdicts verdicts) {
     this.reader = reader;
     this.layout = layout;
     this.scope = scope;
     this.maxBytes = maxBytes;
+    this.maxReadBytes = maxReadBytes;
     this.verdicts = verdicts;
   }
 
@@ -138,12 +143,12 @@ public final class TreeScan {
    * judging YAML blobs through {@code verdicts}.
    */
   public static Result scan(ObjectReader reader, ObjectId tree, Layout layout, Scope scope, long maxBytes,
-      BlobVerdicts verdicts) {
+      long maxReadBytes, BlobVerdicts verdicts) {
     try {
-      return new TreeScan(reader, layout, scope, maxBytes, verdicts).run(tree);
+      return new TreeScan(reader, layout, scope, maxBytes, maxReadBytes, verdicts).run(tree);
     } catch (IOException e) {
       throw new SideUnavailableException("cannot read the tree " + tree.name() + " from the local object database: "
-          + e, e);
+          + (e.getMessage() == null ? "it is damaged or incomplete" : e.getMessage()), e);
     }
   }
 
@@ -309,6 +314,10 @@ public final class TreeScan {
       if (size > maxBytes) {
         out[i] = new Loaded(size, Optional.empty());
         continue;
+      }
+      if (held.addAndGet(size) > maxReadBytes) {
+        throw new DriftlessException("the files in scope in the repository hold more than " + maxReadBytes
+            + " bytes together, the limit for one read (maxReadBytes): nothing is planned from it");
       }
       Content content = Content.of(from.open(blob, Constants.OBJ_BLOB).getCachedBytes());
       content.fingerprint(); // computed here, on this thread, rather than later on one

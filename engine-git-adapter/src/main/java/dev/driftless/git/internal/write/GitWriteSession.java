@@ -139,7 +139,8 @@ final class GitWriteSession implements WriteSession {
       return TreeScan.nothing();
     }
     try (ObjectReader reader = local.repository().newObjectReader()) {
-      TreeScan.Result result = TreeScan.scan(reader, tree.get(), layout, scope, settings.maxFileBytes(), verdicts);
+      TreeScan.Result result = TreeScan.scan(reader, tree.get(), layout, scope, settings.maxFileBytes(),
+          settings.maxReadBytes(), verdicts);
       verdicts.save();
       return result;
     }
