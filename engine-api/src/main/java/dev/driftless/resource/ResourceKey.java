@@ -22,6 +22,8 @@ public record ResourceKey(ResourceKind kind, String namespace, String name)
   public static final String GLOBAL = "_global";
 
   private static final int MAX_SEGMENT = 255;
+  /** The most folders a path may go down: Git's side reads no deeper (with its namespace folders). */
+  private static final int MAX_SEGMENTS = 100;
   private static final Comparator<ResourceKey> ORDER =
       Comparator.comparing(ResourceKey::kind)
           .thenComparing(ResourceKey::namespace)
@@ -212,7 +214,12 @@ public record ResourceKey(ResourceKind kind, String namespace, String name)
       return Optional.of("is absolute (starts with the drive '" + path.substring(0, 2) + "'); it must be relative to "
           + "the namespace");
     }
-    for (String segment : path.split("/", -1)) {
+    String[] segments = path.split("/", -1);
+    if (segments.length > MAX_SEGMENTS) {
+      return Optional.of("goes down " + (segments.length - 1) + " folders, more than the " + (MAX_SEGMENTS - 1)
+          + " a path may");
+    }
+    for (String segment : segments) {
       Optional<String> problem = segmentProblem(segment);
       if (problem.isPresent()) {
         return Optional.of("has a segment that " + problem.get());
@@ -259,15 +266,22 @@ public record ResourceKey(ResourceKind kind, String namespace, String name)
 
   /**
    * Whether a name is, or is taken by some file system as, Git's own folder: {@code .git} in any
-   * case, followed by any dots and spaces (Windows drops them), or its 8.3 short name {@code git~1}.
+   * case, followed by any dots and spaces (Windows drops them) or by an NTFS stream ({@code :...}),
+   * with the invisible characters macOS's file system ignores in names, or an 8.3 short name
+   * {@code git~N}.
    */
   private static boolean isGitFolderName(String segment) {
+    segment = segment.replaceAll("[\u200c-\u200f\u202a-\u202e\u206a-\u206f\ufeff]", "");
     int end = segment.length();
     while (end > 0 && (segment.charAt(end - 1) == '.' || segment.charAt(end - 1) == ' ')) {
       end--;
     }
     String stem = segment.substring(0, end);
-    return stem.equalsIgnoreCase(".git") || segment.equalsIgnoreCase("git~1");
+    int colon = stem.indexOf(':');
+    if (colon >= 0) {
+      stem = stem.substring(0, colon);
+    }
+    return stem.equalsIgnoreCase(".git") || segment.toLowerCase(java.util.Locale.ROOT).matches("git~[0-9]+");
   }
 
   private static boolean isAsciiLetter(char c) {

@@ -42,6 +42,10 @@ class PathRuleTest {
         Arguments.of("'.git' with dots and spaces", ".git. ./x", "names Git's own folder"),
         Arguments.of("the 8.3 short name", "GIT~1/config", "is 'GIT~1', which names Git's own folder"),
         Arguments.of("a segment too long", "x".repeat(256), "has a segment that is longer than 255 characters"),
+        Arguments.of("another short name", "git~2/config", "is 'git~2', which names Git's own folder"),
+        Arguments.of("an NTFS stream of '.git'", ".git::$INDEX_ALLOCATION/config", "names Git's own folder"),
+        Arguments.of("an invisible joiner in '.git', as macOS reads it", ".g\u200cit/config", "names Git's own folder"),
+        Arguments.of("too deep", "d/".repeat(100) + "x", "goes down 100 folders, more than the 99 a path may"),
         Arguments.of("nothing", "", "must not be empty"));
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.NullProgressMonitor;
@@ -29,6 +30,10 @@ import org.eclipse.jgit.transport.Transport;
  * and pushed with compare-and-swap on its head. A push is never forced.
  */
 public final class RemoteBranch {
+
+  /** How JGit and Git say a ref could not be locked (not any word containing "lock", as package-lock.json). */
+  private static final Pattern LOCKED = Pattern.compile("(?i)(?:failed to lock|cannot lock|unable to lock|\\.lock\\b)");
+
 
   private final LocalRepository local;
   private final RemoteLink link;
@@ -204,8 +209,8 @@ public final class RemoteBranch {
           + ", the server said: " + message + "); nothing was written, re-read and plan again");
     }
     String lower = message.toLowerCase(Locale.ROOT);
-    Optional<String> lockLine = serverSaid.lines().filter(l -> l.toLowerCase(Locale.ROOT).contains("lock")).findFirst();
-    if (lower.contains("lock") || lockLine.isPresent()) {
+    Optional<String> lockLine = serverSaid.lines().filter(l -> LOCKED.matcher(l).find()).findFirst();
+    if (LOCKED.matcher(message).find() || lockLine.isPresent()) {
       throw new SideUnavailableException(lockRefusal(lockLine.map(l -> message + "; " + l.strip()).orElse(message)));
     }
     if (lower.contains("protect") || lower.contains("denied") || lower.contains("permission")
