@@ -1,7 +1,7 @@
 package dev.driftless.cli;
 
-import dev.driftless.core.preset.InvalidTaskException;
-import dev.driftless.core.preset.Problem;
+import dev.driftless.presets.InvalidTaskException;
+import dev.driftless.presets.Problem;
 import dev.driftless.core.render.VisibleText;
 import dev.driftless.port.DriftlessException;
 import java.io.IOException;

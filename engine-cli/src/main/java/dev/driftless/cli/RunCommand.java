@@ -1,14 +1,14 @@
 package dev.driftless.cli;
 
-import dev.driftless.core.preset.Clone;
-import dev.driftless.core.preset.SyncTask;
-import dev.driftless.core.preset.Task;
-import dev.driftless.core.preset.TaskFile;
-import dev.driftless.core.preset.TaskType;
+import dev.driftless.presets.Clone;
+import dev.driftless.presets.SyncTask;
+import dev.driftless.presets.Task;
+import dev.driftless.presets.TaskFile;
+import dev.driftless.presets.TaskType;
 import dev.driftless.git.clone.CloneResult;
 import dev.driftless.plan.PlanOptions;
-import dev.driftless.runner.PresetRun;
-import dev.driftless.runner.PresetRunner;
+import dev.driftless.presets.run.PresetRun;
+import dev.driftless.presets.run.PresetRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import dev.driftless.kestra.KestraSide;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.policy.Policy;
-import dev.driftless.runner.WritableKinds;
+import dev.driftless.presets.run.WritableKinds;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
 import java.util.Map;

@@ -1,2 +1,0 @@
-/** Verifying webhook deliveries from Git forges before they poke a reconciler. */
-package dev.driftless.core.webhook;

@@ -1,0 +1,77 @@
+package dev.driftless.presets;
+
+import dev.driftless.presets.internal.Checks;
+import dev.driftless.style.ValueStyle;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Clone: a repository checked out into a directory, at a branch, a tag or a commit (a short SHA
+ * too), shallow by default. A directory that is not empty is refused.
+ */
+@Value.Immutable
+@ValueStyle
+public abstract class Clone implements Task, GitRemote {
+
+  /** Where to clone; the repository's name in the working directory by default. */
+  public abstract Optional<String> directory();
+
+  /** The remote's default branch when absent. */
+  public abstract Optional<String> branch();
+
+  @Value.Default
+  public int depth() {
+    return 1;
+  }
+
+  public abstract Optional<String> commit();
+
+  public abstract Optional<String> tag();
+
+  @Value.Default
+  public boolean cloneAllBranches() {
+    return false;
+  }
+
+  @Value.Default
+  public boolean noTags() {
+    return false;
+  }
+
+  @Value.Default
+  public boolean cloneSubmodules() {
+    return false;
+  }
+
+  @Override
+  public TaskType type() {
+    return TaskType.CLONE;
+  }
+
+  @Override
+  public List<Problem> problems() {
+    Checks checks = new Checks().remote(this).positive("depth", depth());
+    branch().ifPresent(b -> checks.branch("branch", b));
+    commit().filter(c -> !c.matches("[0-9a-fA-F]{4,40}"))
+        .ifPresent(c -> checks.add("commit", "'" + c + "' is not a commit id (4 to 40 hex digits)"));
+    if (commit().isPresent() && tag().isPresent()) {
+      checks.add("commit", "set either commit or tag, not both");
+    }
+    if (tag().isPresent() && branch().isPresent()) {
+      checks.add("tag", "set either tag or branch, not both");
+    }
+    return checks.problems();
+  }
+
+  @Value.Check
+  protected void check() {
+    Tasks.check(this);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static class Builder extends ImmutableClone.Builder implements FieldGroups.Remote {}
+}

@@ -1,0 +1,77 @@
+package dev.driftless.presets;
+
+import dev.driftless.presets.internal.Checks;
+import dev.driftless.policy.Policy;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.snapshot.Scope;
+import dev.driftless.style.ValueStyle;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * NamespaceSync: one namespace's flows, files, apps and tests, both ways, in the namespace layout
+ * ({@code <namespace>/flows/<id>.yaml}, {@code <namespace>/files/...}). Beyond the plugin: a source
+ * of truth per kind ({@code sourceOfTruthByKind: {flow: KESTRA, namespace-file: GIT}}) and child
+ * namespaces.
+ */
+@Value.Immutable
+@ValueStyle
+public abstract class NamespaceSync implements TwoWaySync {
+
+  /** Required, as in the plugin: a sync never guesses the branch. */
+  public abstract Optional<String> namespace();
+
+  /** Driftless: also sync the namespace's children, each in its own folder. */
+  @Value.Default
+  public boolean includeChildNamespaces() {
+    return false;
+  }
+
+  /** Driftless: the kinds synced; flows, files, apps and tests by default. */
+  @Override
+  @Value.Default
+  @SuppressWarnings("immutables:untype")
+  public Set<ResourceKind> kinds() {
+    return EnumSet.of(ResourceKind.FLOW, ResourceKind.NAMESPACE_FILE, ResourceKind.APP, ResourceKind.TEST);
+  }
+
+  @Override
+  public TaskType type() {
+    return TaskType.NAMESPACE_SYNC;
+  }
+
+  @Override
+  public List<Problem> problems() {
+    Checks checks = new Checks().remote(this).server(this, false)
+        .required("branch", branch()).required("namespace", namespace()).namespace("namespace", namespace())
+        .directory("gitDirectory", gitDirectory());
+    branch().filter(b -> !b.isBlank()).ifPresent(b -> checks.branch("branch", b));
+    SyncChecks.common(checks, protectedNamespaces(), kinds(), sourceOfTruthByKind(), false);
+    return checks.problems();
+  }
+
+  @Override
+  public PresetSpec spec() {
+    Set<ResourceKind> kinds = EnumSet.copyOf(kinds());
+    Scope scope = Scope.namespaces(List.of(namespace().orElseThrow()), includeChildNamespaces(), kinds);
+    Policy policy = policy(includeChildNamespaces());
+    GitLayoutSpec layout = GitLayoutSpec.of(GitLayoutSpec.Kind.NAMESPACE, Checks.normaliseDirectory(gitDirectory()));
+    return new PresetSpec(type(), policy, new GitTarget(this, branch().orElseThrow(), layout, scope, gitOnlyWritten(policy)),
+        scope, this, dryRun(), RowStyle.NAMESPACE_SYNC, Optional.of(this), Optional.empty(), Optional.empty(), false);
+  }
+
+  @Value.Check
+  protected void check() {
+    Tasks.check(this);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static class Builder extends ImmutableNamespaceSync.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.Commit, FieldGroups.DryRun, FieldGroups.TwoWay {}
+
+}

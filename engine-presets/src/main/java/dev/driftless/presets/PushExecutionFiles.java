@@ -1,0 +1,89 @@
+package dev.driftless.presets;
+
+import dev.driftless.presets.internal.Checks;
+import dev.driftless.policy.Policy;
+import dev.driftless.policy.Selector;
+import dev.driftless.policy.WhenMissing;
+import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Scope;
+import dev.driftless.style.ValueStyle;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * PushExecutionFiles: output files of an execution, read through the executions API from their
+ * {@code kestra://} URIs, committed to a Git directory. It never deletes. Driftless runs outside
+ * Kestra, so it names the execution ({@code executionId}); the plugin uses the running one.
+ */
+@Value.Immutable
+@ValueStyle
+public abstract class PushExecutionFiles implements SyncTask, OnBranch, CommitSettings {
+
+  @Value.Default
+  public String gitDirectory() {
+    return "_outputs";
+  }
+
+  /** Driftless: the execution whose output files are pushed. */
+  public abstract Optional<String> executionId();
+
+  /** Globs on output file names; empty for every output file. */
+  public abstract List<String> files();
+
+  /** File name in Git to {@code kestra://} URI; wins over {@code files}. */
+  public abstract Map<String, String> filesMap();
+
+  @Value.Default
+  public boolean errorOnMissing() {
+    return false;
+  }
+
+  @Override
+  public TaskType type() {
+    return TaskType.PUSH_EXECUTION_FILES;
+  }
+
+  @Override
+  public List<Problem> problems() {
+    Checks checks = new Checks().remote(this).server(this, false).branch("branch", branch())
+        .required("executionId", executionId()).directory("gitDirectory", gitDirectory()).globs("files", files());
+    filesMap().forEach((name, uri) -> {
+      ResourceKey.pathProblem(name).ifPresent(p -> checks.add("filesMap." + name, "'" + name + "' " + p));
+      if (!uri.startsWith("kestra:///")) {
+        checks.add("filesMap." + name, "'" + uri + "' is not a kestra:/// URI");
+      }
+    });
+    return checks.problems();
+  }
+
+  @Override
+  public PresetSpec spec() {
+    Set<ResourceKind> kinds = Set.of(ResourceKind.EXECUTION_FILE);
+    Scope scope = Scope.global(kinds);
+    Policy policy = Policy.builder()
+        .sourceOfTruth(Side.KESTRA)
+        .whenMissingInSource(WhenMissing.KEEP)
+        .selector(Selector.of(kinds, filesMap().isEmpty() ? files() : List.of(), List.of()))
+        .build();
+    GitLayoutSpec layout = GitLayoutSpec.of(GitLayoutSpec.Kind.OUTPUTS, Checks.normaliseDirectory(gitDirectory()));
+    ExecutionFilesSpec outputs = new ExecutionFilesSpec(executionId().orElseThrow(), files(), filesMap(), errorOnMissing());
+    return new PresetSpec(type(), policy, new GitTarget(this, branch(), layout, scope, true), scope, this, dryRun(),
+        RowStyle.PUSH, Optional.of(this), Optional.empty(), Optional.of(outputs), errorOnMissing());
+  }
+
+  @Value.Check
+  protected void check() {
+    Tasks.check(this);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static class Builder extends ImmutablePushExecutionFiles.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.Commit, FieldGroups.DryRun {}
+}

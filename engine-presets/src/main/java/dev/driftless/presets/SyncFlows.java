@@ -1,0 +1,92 @@
+package dev.driftless.presets;
+
+import dev.driftless.presets.internal.Checks;
+import dev.driftless.policy.OnInvalidSyntax;
+import dev.driftless.policy.Policy;
+import dev.driftless.policy.Selector;
+import dev.driftless.policy.WhenMissing;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Scope;
+import dev.driftless.style.ValueStyle;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * SyncFlows: flows from a Git directory into a namespace (Git is the source of truth). A flow's
+ * namespace is {@code targetNamespace} plus its sub-folders; {@code delete: true} removes flows Git
+ * no longer has. Unlike the plugin, a missing directory is an error (not an empty source), an
+ * invalid flow never causes a deletion, and {@code system} is protected.
+ */
+@Value.Immutable
+@ValueStyle
+public abstract class SyncFlows implements SyncTask, OnBranch {
+
+  public abstract Optional<String> targetNamespace();
+
+  @Value.Default
+  public String gitDirectory() {
+    return "_flows";
+  }
+
+  @Value.Default
+  public boolean includeChildNamespaces() {
+    return false;
+  }
+
+  @Value.Default
+  public boolean delete() {
+    return false;
+  }
+
+  @Value.Default
+  public boolean ignoreInvalidFlows() {
+    return false;
+  }
+
+  @Value.Default
+  public boolean failOnMissingDirectory() {
+    return true;
+  }
+
+  @Override
+  public TaskType type() {
+    return TaskType.SYNC_FLOWS;
+  }
+
+  @Override
+  public List<Problem> problems() {
+    return new Checks().remote(this).server(this, false).branch("branch", branch())
+        .required("targetNamespace", targetNamespace()).namespace("targetNamespace", targetNamespace())
+        .directory("gitDirectory", gitDirectory()).problems();
+  }
+
+  @Override
+  public PresetSpec spec() {
+    String ns = targetNamespace().orElseThrow();
+    Scope scope = Scope.namespaces(List.of(ns), includeChildNamespaces(), Set.of(ResourceKind.FLOW));
+    Policy policy = Policy.builder()
+        .sourceOfTruth(Side.GIT)
+        .whenMissingInSource(delete() ? WhenMissing.DELETE : WhenMissing.KEEP)
+        .onInvalidSyntax(ignoreInvalidFlows() ? OnInvalidSyntax.WARN : OnInvalidSyntax.FAIL)
+        .includeChildNamespaces(includeChildNamespaces())
+        .selector(Selector.kinds(Set.of(ResourceKind.FLOW)))
+        .build();
+    GitLayoutSpec layout = GitLayoutSpec.rooted(GitLayoutSpec.Kind.FLOWS, Checks.normaliseDirectory(gitDirectory()), ns);
+    return new PresetSpec(type(), policy, new GitTarget(this, branch(), layout, scope, !failOnMissingDirectory()),
+        scope, this, dryRun(), RowStyle.SYNC_FLOWS, Optional.empty(), Optional.empty(), Optional.empty(), false);
+  }
+
+  @Value.Check
+  protected void check() {
+    Tasks.check(this);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static class Builder extends ImmutableSyncFlows.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.DryRun {}
+}

@@ -1,0 +1,16 @@
+package dev.driftless.presets;
+
+import org.immutables.value.Value;
+
+/** A task that plans and applies through the engine: every task but Clone. */
+public interface SyncTask extends Task, GitRemote, KestraServer {
+
+  /** The scopes, layout and policy that run this task. */
+  PresetSpec spec();
+
+  /** Plan only: nothing is written anywhere. */
+  @Value.Default
+  default boolean dryRun() {
+    return false;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.driftless.presets;
+
+import dev.driftless.presets.internal.Checks;
+import dev.driftless.policy.Policy;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.snapshot.Scope;
+import dev.driftless.style.ValueStyle;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * TenantSync: every namespace of a tenant (flows, files, apps, tests) and its dashboards, both
+ * ways, in the namespace layout. As in the plugin it needs {@code kestraUrl} and {@code auth}.
+ * Unlike the plugin, it creates nothing while planning: a namespace Git needs is created when the
+ * plan is applied, and never when the plan is refused.
+ */
+@Value.Immutable
+@ValueStyle
+public abstract class TenantSync implements TwoWaySync {
+
+  /** Driftless: the kinds synced; flows, files, apps, tests and dashboards by default. */
+  @Override
+  @Value.Default
+  @SuppressWarnings("immutables:untype")
+  public Set<ResourceKind> kinds() {
+    return EnumSet.of(ResourceKind.FLOW, ResourceKind.NAMESPACE_FILE, ResourceKind.APP, ResourceKind.TEST,
+        ResourceKind.DASHBOARD);
+  }
+
+  @Override
+  public TaskType type() {
+    return TaskType.TENANT_SYNC;
+  }
+
+  @Override
+  public List<Problem> problems() {
+    Checks checks = new Checks().remote(this).server(this, true).required("branch", branch())
+        .directory("gitDirectory", gitDirectory());
+    branch().filter(b -> !b.isBlank()).ifPresent(b -> checks.branch("branch", b));
+    SyncChecks.common(checks, protectedNamespaces(), kinds(), sourceOfTruthByKind(), true);
+    return checks.problems();
+  }
+
+  @Override
+  public PresetSpec spec() {
+    Set<ResourceKind> kinds = EnumSet.copyOf(kinds());
+    Scope scope = Scope.tenant(kinds);
+    Policy policy = policy(true);
+    GitLayoutSpec layout = GitLayoutSpec.of(GitLayoutSpec.Kind.NAMESPACE, Checks.normaliseDirectory(gitDirectory()));
+    return new PresetSpec(type(), policy, new GitTarget(this, branch().orElseThrow(), layout, scope, gitOnlyWritten(policy)),
+        scope, this, dryRun(), RowStyle.NAMESPACE_SYNC, Optional.of(this), Optional.empty(), Optional.empty(), false);
+  }
+
+  @Value.Check
+  protected void check() {
+    Tasks.check(this);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static class Builder extends ImmutableTenantSync.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.Commit, FieldGroups.DryRun, FieldGroups.TwoWay {}
+}

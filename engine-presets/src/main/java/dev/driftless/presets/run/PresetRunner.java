@@ -1,0 +1,260 @@
+package dev.driftless.presets.run;
+
+import dev.driftless.apply.ApplyResult;
+import dev.driftless.apply.ChangeResult;
+import dev.driftless.apply.Commit;
+import dev.driftless.core.apply.ApplyListener;
+import dev.driftless.core.apply.Applier;
+import dev.driftless.core.plan.Planner;
+import dev.driftless.presets.ExecutionFilesSpec;
+import dev.driftless.presets.PresetRows;
+import dev.driftless.presets.PresetSpec;
+import dev.driftless.presets.RowContext;
+import dev.driftless.presets.SyncTask;
+import dev.driftless.git.GitSide;
+import dev.driftless.git.clone.CloneResult;
+import dev.driftless.git.layout.Layout;
+import dev.driftless.kestra.KestraSide;
+import dev.driftless.plan.Change;
+import dev.driftless.plan.Plan;
+import dev.driftless.plan.PlanOptions;
+import dev.driftless.policy.Policy;
+import dev.driftless.policy.Selector;
+import dev.driftless.port.Clock;
+import dev.driftless.port.SourceNotFoundException;
+import dev.driftless.resource.Resource;
+import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Snapshot;
+import dev.driftless.snapshot.SnapshotEntry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Runs the Git plugin's tasks against real sides: opens Git and Kestra from the task's settings,
+ * reads both, plans, and (unless it is a dry run) applies, planning again from fresh snapshots
+ * when an apply ends stale (a push rejected because the branch moved), a bounded number of times.
+ * Nothing is written when the plan cannot be applied.
+ *
+ * <pre>{@code
+ * PresetRun run = PresetRunner.create().run(NamespaceSync.builder()
+ *     .url("https://github.com/org/repo").branch("main").namespace("company.team")
+ *     .sourceOfTruth(Side.GIT).build());
+ * run.rows();        // the plugin's diff rows
+ * run.commitUrl();   // for tasks that push
+ * }</pre>
+ */
+public final class PresetRunner {
+
+  private final Optional<Path> cacheDirectory;
+  private final Clock clock;
+  private final ApplyListener listener;
+  private final Consumer<String> progress;
+  private final int maxAttempts;
+  private final PlanOptions options;
+  private final boolean forceDryRun;
+
+  private PresetRunner(Optional<Path> cacheDirectory, Clock clock, ApplyListener listener, Consumer<String> progress,
+      int maxAttempts, PlanOptions options, boolean forceDryRun) {
+    this.cacheDirectory = cacheDirectory;
+    this.clock = clock;
+    this.listener = listener;
+    this.progress = progress;
+    this.maxAttempts = maxAttempts;
+    this.options = options;
+    this.forceDryRun = forceDryRun;
+  }
+
+  public static PresetRunner create() {
+    return new PresetRunner(Optional.empty(), Clock.system(), ApplyListener.NONE, line -> { }, 3,
+        PlanOptions.builder().maxDiffLines(100_000).build(), false);
+  }
+
+  /** Plans every task without applying, whatever its {@code dryRun} says. */
+  public PresetRunner withDryRun(boolean value) {
+    return new PresetRunner(cacheDirectory, clock, listener, progress, maxAttempts, options, value);
+  }
+
+  /** A local directory that keeps fetched Git objects between runs. */
+  public PresetRunner withCacheDirectory(Path directory) {
+    return new PresetRunner(Optional.of(directory), clock, listener, progress, maxAttempts, options, forceDryRun);
+  }
+
+  public PresetRunner withClock(Clock value) {
+    return new PresetRunner(cacheDirectory, Objects.requireNonNull(value), listener, progress, maxAttempts, options, forceDryRun);
+  }
+
+  /** Hears each change's outcome while applying. */
+  public PresetRunner withListener(ApplyListener value) {
+    return new PresetRunner(cacheDirectory, clock, Objects.requireNonNull(value), progress, maxAttempts, options, forceDryRun);
+  }
+
+  /** Hears one line per step (what was read, what is applied). */
+  public PresetRunner withProgress(Consumer<String> value) {
+    return new PresetRunner(cacheDirectory, clock, listener, Objects.requireNonNull(value), maxAttempts, options, forceDryRun);
+  }
+
+  /** How many times to plan and apply at most when applies end stale; 1 for no retry. */
+  public PresetRunner withMaxAttempts(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("maxAttempts >= 1, got " + value);
+    }
+    return new PresetRunner(cacheDirectory, clock, listener, progress, value, options, forceDryRun);
+  }
+
+  /**
+   * Plan options: an approved plan id for a mass deletion, metadata, the size limit of one resource
+   * (which both sides' reads are held to as well).
+   */
+  public PresetRunner withOptions(PlanOptions value) {
+    return new PresetRunner(cacheDirectory, clock, listener, progress, maxAttempts, Objects.requireNonNull(value),
+        forceDryRun);
+  }
+
+  /**
+   * Runs a task: plans it, and applies it unless it is a dry run.
+   *
+   * @throws SourceNotFoundException when a branch, directory, flow file or execution to read does
+   *     not exist
+   * @throws dev.driftless.port.DriftlessException when a side cannot be reached or refuses
+   */
+  public PresetRun run(SyncTask task) {
+    PresetSpec spec = task.spec();
+    Set<ResourceKind> kinds = spec.kestraScope().kinds();
+    boolean kestraIsSource = kinds.stream().anyMatch(k -> spec.policy().sourceOfTruth(k) == Side.KESTRA);
+    GitSide git = GitSide.open(Connections.git(spec.git(), spec.commit(), cacheDirectory, options.maxResourceBytes()));
+    Layout layout = Connections.layout(spec.git().layout());
+    try (KestraSide kestra = KestraSide.open(Connections.kestra(spec.kestra(), !kestraIsSource,
+        options.maxResourceBytes()))) {
+      Snapshot gitSnapshot;
+      Snapshot kestraSnapshot;
+      Plan plan;
+      Optional<ApplyResult> result = Optional.empty();
+      int attempt = 0;
+      do {
+        attempt++;
+        gitSnapshot = git.reader().read(spec.git().scope());
+        progress.accept("Read " + count(gitSnapshot) + " from Git (" + spec.git().branch() + " at "
+            + shortId(gitSnapshot.identity()) + ")");
+        kestraSnapshot = readKestra(kestra, spec, Planner.kestraNamespacesOf(gitSnapshot, spec.policy()));
+        progress.accept("Read " + count(kestraSnapshot) + " from Kestra (" + kestra.server().describeShort() + ")");
+        Policy policy = spec.policy();
+        if (spec.singleFlowPath().isPresent()) {
+          gitSnapshot = onlyFile(gitSnapshot, spec.singleFlowPath().get(), spec);
+          policy = policy.withSelector(Selector.of(Set.of(ResourceKind.FLOW), gitSnapshot.entries().stream()
+              .flatMap(e -> e.key().stream()).map(ResourceKey::name).distinct().toList(), List.of()));
+        }
+        if (spec.failWhenNothingSelected()) {
+          requireSelected(spec, policy, spec.type().pushesToGit() ? kestraSnapshot : gitSnapshot);
+        }
+        plan = Planner.plan(gitSnapshot, kestraSnapshot, policy, options, kestra.reviewer());
+        if (spec.dryRun() || forceDryRun || !plan.isApplyable() || !plan.hasWrites()) {
+          result = Optional.empty();
+          break;
+        }
+        progress.accept("Applying " + plan.summary().line());
+        result = Optional.of(Applier.to(git.writer(), kestra.writer()).withClock(clock).withListener(listener)
+            .apply(plan));
+      } while (result.get().isStale() && attempt < maxAttempts);
+
+      Snapshot gitRead = gitSnapshot;
+      Snapshot kestraRead = kestraSnapshot;
+      Optional<ApplyResult> applied = result;
+      RowContext context = new RowContext() {
+        @Override
+        public Optional<String> gitPath(Change change) {
+          ResourceKey key = change.side() == Side.GIT ? change.key() : change.sourceKey();
+          Optional<String> existing = gitRead.index().getOrDefault(key, List.of()).stream()
+              .flatMap(e -> e.origin().stream()).findFirst();
+          return existing.or(() -> layout.holds(key) ? Optional.of(layout.pathOf(key)) : Optional.empty());
+        }
+
+        @Override
+        public Optional<String> revision(Change change) {
+          ResourceKey key = change.side() == Side.KESTRA ? change.key() : change.sourceKey();
+          Optional<String> written = change.side() == Side.KESTRA
+              ? applied.flatMap(r -> r.result(change)).flatMap(ChangeResult::version) : Optional.empty();
+          return written.or(() -> kestraRead.resource(key).flatMap(Resource::version));
+        }
+      };
+      Optional<Commit> commit = result.flatMap(r -> r.commit(Side.GIT));
+      return new PresetRun(spec.type(), plan, result, PresetRows.of(spec.rows(), plan, result, context),
+          commit.map(Commit::id), commit.flatMap(Commit::url), attempt);
+    }
+  }
+
+  /** Runs a Clone task; the directory defaults to the repository's name under {@code workingDirectory}. */
+  public CloneResult clone(dev.driftless.presets.Clone task, Path workingDirectory) {
+    String url = task.url().orElseThrow();
+    Path directory = task.directory().map(workingDirectory::resolve)
+        .orElseGet(() -> workingDirectory.resolve(repositoryName(url)));
+    dev.driftless.git.clone.Clone.Builder clone = dev.driftless.git.clone.Clone.builder()
+        .remote(Connections.remote(task))
+        .directory(directory)
+        .depth(task.depth())
+        .cloneSubmodules(task.cloneSubmodules())
+        .noTags(task.noTags())
+        .cloneAllBranches(task.cloneAllBranches())
+        .putAllGitConfig(task.gitConfig());
+    task.branch().ifPresent(clone::branch);
+    task.tag().ifPresent(clone::tag);
+    task.commit().ifPresent(clone::commit);
+    return clone.build().run();
+  }
+
+  static String repositoryName(String url) {
+    String trimmed = url.replaceAll("/+$", "");
+    String last = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(':')) + 1);
+    return last.endsWith(".git") ? last.substring(0, last.length() - 4) : last;
+  }
+
+  private Snapshot readKestra(KestraSide kestra, PresetSpec spec, Set<String> namespacesInGit) {
+    Optional<ExecutionFilesSpec> outputs = spec.executionFiles();
+    if (outputs.isPresent()) {
+      return kestra.executionFiles(outputs.get().executionId(), outputs.get().filesMap()).read(spec.kestraScope());
+    }
+    WritableKinds.Narrowed writable = WritableKinds.narrow(spec.kestraScope(), spec.policy(), kestra.server());
+    return writable.annotate(kestra.reader().read(writable.scope(), namespacesInGit));
+  }
+
+  /**
+   * SyncFlow: the Git snapshot narrowed to the one file it syncs, with the diagnostics about that
+   * file (and those about no file); what was said about the other files of its folder is not this
+   * task's business.
+   */
+  private static Snapshot onlyFile(Snapshot git, String path, PresetSpec spec) {
+    List<SnapshotEntry> entries = git.entries().stream()
+        .filter(e -> e.origin().filter(path::equals).isPresent()).toList();
+    if (entries.isEmpty()) {
+      throw new SourceNotFoundException("flowPath " + path + " is not a flow file on branch " + spec.git().branch()
+          + " of " + spec.git().remote().url().orElse("the remote"));
+    }
+    return Snapshot.builder().side(Side.GIT).scope(git.scope()).identity(git.identity()).addAllEntries(entries)
+        .addAllDiagnostics(git.diagnostics().stream().filter(d -> d.file().map(path::equals).orElse(true)).toList())
+        .build();
+  }
+
+  private static void requireSelected(PresetSpec spec, Policy policy, Snapshot source) {
+    boolean any = source.entries().stream().flatMap(e -> e.key().stream()).anyMatch(policy.selector()::selects);
+    if (!any) {
+      throw new SourceNotFoundException("errorOnMissing is set and nothing in " + source.side().displayName()
+          + " matches " + (policy.selector().includes().isEmpty() ? "the task" : policy.selector().includes()));
+    }
+  }
+
+  private static String count(Snapshot snapshot) {
+    long readable = snapshot.entries().stream().filter(e -> e.present().isPresent()).count();
+    long unreadable = snapshot.entries().size() - readable;
+    return readable + (readable == 1 ? " resource" : " resources") + (unreadable == 0 ? "" : " and " + unreadable
+        + " unreadable");
+  }
+
+  private static String shortId(String identity) {
+    return identity.length() > 12 && identity.matches("[0-9a-f]+") ? identity.substring(0, 12) : identity;
+  }
+}

@@ -1,0 +1,2 @@
+/** Verifying webhook deliveries from Git forges before they poke a reconciler. */
+package dev.driftless.presets.webhook;
