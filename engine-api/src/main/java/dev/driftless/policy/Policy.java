@@ -90,6 +90,15 @@ public abstract class Policy {
     return kind == ResourceKind.EXECUTION_FILE ? Side.KESTRA : sourceOfTruth();
   }
 
+  /**
+   * Whether a side is only written for these kinds: none of them comes from it. The one rule for
+   * what a missing branch, directory or namespace on that side means: it reads as empty (it will be
+   * created) when the side is only written, and is an error when the side is a source.
+   */
+  public boolean isOnlyWritten(Side side, Set<ResourceKind> kinds) {
+    return kinds.stream().noneMatch(k -> sourceOfTruth(k) == side);
+  }
+
   /** Whether nothing may be deleted in this namespace (or for tenant-global resources, under {@code _global}). */
   public boolean isProtected(String namespace) {
     for (String p : protectedNamespaces()) {

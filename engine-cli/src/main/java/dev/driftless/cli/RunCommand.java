@@ -4,7 +4,6 @@ import dev.driftless.presets.Clone;
 import dev.driftless.presets.SyncTask;
 import dev.driftless.presets.Task;
 import dev.driftless.presets.TaskFile;
-import dev.driftless.presets.TaskType;
 import dev.driftless.git.clone.CloneResult;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.presets.run.PresetRun;
@@ -88,28 +87,32 @@ final class RunCommand implements Callable<Integer> {
     boolean ok = true;
     for (Task task : tasks) {
       console.out().println("== " + task.type().typeName());
-      if (task.type() == TaskType.CLONE) {
-        CloneResult cloned = runner.clone((Clone) task, Path.of("").toAbsolutePath());
+      if (task instanceof Clone clone) {
+        CloneResult cloned = runner.clone(clone, Path.of("").toAbsolutePath());
         console.out().println("Cloned into " + cloned.directory() + " at " + cloned.commitId()
             + cloned.branch().map(b -> " (" + b + ")").orElse(""));
-        continue;
+      } else if (task instanceof SyncTask sync) {
+        ok &= run(runner, sync, console);
       }
-      PresetRun run = runner.run((SyncTask) task);
-      console.progressDone();
-      output.print(console, run.plan());
-      run.result().ifPresent(r -> console.out().print(Session.describe(r)));
-      if (dryRun || ((SyncTask) task).dryRun()) {
-        console.note("Dry run: nothing was written.");
-      }
-      run.commitId().ifPresent(id -> console.out().println("commitId: " + id));
-      run.commitUrl().ifPresent(url -> console.out().println("commitURL: " + url));
-      printRows(console, run.rows());
-      if (rows != null) {
-        writeRows(run);
-      }
-      ok &= run.isSuccess();
     }
     return ok ? 0 : 1;
+  }
+
+  private boolean run(PresetRunner runner, SyncTask task, Console console) {
+    PresetRun run = runner.run(task);
+    console.progressDone();
+    output.print(console, run.plan());
+    run.result().ifPresent(r -> console.out().print(Session.describe(r)));
+    if (dryRun || task.dryRun()) {
+      console.note("Dry run: nothing was written.");
+    }
+    run.commitId().ifPresent(id -> console.out().println("commitId: " + id));
+    run.commitUrl().ifPresent(url -> console.out().println("commitURL: " + url));
+    printRows(console, run.rows());
+    if (rows != null) {
+      writeRows(run);
+    }
+    return run.isSuccess();
   }
 
   private static void printRows(Console console, List<Map<String, Object>> rows) {

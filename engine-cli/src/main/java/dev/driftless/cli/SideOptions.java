@@ -223,7 +223,7 @@ final class SideOptions {
     } else if ("no".equals(env.get("GIT_STRICT_HOST_KEY_CHECKING"))) {
       remote.hostKeys(HostKeys.acceptAnyHostKeyInsecurely());
     }
-    boolean gitOnlyWritten = kinds().stream().noneMatch(k -> policy.sourceOfTruth(k) == Side.GIT);
+    boolean gitOnlyWritten = policy.isOnlyWritten(Side.GIT, kinds());
     GitSettings.Builder settings = GitSettings.builder().remote(remote.build()).branch(branch).layout(layout())
         .readMissingAsEmpty(gitOnlyWritten).maxFileBytes(maxResourceBytes());
     if (cacheDir != null) {
@@ -241,7 +241,7 @@ final class SideOptions {
   }
 
   KestraSettings kestraSettings(Map<String, String> env, Policy policy) {
-    boolean kestraOnlyWritten = kinds().stream().noneMatch(k -> policy.sourceOfTruth(k) == Side.KESTRA);
+    boolean kestraOnlyWritten = policy.isOnlyWritten(Side.KESTRA, kinds());
     KestraSettings.Builder settings = KestraSettings.builder().url(kestra).auth(kestraAuth(env))
         .allowMissingNamespaces(kestraOnlyWritten).namespaceFileSizeLimit(maxResourceBytes());
     if (tenant != null) {

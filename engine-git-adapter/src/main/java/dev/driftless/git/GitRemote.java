@@ -1,13 +1,17 @@
 package dev.driftless.git;
 
 import dev.driftless.credential.Secret;
+import dev.driftless.port.InvalidSettingsException;
+import dev.driftless.port.SettingProblem;
 import dev.driftless.style.ValueStyle;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.transport.URIish;
 import org.immutables.value.Value;
 
@@ -146,66 +150,76 @@ public abstract class GitRemote {
 
   @Value.Check
   protected void check() {
-    List<String> problems = new ArrayList<>();
+    List<SettingProblem> problems = new ArrayList<>();
     Optional<URIish> uri = url().isBlank() ? Optional.empty() : parsed();
     Optional<Protocol> protocol = Optional.empty();
     if (url().isBlank()) {
-      problems.add("url must not be empty");
-    } else if (uri.isEmpty()) {
-      problems.add("url is not a Git URL: use https://, ssh://, user@host:path, git://, file:// or a local path");
+      problems.add(new SettingProblem("url", "must not be empty"));
+    } else if (uri.isEmpty() || !SHAPE.matcher(url().strip()).matches()) {
+      problems.add(new SettingProblem("url", "is not a Git remote: " + USE));
     } else {
       try {
         protocol = Optional.of(protocolOf(uri.get()));
       } catch (IllegalArgumentException e) {
-        problems.add("url: " + e.getMessage() + "; use https://, ssh://, user@host:path, git://, file:// or a local path");
+        problems.add(new SettingProblem("url", "has " + e.getMessage() + "; " + USE));
       }
       if (uri.get().getPass() != null) {
-        problems.add("url holds a password: give it as 'password' instead, so that it stays out of every message");
+        problems.add(new SettingProblem("url", "holds a password: give it as 'password' instead, so that it stays out "
+            + "of every message"));
       }
     }
     protocol.ifPresent(p -> checkCredentials(p, problems));
     if (privateKey().isPresent() && privateKeyFile().isPresent()) {
-      problems.add("give privateKey or privateKeyFile, not both");
+      problems.add(new SettingProblem("privateKey", "and privateKeyFile are both given: give one, not both"));
     }
     if (passphrase().isPresent() && privateKey().isEmpty() && privateKeyFile().isEmpty()) {
-      problems.add("passphrase is given but no privateKey or privateKeyFile");
+      problems.add(new SettingProblem("passphrase", "is given but there is no privateKey to decrypt"));
     }
     String hostKeyProblem = hostKeys().problem();
     if (!hostKeyProblem.isEmpty()) {
-      problems.add(hostKeyProblem);
+      problems.add(new SettingProblem("hostKeys", hostKeyProblem));
     }
     checkTimeout("connectTimeout", connectTimeout(), problems);
     checkTimeout("readTimeout", readTimeout(), problems);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("invalid Git remote " + displayUrl() + ":\n  - "
-          + String.join("\n  - ", problems));
+      throw new InvalidSettingsException("invalid Git remote " + displayUrl(), problems);
     }
   }
 
-  private void checkCredentials(Protocol protocol, List<String> problems) {
+  private static final String USE = "use https://, ssh://, user@host:path, git://, file:// or a local path (absolute, "
+      + "or starting with ./ or ../)";
+
+  /** What a remote looks like: a URL, scp-like {@code user@host:path}, or an absolute or explicitly relative path. */
+  private static final Pattern SHAPE = Pattern.compile(
+      "(?i)(https?|ssh|git\\+ssh|ssh\\+git|git|file)://.+|[A-Za-z0-9_.-]+@[^:/\\s]+:.+|/.+|\\.{1,2}/.*|[A-Za-z]:[\\\\/].*");
+
+  private void checkCredentials(Protocol protocol, List<SettingProblem> problems) {
+    String uses = "; this remote uses " + protocol.name().toLowerCase(Locale.ROOT);
     if (password().isPresent() && !protocol.isHttp()) {
-      problems.add("password is used for HTTP(S) remotes only; this remote uses " + protocol.name().toLowerCase());
+      problems.add(new SettingProblem("password", "is used for HTTP(S) remotes only" + uses));
     }
     if (password().isPresent() && username().filter(u -> !u.isBlank()).isEmpty()) {
-      problems.add("password needs a username (for a GitHub token any non-empty name works)");
+      problems.add(new SettingProblem("username", "is required with a password (for a GitHub token any non-empty "
+          + "name works)"));
     }
     boolean key = privateKey().isPresent() || privateKeyFile().isPresent();
     if (key && protocol != Protocol.SSH) {
-      problems.add("privateKey is used for SSH remotes only; this remote uses " + protocol.name().toLowerCase());
+      problems.add(new SettingProblem("privateKey", "is used for SSH remotes only" + uses));
     }
     if (!key && protocol == Protocol.SSH) {
-      problems.add("an SSH remote needs privateKey or privateKeyFile (no SSH agent and no ~/.ssh key is used)");
+      problems.add(new SettingProblem("privateKey", "is required for an SSH remote (no SSH agent and no ~/.ssh key "
+          + "is used)"));
     }
     if (trustedCaPem().isPresent() && protocol != Protocol.HTTPS) {
-      problems.add("trustedCaPem is used for HTTPS remotes only; this remote uses " + protocol.name().toLowerCase());
+      problems.add(new SettingProblem("trustedCaPem", "is used for HTTPS remotes only" + uses));
     }
   }
 
-  private static void checkTimeout(String name, Duration value, List<String> problems) {
+  private static void checkTimeout(String name, Duration value, List<SettingProblem> problems) {
     if (value.isNegative() || value.isZero()) {
-      problems.add(name + " must be positive, got " + value);
+      problems.add(new SettingProblem(name, "must be positive, got " + value.toMillis() + " ms"));
     } else if (value.toSeconds() > Integer.MAX_VALUE / 1000) {
-      problems.add(name + " is too long: " + value);
+      problems.add(new SettingProblem(name, "is too long: " + value));
     }
   }
 }

@@ -15,8 +15,8 @@ import java.util.Optional;
  * <pre>{@code
  * GitSide git = GitSide.open(settings);
  * SyncRun run = Sync.between(git.reader(), gitScope, kestraReader, kestraScope)
- *     .policy(policy)
- *     .writers(git.writer())
+ *     .withPolicy(policy)
+ *     .withWriters(git.writer())
  *     .apply();
  * }</pre>
  *

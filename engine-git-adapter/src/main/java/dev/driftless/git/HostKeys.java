@@ -88,13 +88,16 @@ public final class HostKeys {
     return source != Source.ACCEPT_ANY_INSECURE;
   }
 
-  /** What is wrong with these settings, or empty when they are usable (a pinned key's form, not the file's existence). */
+  /**
+   * What is wrong with these settings, worded to follow their name, or empty when they are usable (a
+   * pinned key's form, not the file's existence).
+   */
   String problem() {
     return switch (source) {
-      case KNOWN_HOSTS_FILE -> value.isBlank() ? "hostKeys: the known_hosts path is empty" : "";
-      case KNOWN_HOSTS_TEXT -> value.isBlank() ? "hostKeys: the known_hosts text is empty; every host would be refused" : "";
+      case KNOWN_HOSTS_FILE -> value.isBlank() ? "names an empty known_hosts path" : "";
+      case KNOWN_HOSTS_TEXT -> value.isBlank() ? "holds empty known_hosts text; every host would be refused" : "";
       case PINNED -> value.startsWith("SHA256:") || KEY_LINE.matcher(value).find() ? ""
-          : "hostKeys: a pinned key is '<type> <base64>' (optionally after a known_hosts host pattern) or "
+          : "pins a key that is neither '<type> <base64>' (optionally after a known_hosts host pattern) nor "
               + "'SHA256:<fingerprint>'";
       case ACCEPT_ANY_INSECURE -> "";
     };

@@ -11,7 +11,7 @@ import dev.driftless.core.apply.Sync;
 import dev.driftless.core.apply.SyncRun;
 import dev.driftless.core.render.PlanText;
 import dev.driftless.credential.Secret;
-import dev.driftless.git.clone.Clone;
+import dev.driftless.git.clone.CloneRequest;
 import dev.driftless.git.clone.CloneResult;
 import dev.driftless.git.layout.Layout;
 import dev.driftless.git.servers.BareRepo;
@@ -158,8 +158,8 @@ class CredentialLeakTest {
     GitSettings httpsSettings = GitSettings.builder().remote(httpsRemote).layout(Layout.namespaces()).build();
     GitSide httpsSide = GitSide.open(httpsSettings);
     InMemorySide kestra = InMemorySide.kestra().put(Flows.flow("dev", "a").resource()).put(Flows.flow("dev", "b").resource());
-    SyncRun run = Sync.between(httpsSide.reader(), FLOWS, kestra, FLOWS).policy(Sides.policy(Side.KESTRA))
-        .writers(httpsSide.writer()).apply();
+    SyncRun run = Sync.between(httpsSide.reader(), FLOWS, kestra, FLOWS).withPolicy(Sides.policy(Side.KESTRA))
+        .withWriters(httpsSide.writer()).apply();
     Snapshot snapshot = httpsSide.reader().read(FLOWS);
     keep(httpsRemote, httpsSettings, httpsSide, httpsSide.reader(), httpsSide.writer(), run, snapshot,
         snapshot.entries(), snapshot.diagnostics(), PlanText.render(run.plan()));
@@ -205,9 +205,9 @@ class CredentialLeakTest {
         Layout.namespaces()));
 
     // Clone over HTTPS: success, and a refused token.
-    CloneResult cloned = Clone.builder().remote(httpsRemote).directory(dir.resolve("clone")).build().run();
-    keep(cloned, Clone.builder().remote(httpsRemote).directory(dir.resolve("x")).build());
-    keepFailure(() -> Clone.builder().remote(GitRemote.builder().url(https.url("secret-flows")).username("someone")
+    CloneResult cloned = CloneRequest.builder().remote(httpsRemote).directory(dir.resolve("clone")).build().run();
+    keep(cloned, CloneRequest.builder().remote(httpsRemote).directory(dir.resolve("x")).build());
+    keepFailure(() -> CloneRequest.builder().remote(GitRemote.builder().url(https.url("secret-flows")).username("someone")
         .password(Secret.of(wrongToken)).trustedCaPem(https.caCertificatePem().orElseThrow()).build())
         .directory(dir.resolve("refused")).build().run());
   }

@@ -26,7 +26,7 @@ class GitSettingsTest {
         .build());
     String message = e.getMessage();
     assertTrue(message.contains("password is used for HTTP(S) remotes only"), message);
-    assertTrue(message.contains("password needs a username"), message);
+    assertTrue(message.contains("username is required with a password"), message);
     assertTrue(message.contains("privateKey is used for SSH remotes only"), message);
     assertTrue(message.contains("not both"), message);
     assertTrue(message.contains("trustedCaPem is used for HTTPS remotes only"), message);
@@ -46,7 +46,7 @@ class GitSettingsTest {
   void remote_needsAKeyForSsh() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> GitRemote.of("git@github.com:acme/flows.git"));
-    assertTrue(e.getMessage().contains("an SSH remote needs privateKey"), e.getMessage());
+    assertTrue(e.getMessage().contains("privateKey is required for an SSH remote"), e.getMessage());
   }
 
   @Test

@@ -84,7 +84,7 @@ class RacingWritersTest {
 
   private static Sync sync(GitSide git, InMemorySide kestra, String namespace, ChangeWriter writer) {
     return Sync.between(git.reader(), flowsOf(namespace), kestra, flowsOf(namespace))
-        .policy(Sides.policy(Side.KESTRA)).writers(writer).maxAttempts(3);
+        .withPolicy(Sides.policy(Side.KESTRA)).withWriters(writer).withMaxAttempts(3);
   }
 
   @Test
@@ -136,7 +136,7 @@ class RacingWritersTest {
           }
         });
         runs.add(pool.submit(() -> Sync.between(git.reader(), flowsOf(namespace), kestra, flowsOf(namespace))
-            .policy(Sides.policy(Side.KESTRA)).writers(writer).maxAttempts(writers + 1).apply()));
+            .withPolicy(Sides.policy(Side.KESTRA)).withWriters(writer).withMaxAttempts(writers + 1).apply()));
       }
       int attempts = 0;
       for (Future<SyncRun> run : runs) {

@@ -1,6 +1,8 @@
 package dev.driftless.kestra;
 
 import dev.driftless.plan.PlanOptions;
+import dev.driftless.port.InvalidSettingsException;
+import dev.driftless.port.SettingProblem;
 import dev.driftless.style.ValueStyle;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -213,54 +215,54 @@ public abstract class KestraSettings {
 
   @Value.Check
   protected void check() {
-    List<String> problems = new ArrayList<>();
+    List<SettingProblem> problems = new ArrayList<>();
     urlProblems(problems);
     tenant().ifPresent(t -> {
       if (!TENANT.matcher(t).matches()) {
-        problems.add("tenant '" + t + "' is not valid: use letters, digits, '_' and '-'");
+        problems.add(new SettingProblem("tenant", "'" + t + "' is not valid: use letters, digits, '_' and '-'"));
       }
       if (paths() == PathStyle.LEGACY) {
-        problems.add("tenant '" + t + "' is set but paths are LEGACY, which have no tenant: drop one of them");
+        problems.add(new SettingProblem("tenant", "'" + t + "' is set but paths are LEGACY, which have no tenant: drop one of them"));
       }
     });
     positive(problems, "connectTimeout", connectTimeout());
     positive(problems, "requestTimeout", requestTimeout());
     if (maxAttempts() < 1 || maxAttempts() > MAX_ATTEMPTS) {
-      problems.add("maxAttempts must be between 1 and " + MAX_ATTEMPTS + ", got " + maxAttempts());
+      problems.add(new SettingProblem("maxAttempts", "must be between 1 and " + MAX_ATTEMPTS + ", got " + maxAttempts()));
     }
     if (retryBaseDelay().isNegative()) {
-      problems.add("retryBaseDelay must not be negative, got " + retryBaseDelay());
+      problems.add(new SettingProblem("retryBaseDelay", "must not be negative, got " + retryBaseDelay()));
     }
     if (retryMaxDelay().compareTo(retryBaseDelay()) < 0) {
-      problems.add("retryMaxDelay (" + retryMaxDelay() + ") must not be shorter than retryBaseDelay ("
-          + retryBaseDelay() + ")");
+      problems.add(new SettingProblem("retryMaxDelay", "(" + retryMaxDelay() + ") must not be shorter than retryBaseDelay ("
+          + retryBaseDelay() + ")"));
     }
     if (writeConcurrency() < 1 || writeConcurrency() > MAX_CONCURRENCY) {
-      problems.add("writeConcurrency must be between 1 and " + MAX_CONCURRENCY + ", got " + writeConcurrency());
+      problems.add(new SettingProblem("writeConcurrency", "must be between 1 and " + MAX_CONCURRENCY + ", got " + writeConcurrency()));
     }
     if (namespaceFileSizeLimit() < 1) {
-      problems.add("namespaceFileSizeLimit must be at least 1 byte, got " + namespaceFileSizeLimit());
+      problems.add(new SettingProblem("namespaceFileSizeLimit", "must be at least 1 byte, got " + namespaceFileSizeLimit()));
     }
     if (maxExportEntries() < 1) {
-      problems.add("maxExportEntries must be at least 1, got " + maxExportEntries());
+      problems.add(new SettingProblem("maxExportEntries", "must be at least 1, got " + maxExportEntries()));
     }
     if (maxExportBytes() < 1) {
-      problems.add("maxExportBytes must be at least 1 byte, got " + maxExportBytes());
+      problems.add(new SettingProblem("maxExportBytes", "must be at least 1 byte, got " + maxExportBytes()));
     }
     positive(problems, "callDeadline", callDeadline());
     if (pageSize() < 1 || pageSize() > MAX_PAGE_SIZE) {
-      problems.add("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize());
+      problems.add(new SettingProblem("pageSize", "must be between 1 and " + MAX_PAGE_SIZE + ", got " + pageSize()));
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("invalid Kestra settings:\n  - " + String.join("\n  - ", problems));
+      throw new InvalidSettingsException("invalid Kestra settings", problems);
     }
   }
 
   /** Problems with the URL. None of them quotes it: a mistyped URL may carry a credential. */
-  private void urlProblems(List<String> problems) {
+  private void urlProblems(List<SettingProblem> problems) {
     String raw = url().trim();
     if (raw.isEmpty()) {
-      problems.add("url must not be empty: give the server's address, such as http://localhost:8080");
+      problems.add(new SettingProblem("url", "must not be empty: give the server's address, such as http://localhost:8080"));
       return;
     }
     URI uri;
@@ -268,32 +270,32 @@ public abstract class KestraSettings {
       uri = new URI(raw);
     } catch (URISyntaxException e) {
       // The reason and index only: the text itself may hold a credential typed in by mistake.
-      problems.add("url is not a valid URI: " + e.getReason() + " at index " + e.getIndex());
+      problems.add(new SettingProblem("url", "is not a valid URI: " + e.getReason() + " at index " + e.getIndex()));
       return;
     }
     if (uri.getRawUserInfo() != null) {
-      problems.add("url must not carry credentials (user:password@host): set them with auth(...) instead");
+      problems.add(new SettingProblem("url", "must not carry credentials (user:password@host): set them with auth(...) instead"));
       return;
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      problems.add("url must start with http:// or https://");
+      problems.add(new SettingProblem("url", "must start with http:// or https://"));
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      problems.add("url has no host");
+      problems.add(new SettingProblem("url", "has no host"));
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      problems.add("url must not have a query or a fragment: give the server's address only");
+      problems.add(new SettingProblem("url", "must not have a query or a fragment: give the server's address only"));
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     if (path.matches("(?i).*/api/v1/?(.*)?")) {
-      problems.add("url must be the server's address without /api/v1 (the adapter adds the API paths)");
+      problems.add(new SettingProblem("url", "must be the server's address without /api/v1 (the adapter adds the API paths)"));
     }
   }
 
-  private static void positive(List<String> problems, String name, Duration value) {
+  private static void positive(List<SettingProblem> problems, String name, Duration value) {
     if (value.isZero() || value.isNegative()) {
-      problems.add(name + " must be positive, got " + value);
+      problems.add(new SettingProblem(name, "must be positive, got " + value));
     }
   }
 }

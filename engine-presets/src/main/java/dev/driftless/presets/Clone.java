@@ -1,9 +1,9 @@
 package dev.driftless.presets;
 
-import dev.driftless.presets.internal.Checks;
 import dev.driftless.style.ValueStyle;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.immutables.value.Value;
 
 /**
@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class Clone implements Task, GitRemote {
+public abstract non-sealed class Clone implements Task, GitConnection {
 
   /** Where to clone; the repository's name in the working directory by default. */
   public abstract Optional<String> directory();
@@ -69,9 +69,25 @@ public abstract class Clone implements Task, GitRemote {
     Tasks.check(this);
   }
 
+  /** Reads this task's properties from a task file; builds (and validates) when called. */
+  static Supplier<Task> read(PropertyReader r) {
+    Builder b = builder();
+    FieldGroups.readRemote(r, b);
+    r.bool("cloneSubmodules").ifPresent(b::cloneSubmodules);
+    r.string("directory").ifPresent(b::directory);
+    r.string("branch").ifPresent(b::branch);
+    r.integer("depth").ifPresent(b::depth);
+    r.string("commit").ifPresent(b::commit);
+    r.string("tag").ifPresent(b::tag);
+    r.bool("cloneAllBranches").ifPresent(b::cloneAllBranches);
+    r.bool("noTags").ifPresent(b::noTags);
+    return b::build;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
 
-  public static class Builder extends ImmutableClone.Builder implements FieldGroups.Remote {}
+  public static class Builder extends ImmutableClone.Builder
+      implements FieldGroups.Remote<Builder> {}
 }

@@ -1,79 +1,210 @@
 package dev.driftless.presets;
 
 import dev.driftless.credential.Secret;
+import dev.driftless.kestra.KestraAuth;
+import dev.driftless.policy.OnInvalidSyntax;
+import dev.driftless.policy.WhenMissing;
+import dev.driftless.resource.ResourceKind;
+import dev.driftless.resource.Side;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The setters the builders of every task share, so that {@link TaskFile} fills the plugin's shared
- * properties in one place. The generated builder methods implement them.
+ * The properties tasks share, as the setters of their builders and as read from a task file, so
+ * that each is read in one place. Each setter group is typed by the builder it returns; the
+ * generated builder methods implement them.
  */
 final class FieldGroups {
 
   private FieldGroups() {}
 
-  interface Remote {
-    Object url(String value);
+  /** The Git remote's properties ({@link GitConnection}). */
+  interface Remote<B> {
+    B url(String value);
 
-    Object username(String value);
+    B username(String value);
 
-    Object password(Secret value);
+    B password(Secret value);
 
-    Object privateKey(Secret value);
+    B privateKey(Secret value);
 
-    Object passphrase(Secret value);
+    B passphrase(Secret value);
 
-    Object trustedCaPemPath(String value);
+    B trustedCaPemPath(String value);
 
-    Object noProxy(boolean value);
+    B noProxy(boolean value);
 
-    Object connectTimeout(int value);
+    B connectTimeout(int value);
 
-    Object readTimeout(int value);
+    B readTimeout(int value);
 
-    Object putAllGitConfig(Map<String, ? extends String> entries);
+    B putAllGitConfig(Map<String, ? extends String> entries);
 
-    Object knownHostsPath(String value);
+    B knownHostsPath(String value);
 
-    Object hostKey(String value);
+    B hostKey(String value);
 
-    Object strictHostKeyChecking(boolean value);
+    B strictHostKeyChecking(boolean value);
   }
 
-  interface Server {
-    Object kestraUrl(String value);
+  /** Kestra's properties ({@link KestraConnection}). */
+  interface Server<B> {
+    B kestraUrl(String value);
 
-    Object auth(KestraAuth value);
+    B auth(KestraAuth value);
 
-    Object tenantId(String value);
+    B tenantId(String value);
   }
 
-  interface Commit {
-    Object commitMessage(String value);
+  /** How a task that writes to Git signs its commit ({@link CommitSettings}). */
+  interface Commit<B> {
+    B commitMessage(String value);
 
-    Object authorName(String value);
+    B authorName(String value);
 
-    Object authorEmail(String value);
+    B authorEmail(String value);
   }
 
-  interface TwoWay {
-    Object branch(String value);
+  /** NamespaceSync's and TenantSync's properties ({@link TwoWaySync}). */
+  interface TwoWay<B> {
+    B branch(String value);
 
-    Object gitDirectory(String value);
+    B gitDirectory(String value);
 
-    Object sourceOfTruth(dev.driftless.resource.Side value);
+    B sourceOfTruth(Side value);
 
-    Object putAllSourceOfTruthByKind(Map<dev.driftless.resource.ResourceKind, ? extends dev.driftless.resource.Side> entries);
+    B putAllSourceOfTruthByKind(Map<ResourceKind, ? extends Side> entries);
 
-    Object whenMissingInSource(dev.driftless.policy.WhenMissing value);
+    B whenMissingInSource(WhenMissing value);
 
-    Object protectedNamespaces(java.util.Set<String> value);
+    B protectedNamespaces(Set<String> value);
 
-    Object onInvalidSyntax(dev.driftless.policy.OnInvalidSyntax value);
+    B onInvalidSyntax(OnInvalidSyntax value);
 
-    Object kinds(java.util.Set<dev.driftless.resource.ResourceKind> value);
+    B kinds(Set<ResourceKind> value);
   }
 
-  interface DryRun {
-    Object dryRun(boolean value);
+  interface DryRun<B> {
+    B dryRun(boolean value);
+  }
+
+  /** What every task but Clone reads: the remote, Kestra, and {@code dryRun}. */
+  static <B extends Remote<B> & Server<B> & DryRun<B>> void readShared(PropertyReader r, B b) {
+    readRemote(r, b);
+    // The plugin reads cloneSubmodules on every task; only Clone uses it.
+    r.accept("cloneSubmodules");
+    r.string("kestraUrl").ifPresent(b::kestraUrl);
+    r.string("tenantId").ifPresent(b::tenantId);
+    r.object("auth").flatMap(auth -> readAuth(r, auth)).ifPresent(b::auth);
+    r.bool("dryRun").ifPresent(b::dryRun);
+  }
+
+  static void readCommit(PropertyReader r, Commit<?> b) {
+    r.string("commitMessage").ifPresent(b::commitMessage);
+    r.string("authorName").ifPresent(b::authorName);
+    r.string("authorEmail").ifPresent(b::authorEmail);
+  }
+
+  static void readRemote(PropertyReader r, Remote<?> b) {
+    r.string("url").ifPresent(b::url);
+    r.string("username").ifPresent(b::username);
+    r.secret("password").ifPresent(b::password);
+    r.secret("privateKey").ifPresent(b::privateKey);
+    r.secret("passphrase").ifPresent(b::passphrase);
+    r.string("trustedCaPemPath").ifPresent(b::trustedCaPemPath);
+    r.bool("noProxy").ifPresent(b::noProxy);
+    r.integer("connectTimeout").ifPresent(b::connectTimeout);
+    r.integer("readTimeout").ifPresent(b::readTimeout);
+    b.putAllGitConfig(r.stringMap("gitConfig"));
+    r.string("knownHostsPath").ifPresent(b::knownHostsPath);
+    r.string("hostKey").ifPresent(b::hostKey);
+    r.bool("strictHostKeyChecking").ifPresent(b::strictHostKeyChecking);
+  }
+
+  static void readTwoWay(PropertyReader r, TwoWay<?> b) {
+    r.string("branch").ifPresent(b::branch);
+    r.string("gitDirectory").ifPresent(b::gitDirectory);
+    r.enumValue("sourceOfTruth", Side.class).ifPresent(b::sourceOfTruth);
+    b.putAllSourceOfTruthByKind(byKind(r));
+    r.enumValue("whenMissingInSource", WhenMissing.class).ifPresent(b::whenMissingInSource);
+    if (r.has("protectedNamespaces")) {
+      b.protectedNamespaces(new LinkedHashSet<>(r.strings("protectedNamespaces")));
+    }
+    r.enumValue("onInvalidSyntax", OnInvalidSyntax.class).ifPresent(b::onInvalidSyntax);
+    kinds(r).ifPresent(b::kinds);
+  }
+
+  /** {@code auth: {username, password}} or {@code auth: {apiToken}}, never both. */
+  private static Optional<KestraAuth> readAuth(PropertyReader task, PropertyReader auth) {
+    Optional<String> username = auth.string("username");
+    Optional<Secret> password = auth.secret("password");
+    Optional<Secret> apiToken = auth.secret("apiToken");
+    auth.finish(false);
+    boolean token = auth.has("apiToken");
+    boolean user = auth.has("username");
+    boolean pass = auth.has("password");
+    if ((token && apiToken.isEmpty()) || (user && username.isEmpty()) || (pass && password.isEmpty())) {
+      return Optional.empty(); // already reported, with its line
+    }
+    if (token && (user || pass)) {
+      task.problem("auth", "set either apiToken or username and password, not both");
+    } else if (!token && !(user && pass)) {
+      task.problem("auth", "needs both username and password, or an apiToken");
+    } else {
+      try {
+        if (apiToken.isPresent()) {
+          return Optional.of(new KestraAuth.ApiToken(apiToken.get()));
+        }
+        if (username.isPresent() && password.isPresent()) {
+          return Optional.of(new KestraAuth.Basic(username.get(), password.get()));
+        }
+      } catch (IllegalArgumentException e) {
+        task.problem("auth", e.getMessage());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Map<ResourceKind, Side> byKind(PropertyReader r) {
+    Map<ResourceKind, Side> out = new EnumMap<>(ResourceKind.class);
+    r.object("sourceOfTruthByKind").ifPresent(kinds -> {
+      for (ResourceKind kind : ResourceKind.values()) {
+        for (String name : List.of(kind.label(), kind.name(), camel(kind))) {
+          kinds.enumValue(name, Side.class).ifPresent(side -> out.put(kind, side));
+        }
+      }
+      kinds.finish(false);
+    });
+    return out;
+  }
+
+  private static Optional<Set<ResourceKind>> kinds(PropertyReader r) {
+    if (!r.has("kinds")) {
+      r.accept("kinds");
+      return Optional.empty();
+    }
+    Set<ResourceKind> out = EnumSet.noneOf(ResourceKind.class);
+    for (String label : r.strings("kinds")) {
+      try {
+        out.add(ResourceKind.fromLabel(label));
+      } catch (IllegalArgumentException e) {
+        r.problem("kinds", e.getMessage());
+      }
+    }
+    return Optional.of(out);
+  }
+
+  private static String camel(ResourceKind kind) {
+    String[] parts = kind.label().split("-");
+    StringBuilder out = new StringBuilder(parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      out.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+    }
+    return out.toString();
   }
 }

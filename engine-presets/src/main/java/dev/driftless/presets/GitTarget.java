@@ -1,12 +1,16 @@
 package dev.driftless.presets;
 
+import dev.driftless.git.GitSettings;
+import dev.driftless.git.layout.Layout;
 import dev.driftless.snapshot.Scope;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Git side of a preset.
  *
- * @param remote how to reach it
+ * @param connection how to reach it
  * @param branch the branch read and written
  * @param layout how resources are laid out in it
  * @param scope what is read
@@ -14,11 +18,37 @@ import java.util.Objects;
  *     true only where Git is written and never read as a source (a push creates the branch); a
  *     missing source is always an error
  */
-public record GitTarget(GitRemote remote, String branch, GitLayoutSpec layout, Scope scope, boolean missingReadsAsEmpty) {
+public record GitTarget(GitConnection connection, String branch, Layout layout, Scope scope,
+    boolean missingReadsAsEmpty) {
+
   public GitTarget {
-    Objects.requireNonNull(remote, "remote");
+    Objects.requireNonNull(connection, "connection");
     Objects.requireNonNull(branch, "branch");
     Objects.requireNonNull(layout, "layout");
     Objects.requireNonNull(scope, "scope");
+  }
+
+  /**
+   * The Git adapter's settings for this side.
+   *
+   * @param commit the commit message and author, for tasks that write to Git; the author's name
+   *     defaults to {@code username}
+   * @param cacheDirectory where fetched objects are kept between runs
+   * @param maxFileBytes the size limit of one file, the planner's ({@code PlanOptions.maxResourceBytes})
+   */
+  public GitSettings settings(Optional<CommitSettings> commit, Optional<Path> cacheDirectory, long maxFileBytes) {
+    GitSettings.Builder settings = GitSettings.builder()
+        .remote(connection.remote())
+        .branch(branch)
+        .layout(layout)
+        .readMissingAsEmpty(missingReadsAsEmpty)
+        .maxFileBytes(maxFileBytes);
+    cacheDirectory.ifPresent(settings::cacheDirectory);
+    commit.ifPresent(c -> {
+      c.commitMessage().ifPresent(settings::commitMessage);
+      c.authorName().or(() -> connection.username()).ifPresent(settings::authorName);
+      c.authorEmail().ifPresent(settings::authorEmail);
+    });
+    return settings.build();
   }
 }

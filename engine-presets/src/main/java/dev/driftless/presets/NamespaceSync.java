@@ -1,6 +1,6 @@
 package dev.driftless.presets;
 
-import dev.driftless.presets.internal.Checks;
+import dev.driftless.git.layout.Layout;
 import dev.driftless.policy.Policy;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.snapshot.Scope;
@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.immutables.value.Value;
 
 /**
@@ -19,7 +20,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class NamespaceSync implements TwoWaySync {
+public abstract non-sealed class NamespaceSync implements TwoWaySync {
 
   /** Required, as in the plugin: a sync never guesses the branch. */
   public abstract Optional<String> namespace();
@@ -58,9 +59,17 @@ public abstract class NamespaceSync implements TwoWaySync {
     Set<ResourceKind> kinds = EnumSet.copyOf(kinds());
     Scope scope = Scope.namespaces(List.of(namespace().orElseThrow()), includeChildNamespaces(), kinds);
     Policy policy = policy(includeChildNamespaces());
-    GitLayoutSpec layout = GitLayoutSpec.of(GitLayoutSpec.Kind.NAMESPACE, Checks.normaliseDirectory(gitDirectory()));
-    return new PresetSpec(type(), policy, new GitTarget(this, branch().orElseThrow(), layout, scope, gitOnlyWritten(policy)),
-        scope, this, dryRun(), RowStyle.NAMESPACE_SYNC, Optional.of(this), Optional.empty(), Optional.empty(), false);
+    Layout layout = Layout.namespaces(gitDirectory());
+    return PresetSpec.builder()
+        .type(type())
+        .policy(policy)
+        .git(new GitTarget(this, branch().orElseThrow(), layout, scope, gitOnlyWritten(policy)))
+        .kestraScope(scope)
+        .kestra(this)
+        .dryRun(dryRun())
+        .rows(RowStyle.NAMESPACE_SYNC)
+        .commit(this)
+        .build();
   }
 
   @Value.Check
@@ -68,10 +77,22 @@ public abstract class NamespaceSync implements TwoWaySync {
     Tasks.check(this);
   }
 
+  /** Reads this task's properties from a task file; builds (and validates) when called. */
+  static Supplier<Task> read(PropertyReader r) {
+    Builder b = builder();
+    FieldGroups.readShared(r, b);
+    FieldGroups.readCommit(r, b);
+    FieldGroups.readTwoWay(r, b);
+    r.string("namespace").ifPresent(b::namespace);
+    r.bool("includeChildNamespaces").ifPresent(b::includeChildNamespaces);
+    return b::build;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
 
-  public static class Builder extends ImmutableNamespaceSync.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.Commit, FieldGroups.DryRun, FieldGroups.TwoWay {}
+  public static class Builder extends ImmutableNamespaceSync.Builder
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.TwoWay<Builder> {}
 
 }

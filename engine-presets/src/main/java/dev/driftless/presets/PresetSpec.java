@@ -2,46 +2,57 @@ package dev.driftless.presets;
 
 import dev.driftless.policy.Policy;
 import dev.driftless.snapshot.Scope;
-import java.util.Objects;
+import dev.driftless.style.ValueStyle;
 import java.util.Optional;
+import org.immutables.value.Value;
 
-/**
- * What runs a task: the policy, both sides' scopes, the Git layout, and how to report.
- *
- * @param type the task
- * @param policy the engine policy the task's properties map to
- * @param git the Git side
- * @param kestraScope what is read from Kestra
- * @param kestra how to reach Kestra
- * @param dryRun plan only
- * @param rows the shape of the output rows
- * @param commit the commit settings, for tasks that write to Git
- * @param singleFlowPath SyncFlow: the one file synced
- * @param executionFiles PushExecutionFiles: which outputs
- * @param failWhenNothingSelected fail when the selection matches nothing ({@code errorOnMissing})
- */
-public record PresetSpec(
-    TaskType type,
-    Policy policy,
-    GitTarget git,
-    Scope kestraScope,
-    KestraServer kestra,
-    boolean dryRun,
-    RowStyle rows,
-    Optional<CommitSettings> commit,
-    Optional<String> singleFlowPath,
-    Optional<ExecutionFilesSpec> executionFiles,
-    boolean failWhenNothingSelected) {
+/** What runs a task: the policy, both sides, and how to report. */
+@Value.Immutable
+@ValueStyle
+public abstract class PresetSpec {
 
-  public PresetSpec {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(policy, "policy");
-    Objects.requireNonNull(git, "git");
-    Objects.requireNonNull(kestraScope, "kestraScope");
-    Objects.requireNonNull(kestra, "kestra");
-    Objects.requireNonNull(rows, "rows");
-    Objects.requireNonNull(commit, "commit");
-    Objects.requireNonNull(singleFlowPath, "singleFlowPath");
-    Objects.requireNonNull(executionFiles, "executionFiles");
+  /** The task. */
+  public abstract TaskType type();
+
+  /** The engine policy the task's properties map to. */
+  public abstract Policy policy();
+
+  /** The Git side. */
+  public abstract GitTarget git();
+
+  /** What is read from Kestra. */
+  public abstract Scope kestraScope();
+
+  /** How to reach Kestra. */
+  public abstract KestraConnection kestra();
+
+  /** Plan only. */
+  @Value.Default
+  public boolean dryRun() {
+    return false;
   }
+
+  /** The shape of the output rows. */
+  public abstract RowStyle rows();
+
+  /** The commit settings, for tasks that write to Git. */
+  public abstract Optional<CommitSettings> commit();
+
+  /** SyncFlow: the one file synced. */
+  public abstract Optional<String> singleFlowPath();
+
+  /** PushExecutionFiles: which outputs. */
+  public abstract Optional<ExecutionFilesSpec> executionFiles();
+
+  /** Fail when the selection matches nothing ({@code errorOnMissing}). */
+  @Value.Default
+  public boolean failWhenNothingSelected() {
+    return false;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static class Builder extends ImmutablePresetSpec.Builder {}
 }

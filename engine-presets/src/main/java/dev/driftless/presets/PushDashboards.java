@@ -1,6 +1,6 @@
 package dev.driftless.presets;
 
-import dev.driftless.presets.internal.Checks;
+import dev.driftless.git.layout.Layout;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
 import dev.driftless.policy.WhenMissing;
@@ -11,12 +11,13 @@ import dev.driftless.style.ValueStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.immutables.value.Value;
 
 /** PushDashboards: dashboards committed to a Git directory, one file per dashboard id. */
 @Value.Immutable
 @ValueStyle
-public abstract class PushDashboards implements SyncTask, OnBranch, CommitSettings {
+public abstract non-sealed class PushDashboards implements SyncTask, OnBranch, CommitSettings {
 
   @Value.Default
   public String gitDirectory() {
@@ -51,9 +52,17 @@ public abstract class PushDashboards implements SyncTask, OnBranch, CommitSettin
         .whenMissingInSource(delete() ? WhenMissing.DELETE : WhenMissing.KEEP)
         .selector(Selector.of(kinds, dashboards(), List.of()))
         .build();
-    GitLayoutSpec layout = GitLayoutSpec.of(GitLayoutSpec.Kind.DASHBOARDS, Checks.normaliseDirectory(gitDirectory()));
-    return new PresetSpec(type(), policy, new GitTarget(this, branch(), layout, scope, true), scope, this, dryRun(),
-        RowStyle.PUSH, Optional.of(this), Optional.empty(), Optional.empty(), false);
+    Layout layout = Layout.dashboards(gitDirectory());
+    return PresetSpec.builder()
+        .type(type())
+        .policy(policy)
+        .git(new GitTarget(this, branch(), layout, scope, true))
+        .kestraScope(scope)
+        .kestra(this)
+        .dryRun(dryRun())
+        .rows(RowStyle.PUSH)
+        .commit(this)
+        .build();
   }
 
   @Value.Check
@@ -61,9 +70,22 @@ public abstract class PushDashboards implements SyncTask, OnBranch, CommitSettin
     Tasks.check(this);
   }
 
+  /** Reads this task's properties from a task file; builds (and validates) when called. */
+  static Supplier<Task> read(PropertyReader r) {
+    Builder b = builder();
+    FieldGroups.readShared(r, b);
+    FieldGroups.readCommit(r, b);
+    r.string("branch").ifPresent(b::branch);
+    r.string("gitDirectory").ifPresent(b::gitDirectory);
+    b.addAllDashboards(r.strings("dashboards"));
+    r.bool("delete").ifPresent(b::delete);
+    return b::build;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
 
-  public static class Builder extends ImmutablePushDashboards.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.Commit, FieldGroups.DryRun {}
+  public static class Builder extends ImmutablePushDashboards.Builder
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder> {}
 }

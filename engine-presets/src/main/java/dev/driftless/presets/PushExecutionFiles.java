@@ -1,6 +1,6 @@
 package dev.driftless.presets;
 
-import dev.driftless.presets.internal.Checks;
+import dev.driftless.git.layout.Layout;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
 import dev.driftless.policy.WhenMissing;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.immutables.value.Value;
 
 /**
@@ -22,7 +23,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class PushExecutionFiles implements SyncTask, OnBranch, CommitSettings {
+public abstract non-sealed class PushExecutionFiles implements SyncTask, OnBranch, CommitSettings {
 
   @Value.Default
   public String gitDirectory() {
@@ -70,10 +71,20 @@ public abstract class PushExecutionFiles implements SyncTask, OnBranch, CommitSe
         .whenMissingInSource(WhenMissing.KEEP)
         .selector(Selector.of(kinds, filesMap().isEmpty() ? files() : List.of(), List.of()))
         .build();
-    GitLayoutSpec layout = GitLayoutSpec.of(GitLayoutSpec.Kind.OUTPUTS, Checks.normaliseDirectory(gitDirectory()));
+    Layout layout = Layout.outputs(gitDirectory());
     ExecutionFilesSpec outputs = new ExecutionFilesSpec(executionId().orElseThrow(), files(), filesMap(), errorOnMissing());
-    return new PresetSpec(type(), policy, new GitTarget(this, branch(), layout, scope, true), scope, this, dryRun(),
-        RowStyle.PUSH, Optional.of(this), Optional.empty(), Optional.of(outputs), errorOnMissing());
+    return PresetSpec.builder()
+        .type(type())
+        .policy(policy)
+        .git(new GitTarget(this, branch(), layout, scope, true))
+        .kestraScope(scope)
+        .kestra(this)
+        .dryRun(dryRun())
+        .rows(RowStyle.PUSH)
+        .commit(this)
+        .executionFiles(outputs)
+        .failWhenNothingSelected(errorOnMissing())
+        .build();
   }
 
   @Value.Check
@@ -81,9 +92,24 @@ public abstract class PushExecutionFiles implements SyncTask, OnBranch, CommitSe
     Tasks.check(this);
   }
 
+  /** Reads this task's properties from a task file; builds (and validates) when called. */
+  static Supplier<Task> read(PropertyReader r) {
+    Builder b = builder();
+    FieldGroups.readShared(r, b);
+    FieldGroups.readCommit(r, b);
+    r.string("branch").ifPresent(b::branch);
+    r.string("gitDirectory").ifPresent(b::gitDirectory);
+    r.string("executionId").ifPresent(b::executionId);
+    b.addAllFiles(r.strings("files"));
+    b.putAllFilesMap(r.stringMap("filesMap"));
+    r.bool("errorOnMissing").ifPresent(b::errorOnMissing);
+    return b::build;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
 
-  public static class Builder extends ImmutablePushExecutionFiles.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.Commit, FieldGroups.DryRun {}
+  public static class Builder extends ImmutablePushExecutionFiles.Builder
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder> {}
 }

@@ -1,6 +1,6 @@
 package dev.driftless.presets;
 
-import dev.driftless.presets.internal.Checks;
+import dev.driftless.git.layout.Layout;
 import dev.driftless.policy.NamespaceMapping;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
@@ -12,6 +12,7 @@ import dev.driftless.style.ValueStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.immutables.value.Value;
 
 /**
@@ -23,7 +24,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class PushFlows implements SyncTask, OnBranch, CommitSettings {
+public abstract non-sealed class PushFlows implements SyncTask, OnBranch, CommitSettings {
 
   @Value.Default
   public String gitDirectory() {
@@ -73,11 +74,19 @@ public abstract class PushFlows implements SyncTask, OnBranch, CommitSettings {
         .includeChildNamespaces(includeChildNamespaces())
         .selector(Selector.of(kinds, flows(), List.of()))
         .build();
-    GitLayoutSpec layout = GitLayoutSpec.rooted(GitLayoutSpec.Kind.FLOWS, Checks.normaliseDirectory(gitDirectory()), target);
+    Layout layout = Layout.flows(gitDirectory(), target);
     Scope gitScope = Scope.namespaces(List.of(target), includeChildNamespaces(), kinds);
     Scope kestraScope = Scope.namespaces(List.of(source), includeChildNamespaces(), kinds);
-    return new PresetSpec(type(), policy, new GitTarget(this, branch(), layout, gitScope, true), kestraScope, this,
-        dryRun(), RowStyle.PUSH, Optional.of(this), Optional.empty(), Optional.empty(), false);
+    return PresetSpec.builder()
+        .type(type())
+        .policy(policy)
+        .git(new GitTarget(this, branch(), layout, gitScope, true))
+        .kestraScope(kestraScope)
+        .kestra(this)
+        .dryRun(dryRun())
+        .rows(RowStyle.PUSH)
+        .commit(this)
+        .build();
   }
 
   @Value.Check
@@ -85,9 +94,25 @@ public abstract class PushFlows implements SyncTask, OnBranch, CommitSettings {
     Tasks.check(this);
   }
 
+  /** Reads this task's properties from a task file; builds (and validates) when called. */
+  static Supplier<Task> read(PropertyReader r) {
+    Builder b = builder();
+    FieldGroups.readShared(r, b);
+    FieldGroups.readCommit(r, b);
+    r.string("branch").ifPresent(b::branch);
+    r.string("gitDirectory").ifPresent(b::gitDirectory);
+    r.string("sourceNamespace").ifPresent(b::sourceNamespace);
+    r.string("targetNamespace").ifPresent(b::targetNamespace);
+    b.addAllFlows(r.strings("flows"));
+    r.bool("includeChildNamespaces").ifPresent(b::includeChildNamespaces);
+    r.bool("delete").ifPresent(b::delete);
+    return b::build;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
 
-  public static class Builder extends ImmutablePushFlows.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.Commit, FieldGroups.DryRun {}
+  public static class Builder extends ImmutablePushFlows.Builder
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder> {}
 }

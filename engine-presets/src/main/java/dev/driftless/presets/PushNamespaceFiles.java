@@ -1,6 +1,7 @@
 package dev.driftless.presets;
 
-import dev.driftless.presets.internal.Checks;
+import dev.driftless.git.layout.Layout;
+import dev.driftless.git.layout.FilesLayout;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
 import dev.driftless.policy.WhenMissing;
@@ -11,6 +12,7 @@ import dev.driftless.style.ValueStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.immutables.value.Value;
 
 /**
@@ -19,7 +21,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class PushNamespaceFiles implements SyncTask, OnBranch, CommitSettings {
+public abstract non-sealed class PushNamespaceFiles implements SyncTask, OnBranch, CommitSettings {
 
   public abstract Optional<String> namespace();
 
@@ -70,10 +72,18 @@ public abstract class PushNamespaceFiles implements SyncTask, OnBranch, CommitSe
         .includeChildNamespaces(includeChildNamespaces())
         .selector(Selector.of(kinds, files(), List.of()))
         .build();
-    GitLayoutSpec layout = new GitLayoutSpec(GitLayoutSpec.Kind.FILES, Checks.normaliseDirectory(gitDirectory()),
-        Optional.of(ns), includeChildNamespaces(), "");
-    return new PresetSpec(type(), policy, new GitTarget(this, branch(), layout, scope, true), scope, this, dryRun(),
-        RowStyle.PUSH, Optional.of(this), Optional.empty(), Optional.empty(), errorOnMissing());
+    FilesLayout layout = new FilesLayout(gitDirectory(), ns, includeChildNamespaces(), "");
+    return PresetSpec.builder()
+        .type(type())
+        .policy(policy)
+        .git(new GitTarget(this, branch(), layout, scope, true))
+        .kestraScope(scope)
+        .kestra(this)
+        .dryRun(dryRun())
+        .rows(RowStyle.PUSH)
+        .commit(this)
+        .failWhenNothingSelected(errorOnMissing())
+        .build();
   }
 
   @Value.Check
@@ -81,9 +91,25 @@ public abstract class PushNamespaceFiles implements SyncTask, OnBranch, CommitSe
     Tasks.check(this);
   }
 
+  /** Reads this task's properties from a task file; builds (and validates) when called. */
+  static Supplier<Task> read(PropertyReader r) {
+    Builder b = builder();
+    FieldGroups.readShared(r, b);
+    FieldGroups.readCommit(r, b);
+    r.string("branch").ifPresent(b::branch);
+    r.string("namespace").ifPresent(b::namespace);
+    r.string("gitDirectory").ifPresent(b::gitDirectory);
+    b.addAllFiles(r.strings("files"));
+    r.bool("errorOnMissing").ifPresent(b::errorOnMissing);
+    r.bool("delete").ifPresent(b::delete);
+    r.bool("includeChildNamespaces").ifPresent(b::includeChildNamespaces);
+    return b::build;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
 
-  public static class Builder extends ImmutablePushNamespaceFiles.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.Commit, FieldGroups.DryRun {}
+  public static class Builder extends ImmutablePushNamespaceFiles.Builder
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder> {}
 }

@@ -1,6 +1,5 @@
 package dev.driftless.presets;
 
-import dev.driftless.presets.internal.Checks;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;

@@ -1,6 +1,6 @@
 package dev.driftless.presets;
 
-import dev.driftless.presets.internal.Checks;
+import dev.driftless.git.layout.Layout;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
 import dev.driftless.policy.WhenMissing;
@@ -11,12 +11,13 @@ import dev.driftless.style.ValueStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.immutables.value.Value;
 
 /** SyncDashboards: dashboards from a Git directory into Kestra, keyed by id (never by title). */
 @Value.Immutable
 @ValueStyle
-public abstract class SyncDashboards implements SyncTask, OnBranch {
+public abstract non-sealed class SyncDashboards implements SyncTask, OnBranch {
 
   @Value.Default
   public String gitDirectory() {
@@ -47,9 +48,16 @@ public abstract class SyncDashboards implements SyncTask, OnBranch {
         .whenMissingInSource(delete() ? WhenMissing.DELETE : WhenMissing.KEEP)
         .selector(Selector.kinds(Set.of(ResourceKind.DASHBOARD)))
         .build();
-    GitLayoutSpec layout = GitLayoutSpec.of(GitLayoutSpec.Kind.DASHBOARDS, Checks.normaliseDirectory(gitDirectory()));
-    return new PresetSpec(type(), policy, new GitTarget(this, branch(), layout, scope, false), scope, this, dryRun(),
-        RowStyle.SYNC_DASHBOARDS, Optional.empty(), Optional.empty(), Optional.empty(), false);
+    Layout layout = Layout.dashboards(gitDirectory());
+    return PresetSpec.builder()
+        .type(type())
+        .policy(policy)
+        .git(new GitTarget(this, branch(), layout, scope, false))
+        .kestraScope(scope)
+        .kestra(this)
+        .dryRun(dryRun())
+        .rows(RowStyle.SYNC_DASHBOARDS)
+        .build();
   }
 
   @Value.Check
@@ -57,9 +65,20 @@ public abstract class SyncDashboards implements SyncTask, OnBranch {
     Tasks.check(this);
   }
 
+  /** Reads this task's properties from a task file; builds (and validates) when called. */
+  static Supplier<Task> read(PropertyReader r) {
+    Builder b = builder();
+    FieldGroups.readShared(r, b);
+    r.string("branch").ifPresent(b::branch);
+    r.string("gitDirectory").ifPresent(b::gitDirectory);
+    r.bool("delete").ifPresent(b::delete);
+    return b::build;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
 
-  public static class Builder extends ImmutableSyncDashboards.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.DryRun {}
+  public static class Builder extends ImmutableSyncDashboards.Builder
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {}
 }

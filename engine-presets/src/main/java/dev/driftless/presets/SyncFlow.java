@@ -1,6 +1,6 @@
 package dev.driftless.presets;
 
-import dev.driftless.presets.internal.Checks;
+import dev.driftless.git.layout.Layout;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
 import dev.driftless.policy.WhenMissing;
@@ -12,12 +12,13 @@ import dev.driftless.style.ValueStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.immutables.value.Value;
 
 /** SyncFlow: one flow file from Git into a namespace. Never deletes anything. */
 @Value.Immutable
 @ValueStyle
-public abstract class SyncFlow implements SyncTask, OnBranch {
+public abstract non-sealed class SyncFlow implements SyncTask, OnBranch {
 
   public abstract Optional<String> targetNamespace();
 
@@ -55,9 +56,17 @@ public abstract class SyncFlow implements SyncTask, OnBranch {
         .whenMissingInSource(WhenMissing.KEEP)
         .selector(Selector.kinds(Set.of(ResourceKind.FLOW)))
         .build();
-    GitLayoutSpec layout = GitLayoutSpec.rooted(GitLayoutSpec.Kind.FLOWS, directory, ns);
-    return new PresetSpec(type(), policy, new GitTarget(this, branch(), layout, scope, false), scope, this, dryRun(),
-        RowStyle.SYNC_FLOWS, Optional.empty(), Optional.of(path), Optional.empty(), false);
+    Layout layout = Layout.flows(directory, ns);
+    return PresetSpec.builder()
+        .type(type())
+        .policy(policy)
+        .git(new GitTarget(this, branch(), layout, scope, false))
+        .kestraScope(scope)
+        .kestra(this)
+        .dryRun(dryRun())
+        .rows(RowStyle.SYNC_FLOWS)
+        .singleFlowPath(path)
+        .build();
   }
 
   @Value.Check
@@ -65,9 +74,20 @@ public abstract class SyncFlow implements SyncTask, OnBranch {
     Tasks.check(this);
   }
 
+  /** Reads this task's properties from a task file; builds (and validates) when called. */
+  static Supplier<Task> read(PropertyReader r) {
+    Builder b = builder();
+    FieldGroups.readShared(r, b);
+    r.string("branch").ifPresent(b::branch);
+    r.string("targetNamespace").ifPresent(b::targetNamespace);
+    r.string("flowPath").ifPresent(b::flowPath);
+    return b::build;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
 
-  public static class Builder extends ImmutableSyncFlow.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.DryRun {}
+  public static class Builder extends ImmutableSyncFlow.Builder
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {}
 }

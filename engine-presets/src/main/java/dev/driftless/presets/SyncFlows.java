@@ -1,6 +1,6 @@
 package dev.driftless.presets;
 
-import dev.driftless.presets.internal.Checks;
+import dev.driftless.git.layout.Layout;
 import dev.driftless.policy.OnInvalidSyntax;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
@@ -12,6 +12,7 @@ import dev.driftless.style.ValueStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.immutables.value.Value;
 
 /**
@@ -22,7 +23,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class SyncFlows implements SyncTask, OnBranch {
+public abstract non-sealed class SyncFlows implements SyncTask, OnBranch {
 
   public abstract Optional<String> targetNamespace();
 
@@ -74,9 +75,16 @@ public abstract class SyncFlows implements SyncTask, OnBranch {
         .includeChildNamespaces(includeChildNamespaces())
         .selector(Selector.kinds(Set.of(ResourceKind.FLOW)))
         .build();
-    GitLayoutSpec layout = GitLayoutSpec.rooted(GitLayoutSpec.Kind.FLOWS, Checks.normaliseDirectory(gitDirectory()), ns);
-    return new PresetSpec(type(), policy, new GitTarget(this, branch(), layout, scope, !failOnMissingDirectory()),
-        scope, this, dryRun(), RowStyle.SYNC_FLOWS, Optional.empty(), Optional.empty(), Optional.empty(), false);
+    Layout layout = Layout.flows(gitDirectory(), ns);
+    return PresetSpec.builder()
+        .type(type())
+        .policy(policy)
+        .git(new GitTarget(this, branch(), layout, scope, !failOnMissingDirectory()))
+        .kestraScope(scope)
+        .kestra(this)
+        .dryRun(dryRun())
+        .rows(RowStyle.SYNC_FLOWS)
+        .build();
   }
 
   @Value.Check
@@ -84,9 +92,24 @@ public abstract class SyncFlows implements SyncTask, OnBranch {
     Tasks.check(this);
   }
 
+  /** Reads this task's properties from a task file; builds (and validates) when called. */
+  static Supplier<Task> read(PropertyReader r) {
+    Builder b = builder();
+    FieldGroups.readShared(r, b);
+    r.string("branch").ifPresent(b::branch);
+    r.string("targetNamespace").ifPresent(b::targetNamespace);
+    r.string("gitDirectory").ifPresent(b::gitDirectory);
+    r.bool("includeChildNamespaces").ifPresent(b::includeChildNamespaces);
+    r.bool("delete").ifPresent(b::delete);
+    r.bool("ignoreInvalidFlows").ifPresent(b::ignoreInvalidFlows);
+    r.bool("failOnMissingDirectory").ifPresent(b::failOnMissingDirectory);
+    return b::build;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
 
-  public static class Builder extends ImmutableSyncFlows.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.DryRun {}
+  public static class Builder extends ImmutableSyncFlows.Builder
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {}
 }

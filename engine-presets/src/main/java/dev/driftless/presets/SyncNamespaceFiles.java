@@ -1,6 +1,7 @@
 package dev.driftless.presets;
 
-import dev.driftless.presets.internal.Checks;
+import dev.driftless.git.layout.Layout;
+import dev.driftless.git.layout.FilesLayout;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
 import dev.driftless.policy.WhenMissing;
@@ -11,6 +12,7 @@ import dev.driftless.style.ValueStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.immutables.value.Value;
 
 /**
@@ -20,7 +22,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class SyncNamespaceFiles implements SyncTask, OnBranch {
+public abstract non-sealed class SyncNamespaceFiles implements SyncTask, OnBranch {
 
   public abstract Optional<String> namespace();
 
@@ -65,7 +67,8 @@ public abstract class SyncNamespaceFiles implements SyncTask, OnBranch {
   @Override
   public PresetSpec spec() {
     String ns = namespace().orElseThrow();
-    String prefix = namespaceDirectory().map(Checks::normaliseDirectory).orElse("");
+    FilesLayout layout = new FilesLayout(gitDirectory(), ns, includeChildNamespaces(), namespaceDirectory().orElse(""));
+    String prefix = layout.pathPrefix();
     Scope scope = Scope.namespaces(List.of(ns), includeChildNamespaces(), Set.of(ResourceKind.NAMESPACE_FILE));
     Policy policy = Policy.builder()
         .sourceOfTruth(Side.GIT)
@@ -74,10 +77,15 @@ public abstract class SyncNamespaceFiles implements SyncTask, OnBranch {
         .selector(prefix.isEmpty() ? Selector.kinds(Set.of(ResourceKind.NAMESPACE_FILE))
             : Selector.of(Set.of(ResourceKind.NAMESPACE_FILE), List.of(prefix + "/**"), List.of()))
         .build();
-    GitLayoutSpec layout = new GitLayoutSpec(GitLayoutSpec.Kind.FILES, Checks.normaliseDirectory(gitDirectory()),
-        Optional.of(ns), includeChildNamespaces(), prefix);
-    return new PresetSpec(type(), policy, new GitTarget(this, branch(), layout, scope, !failOnMissingDirectory()),
-        scope, this, dryRun(), RowStyle.SYNC_FILES, Optional.empty(), Optional.empty(), Optional.empty(), false);
+    return PresetSpec.builder()
+        .type(type())
+        .policy(policy)
+        .git(new GitTarget(this, branch(), layout, scope, !failOnMissingDirectory()))
+        .kestraScope(scope)
+        .kestra(this)
+        .dryRun(dryRun())
+        .rows(RowStyle.SYNC_FILES)
+        .build();
   }
 
   @Value.Check
@@ -85,10 +93,25 @@ public abstract class SyncNamespaceFiles implements SyncTask, OnBranch {
     Tasks.check(this);
   }
 
+  /** Reads this task's properties from a task file; builds (and validates) when called. */
+  static Supplier<Task> read(PropertyReader r) {
+    Builder b = builder();
+    FieldGroups.readShared(r, b);
+    r.string("branch").ifPresent(b::branch);
+    r.string("namespace").ifPresent(b::namespace);
+    r.string("gitDirectory").ifPresent(b::gitDirectory);
+    r.bool("delete").ifPresent(b::delete);
+    r.bool("failOnMissingDirectory").ifPresent(b::failOnMissingDirectory);
+    r.bool("includeChildNamespaces").ifPresent(b::includeChildNamespaces);
+    r.string("namespaceDirectory").ifPresent(b::namespaceDirectory);
+    return b::build;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
 
-  public static class Builder extends ImmutableSyncNamespaceFiles.Builder implements FieldGroups.Remote, FieldGroups.Server, FieldGroups.DryRun {}
+  public static class Builder extends ImmutableSyncNamespaceFiles.Builder
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {}
 
 }

@@ -3,7 +3,9 @@ package dev.driftless.presets;
 import org.immutables.value.Value;
 
 /** A task that plans and applies through the engine: every task but Clone. */
-public interface SyncTask extends Task, GitRemote, KestraServer {
+public sealed interface SyncTask extends Task, GitConnection, KestraConnection
+    permits SyncFlows, SyncFlow, SyncNamespaceFiles, SyncDashboards, PushFlows, PushNamespaceFiles, PushDashboards,
+    PushExecutionFiles, TwoWaySync {
 
   /** The scopes, layout and policy that run this task. */
   PresetSpec spec();

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * A Kestra Git plugin task as a typed, immutable request. Building one validates it: an invalid
- * request throws {@link InvalidTaskException} listing every problem.
+ * request throws {@link InvalidTaskException} listing every problem. A task either syncs through the
+ * engine ({@link SyncTask}) or is a {@link Clone}.
  */
-public interface Task {
+public sealed interface Task permits SyncTask, Clone {
 
   TaskType type();
 

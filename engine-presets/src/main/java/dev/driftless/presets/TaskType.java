@@ -1,27 +1,31 @@
 package dev.driftless.presets;
 
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The Kestra Git plugin's tasks, by their {@code type:} names. */
 public enum TaskType {
-  SYNC_FLOWS("SyncFlows"),
-  SYNC_FLOW("SyncFlow"),
-  SYNC_NAMESPACE_FILES("SyncNamespaceFiles"),
-  SYNC_DASHBOARDS("SyncDashboards"),
-  PUSH_FLOWS("PushFlows"),
-  PUSH_NAMESPACE_FILES("PushNamespaceFiles"),
-  PUSH_DASHBOARDS("PushDashboards"),
-  PUSH_EXECUTION_FILES("PushExecutionFiles"),
-  NAMESPACE_SYNC("NamespaceSync"),
-  TENANT_SYNC("TenantSync"),
-  CLONE("Clone");
+  SYNC_FLOWS("SyncFlows", SyncFlows::read),
+  SYNC_FLOW("SyncFlow", SyncFlow::read),
+  SYNC_NAMESPACE_FILES("SyncNamespaceFiles", SyncNamespaceFiles::read),
+  SYNC_DASHBOARDS("SyncDashboards", SyncDashboards::read),
+  PUSH_FLOWS("PushFlows", PushFlows::read),
+  PUSH_NAMESPACE_FILES("PushNamespaceFiles", PushNamespaceFiles::read),
+  PUSH_DASHBOARDS("PushDashboards", PushDashboards::read),
+  PUSH_EXECUTION_FILES("PushExecutionFiles", PushExecutionFiles::read),
+  NAMESPACE_SYNC("NamespaceSync", NamespaceSync::read),
+  TENANT_SYNC("TenantSync", TenantSync::read),
+  CLONE("Clone", Clone::read);
 
   /** The plugin's package: {@code type: io.kestra.plugin.git.NamespaceSync}. */
   public static final String PACKAGE = "io.kestra.plugin.git.";
 
   private final String simpleName;
+  private final Function<PropertyReader, Supplier<Task>> reader;
 
-  TaskType(String simpleName) {
+  TaskType(String simpleName, Function<PropertyReader, Supplier<Task>> reader) {
     this.simpleName = simpleName;
+    this.reader = reader;
   }
 
   public String simpleName() {
@@ -31,6 +35,11 @@ public enum TaskType {
   /** {@code io.kestra.plugin.git.NamespaceSync}. */
   public String typeName() {
     return PACKAGE + simpleName;
+  }
+
+  /** Reads the task's properties from a task file; builds (and validates) the task when called. */
+  Supplier<Task> read(PropertyReader properties) {
+    return reader.apply(properties);
   }
 
   /** Whether the task writes to Git (a push) rather than to Kestra. */

@@ -15,7 +15,7 @@ import org.immutables.value.Value;
  * What NamespaceSync and TenantSync share: the namespace layout, an explicit branch, a source of
  * truth (per kind if wanted) and the deletion policy, with the plugin's defaults.
  */
-public interface TwoWaySync extends SyncTask, CommitSettings {
+public sealed interface TwoWaySync extends SyncTask, CommitSettings permits NamespaceSync, TenantSync {
 
   /** Required, as in the plugin: a sync never guesses the branch. */
   Optional<String> branch();
@@ -67,6 +67,6 @@ public interface TwoWaySync extends SyncTask, CommitSettings {
 
   /** Whether Git is only ever written (no kind comes from it), so a missing branch is created. */
   default boolean gitOnlyWritten(Policy policy) {
-    return kinds().stream().noneMatch(k -> policy.sourceOfTruth(k) == Side.GIT);
+    return policy.isOnlyWritten(Side.GIT, kinds());
   }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.credential.Secret;
+import dev.driftless.git.layout.FilesLayout;
+import dev.driftless.git.layout.Layout;
+import dev.driftless.kestra.KestraAuth;
 import dev.driftless.policy.NamespaceMapping;
 import dev.driftless.policy.OnInvalidSyntax;
 import dev.driftless.policy.WhenMissing;
@@ -60,7 +63,7 @@ class TaskFileTest {
     assertEquals(Side.KESTRA, spec.policy().sourceOfTruth());
     assertEquals(NamespaceMapping.of("dev", "prod"), spec.policy().namespaceMapping());
     assertEquals(List.of("hello_world"), spec.policy().selector().includes());
-    assertEquals(GitLayoutSpec.rooted(GitLayoutSpec.Kind.FLOWS, "flows", "prod"), spec.git().layout());
+    assertEquals(Layout.flows("flows", "prod"), spec.git().layout());
     assertEquals("develop", spec.git().branch());
     assertTrue(spec.git().missingReadsAsEmpty(), "a push creates its branch");
     assertTrue(spec.dryRun());
@@ -100,7 +103,7 @@ class TaskFileTest {
         """);
     assertTrue(tenant.spec().kestraScope().tenantWide());
     assertTrue(tenant.spec().kestraScope().kinds().contains(ResourceKind.DASHBOARD));
-    assertEquals("Adm1nPassw0rd", tenant.auth().orElseThrow().password().orElseThrow().reveal());
+    assertEquals("Adm1nPassw0rd", ((KestraAuth.Basic) tenant.auth().orElseThrow()).password().reveal());
   }
 
   @Test
@@ -207,7 +210,7 @@ class TaskFileTest {
         includeChildNamespaces: true
         namespaceDirectory: scripts
         """);
-    GitLayoutSpec layout = files.spec().git().layout();
+    FilesLayout layout = (FilesLayout) files.spec().git().layout();
     assertTrue(layout.namespaceFolders());
     assertEquals("scripts", layout.pathPrefix());
     assertEquals(List.of("scripts/**"), files.spec().policy().selector().includes());
@@ -223,7 +226,7 @@ class TaskFileTest {
         """);
     assertEquals(List.of("privateKey", "targetNamespace", "trustedCaPemPath"),
         ssh.stream().map(Problem::property).sorted().toList(), ssh.toString());
-    assertTrue(has(ssh, "privateKey", "is required for an ssh remote", 0), ssh.toString());
+    assertTrue(has(ssh, "privateKey", "is required for an SSH remote", 0), ssh.toString());
 
     List<Problem> https = problems("""
         type: io.kestra.plugin.git.PushFlows
@@ -239,7 +242,7 @@ class TaskFileTest {
         url: https://github.com/org/flows
         privateKey: "{{ secret('GITHUB_ACCESS_TOKEN') }}"
         """);
-    assertTrue(has(key, "privateKey", "is used for ssh remotes only; this url uses https", 4), key.toString());
+    assertTrue(has(key, "privateKey", "is used for SSH remotes only; this remote uses https", 4), key.toString());
   }
 
   @Test

@@ -20,12 +20,13 @@ import java.util.Optional;
 /**
  * Reads both sides, plans, and (unless it is a dry run) applies, re-reading and re-planning a
  * bounded number of times when the apply ends stale (a side changed underneath, a push was
- * rejected). Nothing is ever forced: a retry is a fresh plan against the fresh state.
+ * rejected). Nothing is ever forced: a retry is a fresh plan against the fresh state. Immutable:
+ * each {@code with} method returns a new sync.
  *
  * <pre>{@code
  * SyncRun run = Sync.between(gitReader, gitScope, kestraReader, kestraScope)
- *     .policy(policy)
- *     .writers(kestraWriter)
+ *     .withPolicy(policy)
+ *     .withWriters(kestraWriter)
  *     .apply();
  * }</pre>
  */
@@ -35,60 +36,69 @@ public final class Sync {
   private final Scope gitScope;
   private final SnapshotReader kestra;
   private final Scope kestraScope;
-  private Policy policy = Policy.defaults();
-  private PlanOptions options = PlanOptions.defaults();
-  private List<ChangeWriter> writers = List.of();
-  private Optional<PlanReviewer> reviewer = Optional.empty();
-  private Clock clock = Clock.system();
-  private int maxAttempts = 3;
+  private final Policy policy;
+  private final PlanOptions options;
+  private final List<ChangeWriter> writers;
+  private final Optional<PlanReviewer> reviewer;
+  private final Clock clock;
+  private final int maxAttempts;
 
-  private Sync(SnapshotReader git, Scope gitScope, SnapshotReader kestra, Scope kestraScope) {
+  private Sync(SnapshotReader git, Scope gitScope, SnapshotReader kestra, Scope kestraScope, Policy policy,
+      PlanOptions options, List<ChangeWriter> writers, Optional<PlanReviewer> reviewer, Clock clock, int maxAttempts) {
+    this.git = git;
+    this.gitScope = gitScope;
+    this.kestra = kestra;
+    this.kestraScope = kestraScope;
+    this.policy = policy;
+    this.options = options;
+    this.writers = writers;
+    this.reviewer = reviewer;
+    this.clock = clock;
+    this.maxAttempts = maxAttempts;
+  }
+
+  /** A sync of these scopes with the default policy, no writers (plans only), and three attempts. */
+  public static Sync between(SnapshotReader git, Scope gitScope, SnapshotReader kestra, Scope kestraScope) {
     if (git.side() != Side.GIT || kestra.side() != Side.KESTRA) {
       throw new IllegalArgumentException("Sync.between takes the Git reader first, then the Kestra reader");
     }
-    this.git = git;
-    this.gitScope = Objects.requireNonNull(gitScope, "gitScope");
-    this.kestra = kestra;
-    this.kestraScope = Objects.requireNonNull(kestraScope, "kestraScope");
+    return new Sync(git, Objects.requireNonNull(gitScope, "gitScope"), kestra,
+        Objects.requireNonNull(kestraScope, "kestraScope"), Policy.defaults(), PlanOptions.defaults(), List.of(),
+        Optional.empty(), Clock.system(), 3);
   }
 
-  public static Sync between(SnapshotReader git, Scope gitScope, SnapshotReader kestra, Scope kestraScope) {
-    return new Sync(git, gitScope, kestra, kestraScope);
+  public Sync withPolicy(Policy value) {
+    return new Sync(git, gitScope, kestra, kestraScope, Objects.requireNonNull(value, "policy"), options, writers,
+        reviewer, clock, maxAttempts);
   }
 
-  public Sync policy(Policy value) {
-    this.policy = Objects.requireNonNull(value, "policy");
-    return this;
+  public Sync withOptions(PlanOptions value) {
+    return new Sync(git, gitScope, kestra, kestraScope, policy, Objects.requireNonNull(value, "options"), writers,
+        reviewer, clock, maxAttempts);
   }
 
-  public Sync options(PlanOptions value) {
-    this.options = Objects.requireNonNull(value, "options");
-    return this;
-  }
-
-  public Sync writers(ChangeWriter... value) {
-    this.writers = List.of(value);
-    return this;
+  /** The writers of the sides a plan writes to. */
+  public Sync withWriters(ChangeWriter... value) {
+    return new Sync(git, gitScope, kestra, kestraScope, policy, options, List.of(value), reviewer, clock, maxAttempts);
   }
 
   /** The target's review of each plan before it is applied (Kestra's: {@code KestraSide.reviewer()}). */
-  public Sync reviewer(PlanReviewer value) {
-    this.reviewer = Optional.of(value);
-    return this;
+  public Sync withReviewer(PlanReviewer value) {
+    return new Sync(git, gitScope, kestra, kestraScope, policy, options, writers,
+        Optional.of(Objects.requireNonNull(value, "reviewer")), clock, maxAttempts);
   }
 
-  public Sync clock(Clock value) {
-    this.clock = Objects.requireNonNull(value, "clock");
-    return this;
+  public Sync withClock(Clock value) {
+    return new Sync(git, gitScope, kestra, kestraScope, policy, options, writers, reviewer,
+        Objects.requireNonNull(value, "clock"), maxAttempts);
   }
 
   /** How many times to plan and apply at most, 1 for no retry. */
-  public Sync maxAttempts(int value) {
+  public Sync withMaxAttempts(int value) {
     if (value < 1) {
       throw new IllegalArgumentException("maxAttempts >= 1, got " + value);
     }
-    this.maxAttempts = value;
-    return this;
+    return new Sync(git, gitScope, kestra, kestraScope, policy, options, writers, reviewer, clock, value);
   }
 
   /**

@@ -35,13 +35,7 @@ public record FilesLayout(String directory, String namespace, boolean namespaceF
     ResourceKey.namespaceProblem(namespace).ifPresent(p -> {
       throw new IllegalArgumentException("files layout: " + p);
     });
-    pathPrefix = ResourceKey.normalisePath(Objects.requireNonNull(pathPrefix, "pathPrefix"));
-    if (!pathPrefix.isEmpty()) {
-      String prefix = pathPrefix;
-      ResourceKey.pathProblem(prefix).ifPresent(p -> {
-        throw new IllegalArgumentException("files layout: namespace directory '" + prefix + "' " + p);
-      });
-    }
+    pathPrefix = LayoutPaths.directory(Objects.requireNonNull(pathPrefix, "pathPrefix"), "namespaceDirectory");
   }
 
   /** The files of one namespace, straight under the directory. */

@@ -92,6 +92,15 @@ public sealed interface Layout permits FlowsLayout, FilesLayout, DashboardsLayou
     return LayoutPaths.join(directory(), IGNORE_FILE);
   }
 
+  /**
+   * What is wrong with a layout's directory ({@code _flows}, {@code kestra/flows}; empty, {@code .}
+   * or {@code /} for the repository root), worded to follow its name, or empty when it is usable.
+   * Every layout checks its directory with this rule.
+   */
+  static Optional<String> directoryProblem(String directory) {
+    return LayoutPaths.directoryProblem(directory);
+  }
+
   /** Flows of {@code rootNamespace} and its children in {@code _flows/}. */
   static FlowsLayout flows(String rootNamespace) {
     return new FlowsLayout(FlowsLayout.DEFAULT_DIRECTORY, rootNamespace);

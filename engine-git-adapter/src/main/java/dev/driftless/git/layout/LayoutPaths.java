@@ -17,15 +17,29 @@ final class LayoutPaths {
 
   private LayoutPaths() {}
 
-  /** The directory without leading or trailing slashes; checked like a namespace-file path. */
+  /**
+   * The directory without leading or trailing slashes, {@code ./} or {@code .}; the repository root is
+   * empty. Checked like a namespace-file path.
+   */
   static String directory(String raw, String what) {
-    String dir = ResourceKey.normalisePath(raw.strip());
-    if (!dir.isEmpty()) {
-      ResourceKey.pathProblem(dir).ifPresent(p -> {
-        throw new IllegalArgumentException(what + " '" + raw + "' " + p);
-      });
+    directoryProblem(raw).ifPresent(p -> {
+      throw new IllegalArgumentException(what + " " + p);
+    });
+    return normalised(raw);
+  }
+
+  /** What is wrong with a directory, worded to follow its name, or empty when it is usable. */
+  static Optional<String> directoryProblem(String raw) {
+    String dir = normalised(raw);
+    return dir.isEmpty() ? Optional.empty() : ResourceKey.pathProblem(dir).map(p -> "'" + raw + "' " + p);
+  }
+
+  private static String normalised(String raw) {
+    String trimmed = raw.strip();
+    if (trimmed.equals(".") || trimmed.equals("./")) {
+      return "";
     }
-    return dir;
+    return ResourceKey.normalisePath(trimmed.startsWith("./") ? trimmed.substring(2) : trimmed);
   }
 
   /** The path inside {@code directory}, or empty when the path lies outside it (or is the directory). */

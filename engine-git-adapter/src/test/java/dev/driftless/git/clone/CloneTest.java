@@ -76,8 +76,8 @@ class CloneTest {
     ssh.close();
   }
 
-  private Clone.Builder clone(String target) {
-    return Clone.builder().remote(GitRemote.of(daemon.url("history"))).directory(dir.resolve(target));
+  private CloneRequest.Builder clone(String target) {
+    return CloneRequest.builder().remote(GitRemote.of(daemon.url("history"))).directory(dir.resolve(target));
   }
 
   private static String read(Path file) {
@@ -190,10 +190,10 @@ class CloneTest {
     BareRepo library = repos.bare("library");
     library.commit(Repos.MAIN).add("lib.py", "def f(): pass\n").push();
     repos.withSubmodule("super", "vendor/library", library, daemon.url("library"));
-    Clone.Builder base = Clone.builder().remote(GitRemote.of(daemon.url("super")));
+    CloneRequest.Builder base = CloneRequest.builder().remote(GitRemote.of(daemon.url("super")));
 
     CloneResult without = base.directory(dir.resolve("without")).build().run();
-    CloneResult with = Clone.builder().remote(GitRemote.of(daemon.url("super"))).directory(dir.resolve("with"))
+    CloneResult with = CloneRequest.builder().remote(GitRemote.of(daemon.url("super"))).directory(dir.resolve("with"))
         .cloneSubmodules(true).build().run();
 
     assertFalse(Files.exists(without.directory().resolve("vendor/library/lib.py")));
@@ -202,7 +202,7 @@ class CloneTest {
 
   @Test
   void privateRepository_overHttps_withItsCa() {
-    CloneResult result = Clone.builder()
+    CloneResult result = CloneRequest.builder()
         .remote(GitRemote.builder().url(https.url("history")).username(https.credentials().user())
             .password(Secret.of(https.credentials().token())).trustedCaPem(https.caCertificatePem().orElseThrow()).build())
         .directory(dir.resolve("https")).tag("v2").build().run();
@@ -213,7 +213,7 @@ class CloneTest {
   @Test
   void privateRepository_overHttps_withAWrongToken_isRefused_andLeavesNoDirectory() {
     Path target = dir.resolve("refused");
-    AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> Clone.builder()
+    AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> CloneRequest.builder()
         .remote(GitRemote.builder().url(https.url("history")).username(https.credentials().user())
             .password(Secret.of("wrong-token-0000")).trustedCaPem(https.caCertificatePem().orElseThrow()).build())
         .directory(target).build().run());
@@ -224,7 +224,7 @@ class CloneTest {
 
   @Test
   void privateRepository_overSsh() {
-    CloneResult result = Clone.builder()
+    CloneResult result = CloneRequest.builder()
         .remote(GitRemote.builder().url(ssh.url("history")).privateKeyFile(ssh.clientKeys().openSshWithPassphrase())
             .passphrase(Secret.of(ssh.clientKeys().passphrase())).hostKeys(HostKeys.knownHostsText(ssh.knownHostsLine()))
             .build())
@@ -275,7 +275,7 @@ class CloneTest {
     BareRepo text = repos.bare("line-endings");
     text.commit(Repos.MAIN).add("script.sh", "echo 1\necho 2\n").push();
 
-    CloneResult result = Clone.builder().remote(GitRemote.of(daemon.url("line-endings"))).directory(dir.resolve("crlf"))
+    CloneResult result = CloneRequest.builder().remote(GitRemote.of(daemon.url("line-endings"))).directory(dir.resolve("crlf"))
         .putGitConfig("core.autocrlf", "true").putGitConfig("user.name", "Driftless CI").build().run();
 
     assertEquals("echo 1\r\necho 2\r\n", read(result.directory().resolve("script.sh")));

@@ -6,12 +6,14 @@ import dev.driftless.apply.Commit;
 import dev.driftless.core.apply.ApplyListener;
 import dev.driftless.core.apply.Applier;
 import dev.driftless.core.plan.Planner;
+import dev.driftless.presets.Clone;
 import dev.driftless.presets.ExecutionFilesSpec;
 import dev.driftless.presets.PresetRows;
 import dev.driftless.presets.PresetSpec;
 import dev.driftless.presets.RowContext;
 import dev.driftless.presets.SyncTask;
 import dev.driftless.git.GitSide;
+import dev.driftless.git.clone.CloneRequest;
 import dev.driftless.git.clone.CloneResult;
 import dev.driftless.git.layout.Layout;
 import dev.driftless.kestra.KestraSide;
@@ -126,10 +128,10 @@ public final class PresetRunner {
   public PresetRun run(SyncTask task) {
     PresetSpec spec = task.spec();
     Set<ResourceKind> kinds = spec.kestraScope().kinds();
-    boolean kestraIsSource = kinds.stream().anyMatch(k -> spec.policy().sourceOfTruth(k) == Side.KESTRA);
-    GitSide git = GitSide.open(Connections.git(spec.git(), spec.commit(), cacheDirectory, options.maxResourceBytes()));
-    Layout layout = Connections.layout(spec.git().layout());
-    try (KestraSide kestra = KestraSide.open(Connections.kestra(spec.kestra(), !kestraIsSource,
+    boolean kestraOnlyWritten = spec.policy().isOnlyWritten(Side.KESTRA, kinds);
+    GitSide git = GitSide.open(spec.git().settings(spec.commit(), cacheDirectory, options.maxResourceBytes()));
+    Layout layout = spec.git().layout();
+    try (KestraSide kestra = KestraSide.open(spec.kestra().kestraSettings(kestraOnlyWritten,
         options.maxResourceBytes()))) {
       Snapshot gitSnapshot;
       Snapshot kestraSnapshot;
@@ -189,12 +191,12 @@ public final class PresetRunner {
   }
 
   /** Runs a Clone task; the directory defaults to the repository's name under {@code workingDirectory}. */
-  public CloneResult clone(dev.driftless.presets.Clone task, Path workingDirectory) {
+  public CloneResult clone(Clone task, Path workingDirectory) {
     String url = task.url().orElseThrow();
     Path directory = task.directory().map(workingDirectory::resolve)
         .orElseGet(() -> workingDirectory.resolve(repositoryName(url)));
-    dev.driftless.git.clone.Clone.Builder clone = dev.driftless.git.clone.Clone.builder()
-        .remote(Connections.remote(task))
+    CloneRequest.Builder clone = CloneRequest.builder()
+        .remote(task.remote())
         .directory(directory)
         .depth(task.depth())
         .cloneSubmodules(task.cloneSubmodules())
@@ -232,7 +234,7 @@ public final class PresetRunner {
         .filter(e -> e.origin().filter(path::equals).isPresent()).toList();
     if (entries.isEmpty()) {
       throw new SourceNotFoundException("flowPath " + path + " is not a flow file on branch " + spec.git().branch()
-          + " of " + spec.git().remote().url().orElse("the remote"));
+          + " of " + spec.git().connection().url().orElse("the remote"));
     }
     return Snapshot.builder().side(Side.GIT).scope(git.scope()).identity(git.identity()).addAllEntries(entries)
         .addAllDiagnostics(git.diagnostics().stream().filter(d -> d.file().map(path::equals).orElse(true)).toList())

@@ -56,8 +56,7 @@ class PresetOutputsTest {
         + "\n" + credential, "push.yaml", name -> Optional.of("not-used-" + name)).get(0);
     PresetSpec spec = task.spec();
 
-    GitSettings settings = Connections.git(spec.git(), spec.commit(), Optional.empty(),
-        PlanOptions.DEFAULT_MAX_RESOURCE_BYTES);
+    GitSettings settings = spec.git().settings(spec.commit(), Optional.empty(), PlanOptions.DEFAULT_MAX_RESOURCE_BYTES);
 
     assertEquals(Optional.of(expected), settings.commitUrl(COMMIT));
   }

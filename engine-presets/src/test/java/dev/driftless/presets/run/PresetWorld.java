@@ -99,6 +99,11 @@ final class PresetWorld implements AutoCloseable {
     return name -> Optional.ofNullable(secrets.get(name));
   }
 
+  /** The Git server's user. */
+  String gitUser() {
+    return git.credentials().user();
+  }
+
   /** The repository's URL on the Git server. */
   String url() {
     return git.url(repo.name());

@@ -136,8 +136,8 @@ public abstract class LawSuite {
         Plan plan = plan(world, scenario, PlanOptions.defaults());
         plan(world, scenario, PlanOptions.builder().approvedPlanId(plan.id()).build());
         Sync.between(world.git().reader(), scenario.gitScope(), world.kestra().reader(), scenario.kestraScope())
-            .policy(scenario.policy()).writers(world.git().writer(), world.kestra().writer())
-            .reviewer(world.kestra().reviewer()).plan();
+            .withPolicy(scenario.policy()).withWriters(world.git().writer(), world.kestra().writer())
+            .withReviewer(world.kestra().reviewer()).plan();
         assertEquals(before, states(world), "planning changed a side");
       }
     });

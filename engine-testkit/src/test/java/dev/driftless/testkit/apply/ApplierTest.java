@@ -183,7 +183,7 @@ class ApplierTest {
     assertEquals(0, git.commits());
 
     git.rejectNextCommit("push to main rejected: the remote moved");
-    SyncRun run = Sync.between(git, DEV, kestra, DEV).policy(policy).writers(git).maxAttempts(3).apply();
+    SyncRun run = Sync.between(git, DEV, kestra, DEV).withPolicy(policy).withWriters(git).withMaxAttempts(3).apply();
     assertEquals(2, run.attempts().size());
     assertTrue(run.isComplete());
     assertEquals(1, git.commits());

@@ -1,6 +1,6 @@
 package dev.driftless.git.internal.clone;
 
-import dev.driftless.git.clone.Clone;
+import dev.driftless.git.clone.CloneRequest;
 import dev.driftless.git.clone.CloneResult;
 import dev.driftless.git.internal.transport.RemoteAccess;
 import dev.driftless.git.internal.transport.RemoteLink;
@@ -45,7 +45,7 @@ import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.Transport;
 
 /**
- * Runs a {@link Clone}: lists the remote's refs (so a missing branch or tag is named, not silently
+ * Runs a {@link CloneRequest}: lists the remote's refs (so a missing branch or tag is named, not silently
  * skipped), initialises the working directory, fetches exactly what is needed at the requested
  * depth, deepens only when a commit is not in the fetched history, checks out, and clones
  * submodules with the same connection settings (credentials only for the remote's own host).
@@ -54,17 +54,17 @@ public final class CloneRun {
 
   private static final String ORIGIN = Constants.DEFAULT_REMOTE_NAME;
 
-  private final Clone clone;
+  private final CloneRequest clone;
   private final RemoteAccess access;
   private final RemoteLink link;
 
-  private CloneRun(Clone clone, RemoteAccess access, RemoteLink link) {
+  private CloneRun(CloneRequest clone, RemoteAccess access, RemoteLink link) {
     this.clone = clone;
     this.access = access;
     this.link = link;
   }
 
-  public static CloneResult run(Clone clone) {
+  public static CloneResult run(CloneRequest clone) {
     Path directory = clone.directory().toAbsolutePath().normalize();
     prepareDirectory(clone, directory);
     RemoteAccess access = RemoteAccess.prepare(clone.remote());
@@ -77,7 +77,7 @@ public final class CloneRun {
     }
   }
 
-  private static void prepareDirectory(Clone clone, Path directory) {
+  private static void prepareDirectory(CloneRequest clone, Path directory) {
     if (!Files.exists(directory)) {
       return;
     }

@@ -1,6 +1,5 @@
-package dev.driftless.presets.internal;
+package dev.driftless.presets;
 
-import dev.driftless.presets.Problem;
 import dev.driftless.credential.Secret;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +23,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * (wrong type, template that needs Kestra, literal credential, unknown property) instead of
  * stopping at the first.
  */
-public final class PropertyReader {
+final class PropertyReader {
 
   /** Keys every Kestra task may carry that do not change what a Git task does. */
   private static final Set<String> TASK_ENVELOPE = Set.of("id", "type", "description", "disabled", "timeout", "retry",

@@ -20,7 +20,7 @@ import org.immutables.value.Value;
  * not, one branch or all.
  *
  * <pre>{@code
- * CloneResult cloned = Clone.builder()
+ * CloneResult cloned = CloneRequest.builder()
  *     .remote(GitRemote.of("https://github.com/acme/dbt-project.git"))
  *     .directory(workDir)
  *     .tag("v1.4.0")
@@ -34,7 +34,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @ValueStyle
-public abstract class Clone {
+public abstract class CloneRequest {
 
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,64}");
 
@@ -96,7 +96,7 @@ public abstract class Clone {
   }
 
   /** Builds a clone; {@code remote} and {@code directory} are required. */
-  public static class Builder extends ImmutableClone.Builder {}
+  public static class Builder extends ImmutableCloneRequest.Builder {}
 
   /**
    * Clones.

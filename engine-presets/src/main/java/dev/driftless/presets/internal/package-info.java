@@ -1,2 +1,0 @@
-/** Validation of task requests and the reading of task files, with lines for every problem. */
-package dev.driftless.presets.internal;
