@@ -1,7 +1,7 @@
 package dev.driftless.cli;
 
-import dev.driftless.testkit.emulator.KestraEmulator;
-import dev.driftless.testkit.emulator.Mode;
+import dev.driftless.emulator.KestraEmulator;
+import dev.driftless.emulator.Mode;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;

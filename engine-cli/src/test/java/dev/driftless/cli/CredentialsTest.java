@@ -3,8 +3,8 @@ package dev.driftless.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftless.testkit.emulator.KestraEmulator;
-import dev.driftless.testkit.emulator.Mode;
+import dev.driftless.emulator.KestraEmulator;
+import dev.driftless.emulator.Mode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -13,7 +13,7 @@ import dev.driftless.bench.report.Section;
 import dev.driftless.bench.report.Table;
 import dev.driftless.bench.workload.FlowSource;
 import dev.driftless.bench.workload.Tenant;
-import dev.driftless.testkit.emulator.KestraEmulator;
+import dev.driftless.emulator.KestraEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

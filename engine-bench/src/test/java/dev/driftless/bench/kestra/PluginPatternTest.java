@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.driftless.bench.workload.FlowSource;
 import dev.driftless.bench.workload.Tenant;
-import dev.driftless.testkit.emulator.KestraEmulator;
+import dev.driftless.emulator.KestraEmulator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

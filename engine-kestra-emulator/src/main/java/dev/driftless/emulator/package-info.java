@@ -1,0 +1,18 @@
+/**
+ * The Kestra API emulator: a real HTTP server on loopback that speaks Kestra's REST API, quirks
+ * included, for the Kestra adapter's tests, the CLI's demo and users' own CI.
+ *
+ * <p>{@link dev.driftless.emulator.KestraEmulator} is the entry point. It emulates one
+ * server: a {@link dev.driftless.emulator.Mode} (tenant-less legacy paths, OSS with the
+ * tenant {@code main}, or Enterprise with any tenant) and a Kestra version, which selects the
+ * version-dependent behaviour listed in {@code reference/kestra-api.md}. Its stored data is open for
+ * seeding and inspection through {@link dev.driftless.emulator.EmulatorState}, its traffic
+ * is recorded in a {@link dev.driftless.emulator.RequestLog}, and
+ * {@link dev.driftless.emulator.Faults} injects latency, error statuses and dropped
+ * connections.
+ *
+ * <p>The package depends only on the JDK ({@code com.sun.net.httpserver}, {@code java.util.zip})
+ * and Jackson, so that it can be lifted into any project. Implementation classes live in
+ * {@code .internal} and are not part of the API.
+ */
+package dev.driftless.emulator;
