@@ -11,8 +11,13 @@
  * {@link dev.driftless.emulator.Faults} injects latency, error statuses and dropped
  * connections.
  *
- * <p>The package depends only on the JDK ({@code com.sun.net.httpserver}, {@code java.util.zip})
- * and Jackson, so that it can be lifted into any project. Implementation classes live in
- * {@code .internal} and are not part of the API.
+ * <p>{@link dev.driftless.emulator.KestraEmulatorMain} is its command line, the one behind both
+ * {@code java -jar kestra-emulator.jar} and {@code driftless emulator}; it takes secrets only from
+ * the environment or files it names.
+ *
+ * <p>The module {@code engine-kestra-emulator} depends only on the JDK
+ * ({@code com.sun.net.httpserver}, {@code java.util.zip}) and Jackson, and on no other Driftless
+ * module, so that any project's tests or CI can use it as a library or a process. Implementation
+ * classes live in {@code .internal} and are not part of the API.
  */
 package dev.driftless.emulator;
