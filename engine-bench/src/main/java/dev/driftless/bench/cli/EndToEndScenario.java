@@ -60,7 +60,7 @@ public final class EndToEndScenario {
     Map<String, String> summaries = new LinkedHashMap<>();
     Map<String, Integer> requests = new LinkedHashMap<>();
     Map<String, Samples> samples;
-    try (KestraEmulator emulator = KestraEmulator.builder().start()) {
+    try (KestraEmulator emulator = KestraEmulator.builder().pluginTypes(Tenant.PLUGIN_TYPES).start()) {
       for (FlowSource flow : tenant.kestra()) {
         emulator.state().putFlowSource(KestraEmulator.DEFAULT_TENANT, flow.namespace(), flow.id(), flow.yaml());
       }

@@ -65,7 +65,7 @@ public final class KestraEconomyScenario {
     Map<String, Map<String, Long>> routes = new LinkedHashMap<>();
     Map<String, Summary> summaries = new LinkedHashMap<>();
     Map<String, Samples> samples;
-    try (KestraEmulator emulator = KestraEmulator.builder().start()) {
+    try (KestraEmulator emulator = KestraEmulator.builder().pluginTypes(Tenant.PLUGIN_TYPES).start()) {
       emulator.faults().add(Fault.latency(LATENCY));
       KestraSettings kestraSettings = KestraSettings.builder().url(emulator.url().toString()).build();
       PluginPattern plugin = new PluginPattern(emulator.apiUrl());
