@@ -58,6 +58,7 @@ public final class Main implements Runnable {
   static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, InputStream in) {
     Main main = new Main(env, out, err, in);
     CommandLine cli = new CommandLine(main);
+    EmulatorCommand.useTheEmulatorsUsage(cli.getSubcommands().get("emulator"));
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((ex, arguments) -> {

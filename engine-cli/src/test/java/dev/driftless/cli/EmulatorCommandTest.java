@@ -19,12 +19,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code driftless emulator}, in this process: stopped by interrupting its thread. */
 @Timeout(60)
@@ -88,7 +92,35 @@ class EmulatorCommandTest {
   @Test
   void userWithoutPassword_isRefused() {
     Cli.run(Map.of(), "emulator", "--port", "0", "--user", "admin")
-        .assertOneErrorLine("driftless: give both --user and --password, or neither");
+        .assertOneErrorLine("driftless: a username (--user or KESTRA_EMULATOR_USERNAME) needs a password: set "
+            + "KESTRA_EMULATOR_PASSWORD or KESTRA_EMULATOR_PASSWORD_FILE");
+  }
+
+  @Test
+  void aPasswordAsAnArgument_isRefused_withoutRepeatingIt() {
+    Cli.run(Map.of(), "emulator", "--port", "0", "--user", "admin", "--password", "hunter2")
+        .assertOneErrorLine("driftless: --password is not an option: secrets are never taken from arguments, which "
+            + "process listings and shell histories show; set KESTRA_EMULATOR_PASSWORD")
+        .assertNoneOf(List.of("hunter2"));
+  }
+
+  @Test
+  void theUserAsAnOption_withThePasswordFromAFile(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("password"), "Pw-2\n");
+    PipedInputStream pipe = new PipedInputStream();
+    PrintStream out = new PrintStream(new PipedOutputStream(pipe), true, StandardCharsets.UTF_8);
+    Thread running = new Thread(() -> Main.run(new String[] {"emulator", "--port=0", "--user", "admin@test"},
+        Map.of("KESTRA_EMULATOR_PASSWORD_FILE", file.toString()), out,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0])));
+    running.start();
+    String url = new BufferedReader(new InputStreamReader(pipe, StandardCharsets.UTF_8)).readLine();
+    try {
+      assertEquals(200, get(url + "/api/v1/configs", "admin@test:Pw-2").statusCode());
+      assertEquals(401, get(url + "/api/v1/configs", "admin@test:wrong").statusCode());
+    } finally {
+      running.interrupt();
+      running.join(10_000);
+    }
   }
 
   private static HttpResponse<String> get(String url, String credentials) throws IOException, InterruptedException {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.driftless.testkit.emulator.FlowRevision;
+import dev.driftless.emulator.FlowRevision;
 import dev.driftless.testkit.hostile.HostileProxy;
 import dev.driftless.testkit.hostile.Misbehaviour;
 import java.io.IOException;

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.diagnostic.Diagnostic;
+import dev.driftless.emulator.KestraEmulator;
+import dev.driftless.emulator.Mode;
 import dev.driftless.git.servers.BareRepo;
 import dev.driftless.git.servers.PendingCommit;
 import dev.driftless.git.servers.Repos;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.Plan;
-import dev.driftless.testkit.emulator.KestraEmulator;
-import dev.driftless.testkit.emulator.Mode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

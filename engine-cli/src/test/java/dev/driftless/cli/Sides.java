@@ -1,12 +1,12 @@
 package dev.driftless.cli;
 
+import dev.driftless.emulator.EmulatorState;
+import dev.driftless.emulator.KestraEmulator;
+import dev.driftless.emulator.Mode;
 import dev.driftless.git.servers.BareRepo;
 import dev.driftless.git.servers.JGitHttpServer;
 import dev.driftless.git.servers.PendingCommit;
 import dev.driftless.git.servers.Repos;
-import dev.driftless.testkit.emulator.EmulatorState;
-import dev.driftless.testkit.emulator.KestraEmulator;
-import dev.driftless.testkit.emulator.Mode;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;

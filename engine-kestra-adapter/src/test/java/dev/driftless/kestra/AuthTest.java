@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftless.emulator.KestraEmulator;
 import dev.driftless.port.AccessDeniedException;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.snapshot.Scope;
-import dev.driftless.testkit.emulator.KestraEmulator;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,6 +1,6 @@
 package dev.driftless.kestra;
 
-import dev.driftless.testkit.emulator.KestraEmulator;
+import dev.driftless.emulator.KestraEmulator;
 
 /** The adapter contract against one emulated server, started for the class and stopped after it. */
 abstract class EmulatorContract extends AdapterContract {

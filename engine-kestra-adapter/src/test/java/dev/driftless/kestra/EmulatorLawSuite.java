@@ -1,6 +1,6 @@
 package dev.driftless.kestra;
 
-import dev.driftless.testkit.emulator.KestraEmulator;
+import dev.driftless.emulator.KestraEmulator;
 import dev.driftless.testkit.hostile.HostileProxy;
 import dev.driftless.testkit.law.LawSuite;
 import dev.driftless.testkit.law.World;

@@ -1,7 +1,7 @@
 package dev.driftless.kestra;
 
-import dev.driftless.testkit.emulator.KestraEmulator;
-import dev.driftless.testkit.emulator.Mode;
+import dev.driftless.emulator.KestraEmulator;
+import dev.driftless.emulator.Mode;
 import java.time.Duration;
 
 /** Emulated servers for the adapter's tests, and settings that reach them with quick retries. */

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftless.emulator.Execution;
+import dev.driftless.emulator.KestraEmulator;
+import dev.driftless.emulator.Mode;
 import dev.driftless.port.SourceNotFoundException;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
-import dev.driftless.testkit.emulator.Execution;
-import dev.driftless.testkit.emulator.KestraEmulator;
-import dev.driftless.testkit.emulator.Mode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.driftless.core.plan.Planner;
+import dev.driftless.emulator.KestraEmulator;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Plan;
 import dev.driftless.policy.Guards;
@@ -18,7 +19,6 @@ import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
-import dev.driftless.testkit.emulator.KestraEmulator;
 import dev.driftless.testkit.fake.InMemorySide;
 import dev.driftless.testkit.fixture.Flows;
 import dev.driftless.testkit.hostile.HostileProxy;

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.diagnostic.Severity;
+import dev.driftless.emulator.KestraEmulator;
 import dev.driftless.port.SourceNotFoundException;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
 import dev.driftless.snapshot.SnapshotEntry;
-import dev.driftless.testkit.emulator.KestraEmulator;
 import dev.driftless.testkit.fixture.Flows;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;

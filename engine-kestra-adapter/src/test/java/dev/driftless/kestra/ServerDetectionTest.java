@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftless.emulator.KestraEmulator;
 import dev.driftless.port.DriftlessException;
 import dev.driftless.port.SideUnavailableException;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
-import dev.driftless.testkit.emulator.KestraEmulator;
 import dev.driftless.testkit.fixture.Flows;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -9,6 +9,7 @@ import dev.driftless.apply.Outcome;
 import dev.driftless.core.apply.Applier;
 import dev.driftless.core.plan.Planner;
 import dev.driftless.diagnostic.Diagnostic;
+import dev.driftless.emulator.KestraEmulator;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.Plan;
@@ -22,7 +23,6 @@ import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
-import dev.driftless.testkit.emulator.KestraEmulator;
 import dev.driftless.testkit.fake.InMemorySide;
 import java.util.EnumSet;
 import java.util.Set;
@@ -157,7 +157,7 @@ class ServerQuirksTest {
   @Test
   void whenKestrasValidationCannotBeAsked_thePlanSaysSo_andGoesAhead() {
     try (ReaderTest.Fixture f = ReaderTest.Fixture.of(Emulators.Server.OSS_1_3)) {
-      f.emulator.faults().add(dev.driftless.testkit.emulator.Fault.unavailable(1.0)
+      f.emulator.faults().add(dev.driftless.emulator.Fault.unavailable(1.0)
           .on("POST", "/api/v1/main/flows/validate"));
       InMemorySide git = InMemorySide.git().put(VERSIONED, WITHOUT_REVISION);
       Plan plan = reviewed(f, git);

@@ -13,7 +13,7 @@ import dev.driftless.bench.report.Section;
 import dev.driftless.bench.report.Table;
 import dev.driftless.bench.workload.FlowSource;
 import dev.driftless.bench.workload.Tenant;
-import dev.driftless.testkit.emulator.KestraEmulator;
+import dev.driftless.emulator.KestraEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ public final class EndToEndScenario {
     Map<String, String> summaries = new LinkedHashMap<>();
     Map<String, Integer> requests = new LinkedHashMap<>();
     Map<String, Samples> samples;
-    try (KestraEmulator emulator = KestraEmulator.builder().start()) {
+    try (KestraEmulator emulator = KestraEmulator.builder().pluginTypes(Tenant.PLUGIN_TYPES).start()) {
       for (FlowSource flow : tenant.kestra()) {
         emulator.state().putFlowSource(KestraEmulator.DEFAULT_TENANT, flow.namespace(), flow.id(), flow.yaml());
       }

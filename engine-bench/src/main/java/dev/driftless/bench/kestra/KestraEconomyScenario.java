@@ -12,6 +12,8 @@ import dev.driftless.bench.workload.FlowSource;
 import dev.driftless.bench.workload.Tenant;
 import dev.driftless.core.apply.Applier;
 import dev.driftless.core.plan.Planner;
+import dev.driftless.emulator.Fault;
+import dev.driftless.emulator.KestraEmulator;
 import dev.driftless.kestra.KestraSettings;
 import dev.driftless.kestra.KestraSide;
 import dev.driftless.plan.Plan;
@@ -23,8 +25,6 @@ import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
 import dev.driftless.snapshot.SnapshotEntry;
-import dev.driftless.testkit.emulator.Fault;
-import dev.driftless.testkit.emulator.KestraEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +65,7 @@ public final class KestraEconomyScenario {
     Map<String, Map<String, Long>> routes = new LinkedHashMap<>();
     Map<String, Summary> summaries = new LinkedHashMap<>();
     Map<String, Samples> samples;
-    try (KestraEmulator emulator = KestraEmulator.builder().start()) {
+    try (KestraEmulator emulator = KestraEmulator.builder().pluginTypes(Tenant.PLUGIN_TYPES).start()) {
       emulator.faults().add(Fault.latency(LATENCY));
       KestraSettings kestraSettings = KestraSettings.builder().url(emulator.url().toString()).build();
       PluginPattern plugin = new PluginPattern(emulator.apiUrl());

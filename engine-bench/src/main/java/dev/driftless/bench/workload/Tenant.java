@@ -30,6 +30,12 @@ public record Tenant(List<FlowSource> git, List<FlowSource> kestra, int changed,
 
   public static final int FLOWS_PER_NAMESPACE = 100;
 
+  /**
+   * The plugin types the flows use beyond a stock Kestra's: the Kestra they are synced to must know
+   * them ({@code KestraEmulator.Builder.pluginTypes}), as a real one with the scripts plugin does.
+   */
+  public static final List<String> PLUGIN_TYPES = List.of("io.kestra.plugin.scripts.shell.Commands");
+
   public Tenant {
     git = List.copyOf(git);
     kestra = List.copyOf(kestra);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.driftless.bench.workload.FlowSource;
 import dev.driftless.bench.workload.Tenant;
-import dev.driftless.testkit.emulator.KestraEmulator;
+import dev.driftless.emulator.KestraEmulator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class PluginPatternTest {
   @Test
   void sync_makesThreeRequestsPerFlowAndOneListing() throws Exception {
     List<FlowSource> flows = Tenant.of(20, 0, 0).git();
-    try (KestraEmulator emulator = KestraEmulator.builder().start()) {
+    try (KestraEmulator emulator = KestraEmulator.builder().pluginTypes(Tenant.PLUGIN_TYPES).start()) {
       int requests = new PluginPattern(emulator.apiUrl()).sync(Tenant.ROOT, flows);
 
       assertEquals(3 * flows.size() + 1, requests);
@@ -31,7 +31,7 @@ class PluginPatternTest {
   @Test
   void sync_writesEveryFlowEvenWhenNothingChanged_butMakesNoNewRevision() throws Exception {
     List<FlowSource> flows = Tenant.of(10, 0, 0).git();
-    try (KestraEmulator emulator = KestraEmulator.builder().start()) {
+    try (KestraEmulator emulator = KestraEmulator.builder().pluginTypes(Tenant.PLUGIN_TYPES).start()) {
       flows.forEach(f -> emulator.state().putFlowSource(T, f.namespace(), f.id(), f.yaml()));
 
       new PluginPattern(emulator.apiUrl()).sync(Tenant.ROOT, flows);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.driftless.testkit.emulator.Execution;
+import dev.driftless.emulator.Execution;
 import io.kestra.sdk.api.ExecutionsApi;
 import io.kestra.sdk.model.ApiExecution;
 import io.kestra.sdk.model.EditionProviderEdition;

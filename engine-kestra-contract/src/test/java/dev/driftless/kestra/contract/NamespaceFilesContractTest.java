@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftless.testkit.emulator.Mode;
+import dev.driftless.emulator.Mode;
 import io.kestra.sdk.api.FilesApi;
 import io.kestra.sdk.model.FileAttributes;
 import io.kestra.sdk.model.FileAttributesFileType;

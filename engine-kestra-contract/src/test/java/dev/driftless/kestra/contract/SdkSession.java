@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.driftless.testkit.emulator.KestraEmulator;
-import dev.driftless.testkit.emulator.RecordedRequest;
+import dev.driftless.emulator.KestraEmulator;
+import dev.driftless.emulator.RecordedRequest;
 import io.kestra.sdk.KestraClient;
 import io.kestra.sdk.internal.ApiException;
 import java.io.File;

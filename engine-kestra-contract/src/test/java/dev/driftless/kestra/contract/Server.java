@@ -1,7 +1,7 @@
 package dev.driftless.kestra.contract;
 
-import dev.driftless.testkit.emulator.KestraEmulator;
-import dev.driftless.testkit.emulator.Mode;
+import dev.driftless.emulator.KestraEmulator;
+import dev.driftless.emulator.Mode;
 import java.util.List;
 import java.util.Objects;
 

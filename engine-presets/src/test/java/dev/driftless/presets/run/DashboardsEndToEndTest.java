@@ -7,7 +7,7 @@ import static dev.driftless.presets.run.PresetWorld.states;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftless.testkit.emulator.Mode;
+import dev.driftless.emulator.Mode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

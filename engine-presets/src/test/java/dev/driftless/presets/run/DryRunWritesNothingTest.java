@@ -6,8 +6,8 @@ import static dev.driftless.presets.run.PresetWorld.TENANT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.driftless.testkit.emulator.Execution;
-import dev.driftless.testkit.emulator.Mode;
+import dev.driftless.emulator.Execution;
+import dev.driftless.emulator.Mode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

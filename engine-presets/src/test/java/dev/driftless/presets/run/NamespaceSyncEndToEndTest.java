@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftless.emulator.Mode;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.plan.Reason;
-import dev.driftless.testkit.emulator.Mode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.apply.Outcome;
 import dev.driftless.core.codec.DiffRows;
+import dev.driftless.emulator.Mode;
 import dev.driftless.presets.PresetSpec;
 import dev.driftless.presets.SyncTask;
 import dev.driftless.presets.TaskFile;
 import dev.driftless.git.GitSettings;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.PlanOptions;
-import dev.driftless.testkit.emulator.Mode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

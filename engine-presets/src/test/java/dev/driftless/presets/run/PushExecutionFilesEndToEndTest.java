@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftless.emulator.Execution;
 import dev.driftless.port.SourceNotFoundException;
-import dev.driftless.testkit.emulator.Execution;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.driftless.testkit.hostile;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.driftless.testkit.emulator.Fault;
+import dev.driftless.emulator.Fault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -3,11 +3,11 @@ package dev.driftless.kestra.internal.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftless.emulator.KestraEmulator;
+import dev.driftless.emulator.Mode;
 import dev.driftless.kestra.ApiError;
 import dev.driftless.kestra.KestraAuth;
 import dev.driftless.kestra.KestraSettings;
-import dev.driftless.testkit.emulator.KestraEmulator;
-import dev.driftless.testkit.emulator.Mode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

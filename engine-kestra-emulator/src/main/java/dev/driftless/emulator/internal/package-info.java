@@ -1,0 +1,10 @@
+/**
+ * The emulator's implementation: the HTTP plumbing ({@code EmulatorServer}, {@code Router},
+ * {@code Multipart}, {@code Zips}), error rendering in both Kestra formats ({@code ErrorBodies}),
+ * the in-memory store ({@code Store}, {@code TenantStore}) and one handler class per API area
+ * ({@code FlowsApi}, {@code NamespaceFilesApi}, {@code DashboardsApi}, {@code AppsApi},
+ * {@code TestsApi}, {@code ExecutionsApi}, {@code NamespacesApi}, {@code MiscApi}).
+ *
+ * <p>Not an API: names and signatures change freely. Use {@code dev.driftless.emulator}.
+ */
+package dev.driftless.emulator.internal;
