@@ -5,6 +5,7 @@ import dev.driftless.apply.ChangeResult;
 import dev.driftless.apply.Outcome;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
+import dev.driftless.plan.Diff;
 import dev.driftless.plan.Plan;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
@@ -93,7 +94,7 @@ public final class PresetRows {
   static int[] lines(Change change) {
     int added = 0;
     int removed = 0;
-    for (String line : change.diff().orElse("").split("\n")) {
+    for (String line : change.diff().map(Diff::text).orElse("").split("\n")) {
       if (line.startsWith("+") && !line.startsWith("+++")) {
         added++;
       } else if (line.startsWith("-") && !line.startsWith("---")) {
