@@ -21,8 +21,8 @@ import java.util.Optional;
  * @param after the target's fingerprint once applied; empty after a deletion. Equal to
  *     {@code before} for changes that write nothing.
  * @param dependsOn changes in the same plan that must succeed first (a subflow before its caller)
- * @param diff a unified diff of the text, with secret-looking values masked; empty for binary
- *     content and for changes that write nothing
+ * @param diff the diff of the text, with secret-looking values masked, and its line counts; empty
+ *     for changes that write nothing
  */
 public record Change(
     ResourceKey key,
@@ -33,7 +33,7 @@ public record Change(
     Optional<Fingerprint> before,
     Optional<Fingerprint> after,
     List<ResourceKey> dependsOn,
-    Optional<String> diff) {
+    Optional<Diff> diff) {
 
   public Change {
     Objects.requireNonNull(key, "key");
@@ -83,7 +83,7 @@ public record Change(
     return new Change(key, sourceKey, side, action, reason, before, after, keys, diff);
   }
 
-  public Change withDiff(Optional<String> newDiff) {
+  public Change withDiff(Optional<Diff> newDiff) {
     return new Change(key, sourceKey, side, action, reason, before, after, dependsOn, newDiff);
   }
 }

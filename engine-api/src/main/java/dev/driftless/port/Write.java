@@ -30,7 +30,7 @@ public sealed interface Write permits Write.Put, Write.Delete {
     }
   }
 
-  /** Removes the resource. */
+  /** Removes the resource. Removing one that is already absent succeeds and changes nothing. */
   record Delete(ResourceKey key) implements Write {
     public Delete {
       Objects.requireNonNull(key, "key");

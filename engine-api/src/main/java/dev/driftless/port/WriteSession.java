@@ -18,7 +18,12 @@ import java.util.Optional;
  */
 public interface WriteSession extends AutoCloseable {
 
-  /** The content fingerprint of a key when the session began; empty when absent. */
+  /**
+   * The content fingerprint of a key when the session began (whatever changed since); empty when
+   * absent.
+   *
+   * @throws IllegalArgumentException when the key is not among the intent's keys
+   */
   Optional<Fingerprint> current(ResourceKey key);
 
   /**
@@ -35,7 +40,9 @@ public interface WriteSession extends AutoCloseable {
 
   /**
    * Performs (or stages) writes that do not depend on each other; they may run concurrently.
-   * Returns one result per write, in the same order.
+   * Returns one result per write, in the same order. Only the intent's keys are written: a write to
+   * another key never lands (its result is a failure, or the call throws
+   * {@link IllegalArgumentException} before writing anything).
    */
   List<WriteResult> write(List<Write> writes);
 

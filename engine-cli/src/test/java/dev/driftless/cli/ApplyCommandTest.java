@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftless.plan.Diff;
 import dev.driftless.plan.Plan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,8 @@ class ApplyCommandTest {
     Plan.Builder forged = Plan.builder().id(saved.id()).git(saved.git()).kestra(saved.kestra()).policy(saved.policy())
         .addAllDiagnostics(saved.diagnostics()).putAllMetadata(saved.metadata());
     saved.changes().forEach(c -> forged.addChanges(
-        c.withDiff(c.diff().map(d -> d.replace("+    message: from Git", "+    message: harmless")))));
+        c.withDiff(c.diff().map(d -> new Diff(d.text().replace("+    message: from Git", "+    message: harmless"),
+            d.added(), d.removed())))));
     PlanFiles.write(Path.of(planFile), forged.build());
 
     Cli.Result refused = sides.cli("apply", planFile).assertOneErrorLine("driftless: the saved plan " + saved.id()

@@ -89,18 +89,9 @@ public final class PresetRows {
     };
   }
 
-  /** Lines added and removed, counted from the change's diff. */
+  /** Lines added and removed, as the change's diff counted them (none without a diff). */
   static int[] lines(Change change) {
-    int added = 0;
-    int removed = 0;
-    for (String line : change.diff().orElse("").split("\n")) {
-      if (line.startsWith("+") && !line.startsWith("+++")) {
-        added++;
-      } else if (line.startsWith("-") && !line.startsWith("---")) {
-        removed++;
-      }
-    }
-    return new int[] {added, removed};
+    return change.diff().map(d -> new int[] {d.added(), d.removed()}).orElseGet(() -> new int[2]);
   }
 
   private static String key(ResourceKey key) {

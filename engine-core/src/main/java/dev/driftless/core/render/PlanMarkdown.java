@@ -45,7 +45,7 @@ public final class PlanMarkdown {
         if (c.diff().isEmpty()) {
           continue;
         }
-        String diff = Arrays.stream(c.diff().get().split("\n", -1)).map(VisibleText::line)
+        String diff = Arrays.stream(c.diff().get().text().split("\n", -1)).map(VisibleText::line)
             .collect(Collectors.joining("\n"));
         String fence = "`".repeat(Math.max(3, longestRun(diff, '`') + 1));
         out.append("\n<details><summary><code>").append(c.action().symbol()).append(' ')

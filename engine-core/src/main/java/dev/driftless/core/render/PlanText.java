@@ -76,7 +76,7 @@ public final class PlanText {
         }
         out.append('\n');
         if (options.diffs() && c.diff().isPresent()) {
-          for (String line : c.diff().get().split("\n", -1)) {
+          for (String line : c.diff().get().text().split("\n", -1)) {
             out.append("      ").append(style.diffLine(VisibleText.line(line))).append('\n');
           }
         }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.driftless.core.render.PlanMarkdown;
 import dev.driftless.core.render.PlanText;
 import dev.driftless.core.render.RenderOptions;
+import dev.driftless.plan.Diff;
 import dev.driftless.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,7 +143,7 @@ class PlanFileSealTest {
     Plan.Builder changed = Plan.builder().id(PLAN.id()).git(PLAN.git()).kestra(PLAN.kestra()).policy(PLAN.policy())
         .addAllDiagnostics(PLAN.diagnostics()).putAllMetadata(PLAN.metadata());
     PLAN.changes().forEach(c -> changed.addChanges(c.key().name().equals("b")
-        ? c.withDiff(c.diff().map(d -> d.replace("from Git", "elsewhere"))) : c));
+        ? c.withDiff(c.diff().map(d -> new Diff(d.text().replace("from Git", "elsewhere"), d.added(), d.removed()))) : c));
     assertEquals(java.util.Optional.of("'diff' of the change to flow dev/b"), PlanJson.difference(PLAN, changed.build()));
   }
 

@@ -3,6 +3,7 @@ package dev.driftless.core.codec;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
+import dev.driftless.plan.Diff;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.Reason;
 import dev.driftless.plan.SnapshotRef;
@@ -29,14 +30,14 @@ final class SavedPlans {
     ResourceKey old = ResourceKey.flow("dev", "old");
     ResourceKey file = ResourceKey.namespaceFile("dev", "scripts/report.py");
     Change create = new Change(a, a, Side.KESTRA, Action.CREATE, Reason.MISSING_IN_TARGET, Optional.empty(),
-        Optional.of(fingerprint("a")), List.of(), Optional.of("--- /dev/null\n+++ Git: dev/flows/a.yaml\n"
-            + "@@ -0,0 +1,3 @@\n+id: a\n+namespace: dev\n+tasks: []"));
+        Optional.of(fingerprint("a")), List.of(), Optional.of(new Diff("--- /dev/null\n+++ Git: dev/flows/a.yaml\n"
+            + "@@ -0,0 +1,3 @@\n+id: a\n+namespace: dev\n+tasks: []", 3, 0)));
     Change update = new Change(b, b, Side.KESTRA, Action.UPDATE, Reason.CONTENT_CHANGED, Optional.of(fingerprint("b1")),
-        Optional.of(fingerprint("b2")), List.of(a), Optional.of("--- Kestra: flow dev/b\n+++ Git: dev/flows/b.yaml\n"
-            + "@@ -1,3 +1,3 @@\n id: b\n-message: from the UI\n+message: from Git\n password: <secret-1>"));
+        Optional.of(fingerprint("b2")), List.of(a), Optional.of(new Diff("--- Kestra: flow dev/b\n+++ Git: dev/flows/b.yaml\n"
+            + "@@ -1,3 +1,3 @@\n id: b\n-message: from the UI\n+message: from Git\n password: <secret-1>", 1, 1)));
     Change delete = new Change(old, old, Side.KESTRA, Action.DELETE, Reason.MISSING_IN_SOURCE,
-        Optional.of(fingerprint("old")), Optional.empty(), List.of(), Optional.of("--- Kestra: flow dev/old\n"
-            + "+++ /dev/null\n@@ -1,1 +0,0 @@\n-id: old"));
+        Optional.of(fingerprint("old")), Optional.empty(), List.of(), Optional.of(new Diff("--- Kestra: flow dev/old\n"
+            + "+++ /dev/null\n@@ -1,1 +0,0 @@\n-id: old", 0, 1)));
     Change keep = new Change(file, file, Side.KESTRA, Action.NO_OP, Reason.IN_SYNC, Optional.of(fingerprint("f")),
         Optional.of(fingerprint("f")), List.of(), Optional.empty());
     return Plan.builder()

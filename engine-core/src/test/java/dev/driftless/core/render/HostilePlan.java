@@ -1,5 +1,6 @@
 package dev.driftless.core.render;
 
+import dev.driftless.core.internal.diff.TextDiff;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
@@ -57,9 +58,9 @@ final class HostilePlan {
         " ````",
         " </details> ![x](https://evil.example/t.png)");
     Change update = new Change(FILE, FILE, Side.KESTRA, Action.UPDATE, Reason.CONTENT_CHANGED,
-        Optional.of(before), Optional.of(after), List.of(), Optional.of(diff));
+        Optional.of(before), Optional.of(after), List.of(), Optional.of(TextDiff.read(diff)));
     Change create = new Change(MARKDOWN_FILE, MARKDOWN_FILE, Side.KESTRA, Action.CREATE, Reason.MISSING_IN_TARGET,
-        Optional.empty(), Optional.of(after), List.of(), Optional.of("+++ Git: docs/a`b|c.md\n+# Plan: 0 to delete"));
+        Optional.empty(), Optional.of(after), List.of(), Optional.of(TextDiff.read("+++ Git: docs/a`b|c.md\n+# Plan: 0 to delete")));
     return Plan.builder()
         .id("9435214b55af6d48")
         .git(new SnapshotRef(Side.GIT, "3f2a9c1d" + CLEAR_LINE, scope))

@@ -326,6 +326,11 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
       if (closed) {
         throw new IllegalStateException("session closed");
       }
+      for (Write write : batch) {
+        if (!current.containsKey(write.key())) {
+          throw new IllegalArgumentException(write.key() + " is not part of this session");
+        }
+      }
       List<WriteResult> results = new ArrayList<>(batch.size());
       for (Write write : batch) {
         if (!transactional) {

@@ -303,8 +303,11 @@ public final class Generators {
     return p.build();
   }
 
-  /** The content of a key; {@code reformatted} keeps the meaning and changes only formatting. */
-  static Content content(ResourceKey key, int variant, boolean reformatted) {
+  /**
+   * Valid content of a key, in one of many variants; {@code reformatted} keeps the meaning and
+   * changes only formatting.
+   */
+  public static Content content(ResourceKey key, int variant, boolean reformatted) {
     return switch (key.kind()) {
       case FLOW -> Content.ofText(flowText(key.namespace(), key.name(), variant, reformatted));
       case NAMESPACE_FILE -> reformatted
@@ -357,7 +360,8 @@ public final class Generators {
     return Content.of(("# " + path + "\nprint('v" + variant + "')\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  static Content invalid(ResourceKey key, int variant) {
+  /** A document of the key's kind that does not parse, or parses to no valid resource, in one of three ways. */
+  public static Content invalid(ResourceKey key, int variant) {
     return Content.ofText(switch (variant % 3) {
       case 0 -> "id: " + key.name() + "\nnamespace: " + key.namespace() + "\ntasks: [\n";
       case 1 -> "id: " + key.name() + "\nid: twice\n";

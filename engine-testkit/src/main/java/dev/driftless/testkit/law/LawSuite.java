@@ -143,25 +143,81 @@ public abstract class LawSuite {
     });
   }
 
+  /**
+   * Law 4. A case counts towards the law's floor only when protection made a difference: the same
+   * sides planned with no namespace protected (and no guard to approve) delete a resource the
+   * scenario's policy protects. Counting the protected resources merely present would let a
+   * generator that never plans a deletion near them pass. Generated policies seldom make that
+   * difference (about one case in a hundred deletes, with a protected namespace in scope holding
+   * something only the target has), so in three cases of four the policy deletes what is missing
+   * and protects the namespace of one resource that a plan without protection deletes.
+   */
   @Test
   public void law04_protectedNamespaces_areNeverDeleted() {
-    AtomicInteger protectedSeen = new AtomicInteger();
-    check("law 4 (protected namespaces)", scenarios(), scenario -> {
-      try (World world = seeded(scenario)) {
+    AtomicInteger wouldDelete = new AtomicInteger();
+    check("law 4 (protected namespaces)", scenarios().zip(integers().between(0, 1000), Picked::new), input -> {
+      try (World world = seeded(input.scenario())) {
+        Scenario scenario = input.pick() % 4 == 0 ? input.scenario()
+            : protectingADeletion(world, input.scenario(), input.pick() / 4);
         Map<Side, Map<ResourceKey, Fingerprint>> before = states(world);
+        List<Change> spared = protectedDeletions(world, scenario);
+        if (!spared.isEmpty()) {
+          wouldDelete.incrementAndGet();
+        }
         apply(world, approved(world, scenario));
         Map<Side, Map<ResourceKey, Fingerprint>> after = states(world);
         for (Side side : Side.values()) {
           for (ResourceKey key : before.get(side).keySet()) {
             if (scenario.policy().isProtected(key.protectionNamespace())) {
-              protectedSeen.incrementAndGet();
               assertTrue(after.get(side).containsKey(key), () -> key + " in a protected namespace was deleted in " + side);
             }
           }
         }
+        for (Change change : spared) {
+          assertTrue(after.get(change.side()).containsKey(change.key()), () -> change.key() + " was deleted in "
+              + change.side() + " though its namespace or its source's namespace is protected");
+        }
       }
     });
-    atLeast("law 4 saw protected resources", protectedSeen, examples() / 5);
+    // Seen across seeds: 127 to 147 of 1000 in memory, 3 to 11 of 60 on Git, 24 to 42 of 200 or 300 and
+    // 13 to 22 of 150 on the emulated Kestra versions. Cases come in clusters: the floor sits well below.
+    atLeast("law 4 protected a resource a plan without protection deletes", wouldDelete, examples() / 40);
+  }
+
+  /**
+   * The scenario deleting what is missing and also protecting the namespace (or the tenant-global
+   * resources) of one resource a plan of the seeded world deletes without protection; deleting
+   * only when nothing would be deleted.
+   */
+  private static Scenario protectingADeletion(World world, Scenario scenario, int pick) {
+    Scenario deleting = withPolicy(scenario, scenario.policy().withWhenMissingInSource(WhenMissing.DELETE));
+    List<Change> deletions = unprotectedDeletions(world, deleting);
+    if (deletions.isEmpty()) {
+      return deleting;
+    }
+    Set<String> protectedNamespaces = new HashSet<>(deleting.policy().protectedNamespaces());
+    protectedNamespaces.add(deletions.get(pick % deletions.size()).key().protectionNamespace());
+    return withPolicy(deleting, deleting.policy().withProtectedNamespaces(protectedNamespaces));
+  }
+
+  /**
+   * The deletions a plan of the same sides with nothing protected makes of resources the scenario
+   * protects, by their own namespace or by their source's (a mapped namespace).
+   */
+  private static List<Change> protectedDeletions(World world, Scenario scenario) {
+    Policy policy = scenario.policy();
+    return unprotectedDeletions(world, scenario).stream()
+        .filter(c -> policy.isProtected(c.key().protectionNamespace())
+            || policy.isProtected(c.sourceKey().protectionNamespace()))
+        .toList();
+  }
+
+  /** The deletions a plan of the seeded world makes with nothing protected and no guard. */
+  private static List<Change> unprotectedDeletions(World world, Scenario scenario) {
+    Policy unprotected = scenario.policy().withProtectedNamespaces(Set.of()).withGuards(Guards.none());
+    return plan(world, withPolicy(scenario, unprotected), PlanOptions.defaults()).changes().stream()
+        .filter(c -> c.action() == Action.DELETE)
+        .toList();
   }
 
   @Test

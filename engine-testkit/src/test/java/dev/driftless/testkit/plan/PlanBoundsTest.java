@@ -12,6 +12,7 @@ import dev.driftless.core.render.PlanText;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
+import dev.driftless.plan.Diff;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.plan.Reason;
@@ -91,7 +92,7 @@ class PlanBoundsTest {
     assertEquals(Action.UPDATE, c.action(), "the change itself is kept");
     String note = "diff not shown: at least 120,000 lines changed (of 60,000 before and 60,000 after), more than the"
         + " limit of 2,000 (maxDiffChangedLines)";
-    assertEquals(note, c.diff().orElseThrow());
+    assertEquals(note, c.diff().orElseThrow().text());
     assertTrue(PlanText.render(plan).contains(note), "text");
     assertTrue(PlanMarkdown.render(plan).contains(note), "Markdown");
     assertTrue(PlanJson.write(plan).contains(note), "JSON");
@@ -105,7 +106,10 @@ class PlanBoundsTest {
     Plan plan = plan(() -> Planner.plan(kestra, git, KESTRA_WINS));
 
     assertEquals(Action.CREATE, change(plan, BIG_FILE).action());
-    assertTrue(change(plan, BIG_FILE).diff().orElseThrow().endsWith("more diff lines not shown"));
+    Diff diff = change(plan, BIG_FILE).diff().orElseThrow();
+    assertTrue(diff.text().endsWith("more diff lines not shown (" + (100_000 - 397) + " added, 0 removed)"), diff.text());
+    assertEquals(new Diff(diff.text(), 100_000, 0), diff, "every line counted, also those cut");
+    assertEquals(plan, PlanJson.read(PlanJson.write(plan)), "the counts read back from the plan file");
   }
 
   @Test

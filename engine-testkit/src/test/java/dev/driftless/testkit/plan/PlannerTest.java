@@ -283,7 +283,7 @@ class PlannerTest {
     Snapshot kestra = Snapshots.kestra().namespace("dev")
         .flow("id: a\nnamespace: dev\ntasks:\n  - id: t\n    type: x.Y\n    password: old-secret\n").build();
     Plan plan = Planner.plan(git, kestra, GIT_WINS);
-    String diff = change(plan, ResourceKey.flow("dev", "a")).diff().orElseThrow();
+    String diff = change(plan, ResourceKey.flow("dev", "a")).diff().orElseThrow().text();
     assertFalse(diff.contains("new-secret") || diff.contains("old-secret"), "the diff shows a secret");
     assertTrue(diff.contains("-    password: <secret-1>") && diff.contains("+    password: <secret-2>"), diff);
   }

@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.driftless.core.internal.diff.TextDiff;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.diagnostic.Severity;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
+import dev.driftless.plan.Diff;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.Reason;
 import dev.driftless.plan.SnapshotRef;
@@ -219,7 +221,7 @@ public final class PlanJsonCodec {
     putOptional(node, "after", c.after().map(Fingerprint::value));
     ArrayNode deps = node.putArray("depends_on");
     c.dependsOn().forEach(k -> deps.add(key(k)));
-    putOptional(node, "diff", c.diff());
+    putOptional(node, "diff", c.diff().map(Diff::text));
     return node;
   }
 
@@ -456,7 +458,7 @@ public final class PlanJsonCodec {
         return new Change(key, sourceKey, side(text(node, "side"), path + ".side"),
             Action.fromLabel(actions.get(0).asText()), Reason.fromLabel(text(node, "reason")),
             optionalText(node, "before").map(Fingerprint::parse), optionalText(node, "after").map(Fingerprint::parse),
-            deps, optionalText(node, "diff"));
+            deps, optionalText(node, "diff").map(TextDiff::read));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
       }

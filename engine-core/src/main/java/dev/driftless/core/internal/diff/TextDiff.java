@@ -3,10 +3,12 @@ package dev.driftless.core.internal.diff;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.algorithm.DiffAlgorithmListener;
+import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Chunk;
 import com.github.difflib.patch.DeleteDelta;
 import com.github.difflib.patch.InsertDelta;
 import com.github.difflib.patch.Patch;
+import dev.driftless.plan.Diff;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.resource.Content;
 import java.util.ArrayList;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Draws the diff of one change: a unified diff of masked text, or a one-line note for binary
@@ -27,8 +31,16 @@ import java.util.Optional;
  * lines gives a one-line note ({@code diff not shown: ...}) instead of a diff. The line diff
  * (Myers', whose time grows with the lines times the changes) is stopped as soon as it has counted
  * more changes than that, and a create or a delete, whose diff is every line, is never searched.
+ *
+ * <p>The line counts come from the line diff itself, not from its text; a diff cut short after
+ * {@code maxLines} lines says on its last line how many added and removed lines were left out, so
+ * that {@link #read} gives a plan read back from its file the same counts.
  */
 public final class TextDiff {
+
+  /** The last line of a diff cut short, with the sorts of the lines left out. */
+  private static final Pattern CUT =
+      Pattern.compile("# \\.\\.\\. \\d+ more diff lines not shown \\((\\d{1,9}) added, (\\d{1,9}) removed\\)");
 
   private final SecretMasker masker;
   private final int context;
@@ -52,39 +64,46 @@ public final class TextDiff {
    * The diff from {@code before} to {@code after}; an empty side stands for absence (a create or a
    * delete).
    */
-  public String diff(String beforeLabel, Optional<Content> before, String afterLabel, Optional<Content> after) {
+  public Diff diff(String beforeLabel, Optional<Content> before, String afterLabel, Optional<Content> after) {
     if (bytes(before) > maxBytes || bytes(after) > maxBytes) {
-      return "diff not shown: " + size(before) + " -> " + size(after) + ", more than the limit of " + size(maxBytes)
-          + " for a diff (maxDiffBytes)";
+      return Diff.note("diff not shown: " + size(before) + " -> " + size(after) + ", more than the limit of "
+          + size(maxBytes) + " for a diff (maxDiffBytes)");
     }
     Optional<String> beforeText = before.isEmpty() ? Optional.of("") : before.get().text();
     Optional<String> afterText = after.isEmpty() ? Optional.of("") : after.get().text();
     if (beforeText.isEmpty() || afterText.isEmpty()) {
-      return "Binary content: " + size(before) + " -> " + size(after);
+      return Diff.note("Binary content: " + size(before) + " -> " + size(after));
     }
     List<String> rawA = lines(beforeText.get());
     List<String> rawB = lines(afterText.get());
     Optional<String> tooLong = longLine(rawA, "before").or(() -> longLine(rawB, "after"));
     if (tooLong.isPresent()) {
-      return tooLong.get();
+      return Diff.note(tooLong.get());
     }
     if (!rawA.isEmpty() && !rawB.isEmpty()) {
       int atLeast = leastChangedLines(rawA, rawB);
       if (atLeast > maxChangedLines) {
-        return "diff not shown: at least " + count(atLeast) + " lines changed (of " + count(rawA.size()) + " before and "
-            + count(rawB.size()) + " after), more than the limit of " + count(maxChangedLines) + " (maxDiffChangedLines)";
+        return Diff.note("diff not shown: at least " + count(atLeast) + " lines changed (of " + count(rawA.size())
+            + " before and " + count(rawB.size()) + " after), more than the limit of " + count(maxChangedLines)
+            + " (maxDiffChangedLines)");
       }
     }
     List<String> a = masker.maskLines(rawA);
     List<String> b = masker.maskLines(rawB);
     Optional<Patch<String>> found = patch(a, b);
     if (found.isEmpty()) {
-      return "diff not shown: more than " + count(maxChangedLines) + " lines changed (of " + count(a.size()) + " before and "
-          + count(b.size()) + " after), the limit (maxDiffChangedLines)";
+      return Diff.note("diff not shown: more than " + count(maxChangedLines) + " lines changed (of " + count(a.size())
+          + " before and " + count(b.size()) + " after), the limit (maxDiffChangedLines)");
     }
     Patch<String> patch = found.get();
     if (patch.getDeltas().isEmpty()) {
-      return invisibleDifference(beforeText.get(), afterText.get());
+      return Diff.note(invisibleDifference(beforeText.get(), afterText.get()));
+    }
+    int added = 0;
+    int removed = 0;
+    for (AbstractDelta<String> delta : patch.getDeltas()) {
+      added += delta.getTarget().size();
+      removed += delta.getSource().size();
     }
     List<String> unified = UnifiedDiffUtils.generateUnifiedDiff(
         before.isEmpty() ? "/dev/null" : beforeLabel, after.isEmpty() ? "/dev/null" : afterLabel, a, patch, context);
@@ -108,9 +127,39 @@ public final class TextDiff {
     if (out.size() > maxLines) {
       int cut = out.size() - maxLines;
       out = new ArrayList<>(out.subList(0, maxLines));
-      out.add("# ... " + cut + " more diff lines not shown");
+      Diff shown = read(String.join("\n", out));
+      out.add("# ... " + cut + " more diff lines not shown (" + (added - shown.added()) + " added, "
+          + (removed - shown.removed()) + " removed)");
     }
-    return String.join("\n", out);
+    return new Diff(String.join("\n", out), added, removed);
+  }
+
+  /**
+   * The diff a text drawn by {@link #diff} stands for, as a plan file keeps only the text: the
+   * added and removed lines of its hunks (whatever they hold: a removed {@code -- x} shows as
+   * {@code --- x} there, and the {@code ---}/{@code +++} labels come before the first hunk), plus
+   * those its last line says were left out. A note counts nothing.
+   */
+  public static Diff read(String text) {
+    long added = 0;
+    long removed = 0;
+    boolean inHunks = false;
+    for (String line : text.split("\n", -1)) {
+      if (line.startsWith("@@ ")) {
+        inHunks = true;
+      } else if (line.startsWith("#")) {
+        Matcher cut = CUT.matcher(line);
+        if (cut.matches()) {
+          added += Integer.parseInt(cut.group(1));
+          removed += Integer.parseInt(cut.group(2));
+        }
+      } else if (inHunks && line.startsWith("+")) {
+        added++;
+      } else if (inHunks && line.startsWith("-")) {
+        removed++;
+      }
+    }
+    return new Diff(text, (int) Math.min(added, Integer.MAX_VALUE), (int) Math.min(removed, Integer.MAX_VALUE));
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.diagnostic.Severity;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
+import dev.driftless.plan.Diff;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.plan.Reason;
@@ -675,7 +676,7 @@ public final class PlanningRun {
       }
       String beforeLabel = c.side().displayName() + ": " + d.targetOrigin().orElse(c.key().address());
       String afterLabel = c.sourceSide().displayName() + ": " + d.sourceOrigin().orElse(c.sourceKey().address());
-      String diff = differ.diff(beforeLabel, c.action() == Action.CREATE ? Optional.empty() : d.current(),
+      Diff diff = differ.diff(beforeLabel, c.action() == Action.CREATE ? Optional.empty() : d.current(),
           afterLabel, d.payload());
       out.add(d.withChange(c.withDiff(Optional.of(diff))));
     }

@@ -29,7 +29,7 @@ class TextDiffBoundsTest {
   private static String diff(Optional<String> before, Optional<String> after) {
     TextDiff differ = new TextDiff(new SecretMasker(), 3, 400);
     return assertTimeoutPreemptively(ENDS_WITHIN, () -> differ.diff("Kestra: a", before.map(Content::ofText), "Git: a",
-        after.map(Content::ofText)));
+        after.map(Content::ofText))).text();
   }
 
   @Test
@@ -57,7 +57,8 @@ class TextDiffBoundsTest {
   void diff_ofACreateOf100000Lines_isCut_withoutSearching() {
     String out = diff(Optional.empty(), Optional.of(text(100_000, i -> "k" + i)));
     assertTrue(out.startsWith("--- /dev/null\n+++ Git: a\n@@ -0,0 +1,100000 @@\n+k0\n+k1\n"), out.substring(0, 80));
-    assertTrue(out.endsWith("# ... 99603 more diff lines not shown"), out.substring(out.length() - 80));
+    assertTrue(out.endsWith("# ... 99603 more diff lines not shown (99603 added, 0 removed)"),
+        out.substring(out.length() - 80));
   }
 
   @Test
