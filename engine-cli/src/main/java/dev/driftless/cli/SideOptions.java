@@ -11,6 +11,7 @@ import dev.driftless.kestra.KestraSettings;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.policy.Policy;
+import dev.driftless.port.InvalidSettingsException;
 import dev.driftless.policy.Selector;
 import dev.driftless.policy.WhenMissing;
 import dev.driftless.resource.ResourceKind;
@@ -115,8 +116,14 @@ final class SideOptions {
     }
     if (kestra == null) {
       problems.add("--kestra is required");
-    } else if (!kestra.matches("https?://\\S+")) {
-      problems.add("--kestra '" + kestra + "' is not an http(s) URL");
+    } else {
+      // The Kestra adapter's rule for a server's address, in its words.
+      try {
+        KestraSettings.builder().url(kestra).build();
+      } catch (InvalidSettingsException e) {
+        e.problems().stream().filter(p -> p.setting().equals("url")).findFirst()
+            .ifPresent(p -> problems.add("--kestra " + p.message()));
+      }
     }
     if (maxExportEntries != null && maxExportEntries < 1) {
       problems.add("--max-export-entries must be at least 1, got " + maxExportEntries);

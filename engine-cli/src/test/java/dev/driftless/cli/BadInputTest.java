@@ -73,7 +73,7 @@ class BadInputTest {
   @Test
   void aKestraUrlThatIsNoUrl() {
     sides.cli("plan", "--git", sides.gitUrl(), "--kestra", "localhost:8080", "--namespace", "dev")
-        .assertOneErrorLine("driftless: --kestra 'localhost:8080' is not an http(s) URL");
+        .assertOneErrorLine("driftless: --kestra must start with http:// or https://");
   }
 
   @Test
