@@ -1,6 +1,8 @@
 package dev.driftless.cli;
 
 import dev.driftless.apply.ApplyResult;
+import dev.driftless.core.apply.PlanInput;
+import dev.driftless.core.apply.SyncRun;
 import dev.driftless.core.codec.PlanJson;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
@@ -69,35 +71,51 @@ final class ApplyCommand implements Callable<Integer> {
       planOptions.approvedPlanId(approve);
     }
     try (Session session = Session.open(options, main.env, policy, console)) {
-      Plan plan;
       if (saved != null) {
-        Session.Read read = session.read(policy);
-        Plan again = session.plan(read, policy, options.planOptions().build());
-        requireSame(saved, again);
-        plan = approve == null ? again : session.plan(read, policy, planOptions.build());
-      } else {
-        plan = session.plan(policy, planOptions.build());
-        output.print(console, plan);
+        return applySaved(session, saved, options, planOptions.build());
       }
-      if (!plan.isApplyable()) {
-        if (saved != null) {
-          output.print(console, plan);
-        }
+      SyncRun run = session.sync(planOptions.build(), plan -> output.print(console, plan),
+              result -> console.out().print(Session.describe(result)))
+          .withApproval(plan -> autoApprove || confirm(console, plan))
+          .apply();
+      if (!run.plan().isApplyable()) {
         console.note("This plan cannot be applied: see the errors above.");
         return 1;
       }
-      if (!plan.hasWrites()) {
+      if (!run.plan().hasWrites()) {
         console.note("No changes to apply.");
         return 0;
       }
-      if (saved == null && !autoApprove && !confirm(console, plan)) {
+      if (run.isHeldBack()) {
         console.note("Apply cancelled.");
         return 1;
       }
-      ApplyResult result = session.apply(plan);
-      console.out().print(Session.describe(result));
-      return result.isComplete() ? 0 : 1;
+      return run.isComplete() ? 0 : 1;
     }
+  }
+
+  /**
+   * Applies a saved plan, exactly: both sides are read once and planned again as the plan was made;
+   * it is applied only if that gives the same plan, and never planned again if the apply ends stale.
+   */
+  private int applySaved(Session session, Plan saved, SideOptions options, PlanOptions approved) {
+    Console console = main.console();
+    PlanInput read = session.sync(options.planOptions().build()).read();
+    Plan again = session.sync(options.planOptions().build()).plan(read);
+    requireSame(saved, again);
+    Plan plan = approve == null ? again : session.sync(approved).plan(read);
+    if (!plan.isApplyable()) {
+      output.print(console, plan);
+      console.note("This plan cannot be applied: see the errors above.");
+      return 1;
+    }
+    if (!plan.hasWrites()) {
+      console.note("No changes to apply.");
+      return 0;
+    }
+    ApplyResult result = session.apply(plan);
+    console.out().print(Session.describe(result));
+    return result.isComplete() ? 0 : 1;
   }
 
   private boolean confirm(Console console, Plan plan) {

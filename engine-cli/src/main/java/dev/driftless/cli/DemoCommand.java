@@ -85,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
         step(console, 3, "Plan: Git is the source of truth for namespace dev and its children");
         say(console, "Equivalent command: driftless plan --git " + repo + " --kestra " + emulator.url()
             + " --namespace dev --children --kinds flow,namespace-file --source-of-truth git");
-        Plan first = session.plan(policy, options);
+        Plan first = session.plan(options);
         print(console, first);
 
         step(console, 4, "Apply exactly that plan: one API call per resource, each checked against what was planned");
@@ -100,12 +100,12 @@ final class DemoCommand implements Callable<Integer> {
         say(console, "PUT " + emulator.apiUrl() + "/flows/dev/hello_world: the greeting now says 'hello from the UI'");
 
         step(console, 6, "Plan again: the drift shows as an update back to what Git holds");
-        Plan drift = session.plan(policy, options);
+        Plan drift = session.plan(options);
         print(console, drift);
 
         step(console, 7, "Apply: Kestra is restored to Git's version, byte for byte");
         console.out().print(Session.describe(session.apply(drift)));
-        Plan last = session.plan(policy, options);
+        Plan last = session.plan(options);
         console.out().println(last.summary().line());
         console.out().println(last.hasWrites() ? "Still drifting?" : "No changes. Git and Kestra are in sync.");
         if (last.hasWrites()) {

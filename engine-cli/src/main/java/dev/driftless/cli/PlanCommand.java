@@ -37,7 +37,7 @@ final class PlanCommand implements Callable<Integer> {
     Policy policy = sides.policy();
     Console console = main.console();
     try (Session session = Session.open(sides, main.env, policy, console)) {
-      Plan plan = session.plan(policy, sides.planOptions().build());
+      Plan plan = session.plan(sides.planOptions().build());
       output.print(console, plan);
       if (out != null) {
         PlanFiles.write(out, plan);

@@ -3,8 +3,8 @@ package dev.driftless.cli;
 import dev.driftless.apply.ApplyResult;
 import dev.driftless.apply.ChangeResult;
 import dev.driftless.apply.Outcome;
-import dev.driftless.core.apply.Applier;
-import dev.driftless.core.plan.Planner;
+import dev.driftless.core.apply.Sync;
+import dev.driftless.core.apply.SyncListener;
 import dev.driftless.core.render.VisibleText;
 import dev.driftless.git.GitSide;
 import dev.driftless.kestra.KestraSide;
@@ -12,22 +12,25 @@ import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.policy.Policy;
 import dev.driftless.presets.run.WritableKinds;
+import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
 import java.util.Map;
+import java.util.function.Consumer;
 
-/** Both sides opened from the command's options, for one plan and its apply. */
+/**
+ * Both sides opened from the command's options, and the engine's one read → plan → apply loop
+ * ({@link Sync}) over them, saying on standard error what it reads and applies.
+ */
 final class Session implements AutoCloseable {
 
-  private final GitSide git;
   private final KestraSide kestra;
-  private final Scope scope;
+  private final Sync sync;
   private final Console console;
 
-  private Session(GitSide git, KestraSide kestra, Scope scope, Console console) {
-    this.git = git;
+  private Session(KestraSide kestra, Sync sync, Console console) {
     this.kestra = kestra;
-    this.scope = scope;
+    this.sync = sync;
     this.console = console;
   }
 
@@ -37,48 +40,87 @@ final class Session implements AutoCloseable {
     KestraSide kestra = KestraSide.open(options.kestraSettings(env, policy));
     console.progress("Connected to " + kestra.server().describeShort());
     console.progressDone();
-    return new Session(git, kestra, options.scope(), console);
+    Scope scope = options.scope();
+    Sync sync = Sync.between(git.reader(), scope, WritableKinds.reader(kestra.reader(), policy, kestra.server()), scope)
+        .withPolicy(policy)
+        .withReviewer(kestra.reviewer())
+        .withWriters(git.writer(), kestra.writer());
+    return new Session(kestra, sync.withListener(new Progress(console, plan -> { }, result -> { })), console);
+  }
+
+  /** The loop with these plan options, saying what it does on standard error. */
+  Sync sync(PlanOptions options) {
+    return sync.withOptions(options);
+  }
+
+  /**
+   * The loop with these plan options, which also hands each plan, before it is applied, and each
+   * apply's result to the command to show.
+   */
+  Sync sync(PlanOptions options, Consumer<Plan> planned, Consumer<ApplyResult> applied) {
+    return sync.withOptions(options).withListener(new Progress(console, planned, applied));
   }
 
   /**
    * Reads both sides (saying what it read on standard error) and plans, with Kestra's review of what
-   * the plan would write to it. Git is read first, so that Kestra also looks into the namespaces Git
-   * holds (a server may not list those holding only files).
+   * the plan would write to it.
    */
-  Plan plan(Policy policy, PlanOptions options) {
-    return plan(read(policy), policy, options);
+  Plan plan(PlanOptions options) {
+    return sync(options).plan();
   }
 
-  /** Both sides as they are now, read once for one or more plans. */
-  Read read(Policy policy) {
-    console.progress("Reading Git ...");
-    Snapshot gitSnapshot = git.reader().read(scope);
-    console.progress("Read " + gitSnapshot.entries().size() + " resources from Git; reading Kestra ...");
-    WritableKinds.Narrowed writable = WritableKinds.narrow(scope, policy, kestra.server());
-    Snapshot kestraSnapshot = writable.annotate(kestra.reader().read(writable.scope(),
-        Planner.kestraNamespacesOf(gitSnapshot, policy)));
-    return new Read(gitSnapshot, kestraSnapshot);
-  }
-
-  /** Plans from what was read, with Kestra's review. */
-  Plan plan(Read read, Policy policy, PlanOptions options) {
-    console.progress("Read " + read.git().entries().size() + " resources from Git and "
-        + read.kestra().entries().size() + " from Kestra; planning ...");
-    Plan plan = Planner.plan(read.git(), read.kestra(), policy, options, kestra.reviewer());
-    console.progressDone();
-    return plan;
-  }
-
-  /** What {@link #read} read of each side. */
-  record Read(Snapshot git, Snapshot kestra) {}
-
-  /** Applies, with "k of n applied" progress on standard error. */
+  /** Applies exactly this plan, with "k of n applied" progress on standard error. */
   ApplyResult apply(Plan plan) {
-    ApplyResult result = Applier.to(git.writer(), kestra.writer())
-        .withListener((r, done, total) -> console.progress(done + " of " + total + " applied (" + describe(r) + ")"))
-        .apply(plan);
-    console.progressDone();
-    return result;
+    return sync.apply(plan);
+  }
+
+  /** Says on standard error what the loop reads and applies, and hands plans and results on. */
+  private static final class Progress implements SyncListener {
+    private final Console console;
+    private final Consumer<Plan> planned;
+    private final Consumer<ApplyResult> applied;
+    private int gitEntries;
+
+    Progress(Console console, Consumer<Plan> planned, Consumer<ApplyResult> applied) {
+      this.console = console;
+      this.planned = planned;
+      this.applied = applied;
+    }
+
+    @Override
+    public void reading(Side side) {
+      if (side == Side.GIT) {
+        console.progress("Reading Git ...");
+      }
+    }
+
+    @Override
+    public void read(Snapshot snapshot) {
+      if (snapshot.side() == Side.GIT) {
+        gitEntries = snapshot.entries().size();
+        console.progress("Read " + gitEntries + " resources from Git; reading Kestra ...");
+      } else {
+        console.progress("Read " + gitEntries + " resources from Git and " + snapshot.entries().size()
+            + " from Kestra; planning ...");
+      }
+    }
+
+    @Override
+    public void planned(Plan plan) {
+      console.progressDone();
+      planned.accept(plan);
+    }
+
+    @Override
+    public void changed(ChangeResult r, int done, int total) {
+      console.progress(done + " of " + total + " applied (" + describe(r) + ")");
+    }
+
+    @Override
+    public void applied(Plan plan, ApplyResult result) {
+      console.progressDone();
+      applied.accept(result);
+    }
   }
 
   private static String describe(ChangeResult r) {

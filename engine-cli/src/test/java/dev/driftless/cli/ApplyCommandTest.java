@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.plan.Diff;
 import dev.driftless.plan.Plan;
+import dev.driftless.testkit.hostile.HostileProxy;
+import dev.driftless.testkit.hostile.Misbehaviour;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -170,6 +174,32 @@ class ApplyCommandTest {
 
     Cli.Result again = sides.cli(sides.command("apply", "--auto-approve")).assertExit(0);
     assertEquals(List.of("No changes to apply."), again.errLines());
+  }
+
+  @Test
+  void aPushRacingTheApply_makesItStale_andTheFreshPlanIsShownAndApplied() throws IOException {
+    AtomicInteger exports = new AtomicInteger();
+    try (HostileProxy kestra = HostileProxy.before(URI.create(sides.kestraUrl()))) {
+      kestra.on("GET", "/api/v1/main/flows/export/by-query", (upstream, answer) -> {
+        if (exports.incrementAndGet() == 1) {
+          sides.commit().add("dev/flows/b.yaml", Sides.flow("dev", "b", "pushed while the apply ran")).push();
+        }
+        Misbehaviour.real().answer(upstream, answer);
+      });
+
+      Cli.Result applied = sides.cli("apply", "--auto-approve", "--git", sides.gitUrl(), "--kestra",
+          kestra.url().toString(), "--namespace", "dev", "--source-of-truth", "kestra").assertExit(0);
+
+      assertEquals(2, exports.get(), "Kestra read once per attempt");
+      String out = applied.out();
+      int stale = out.indexOf("Apply incomplete.");
+      int complete = out.indexOf("Apply complete! 2 changes applied");
+      assertTrue(stale >= 0 && complete > stale, out);
+      assertTrue(out.indexOf("Plan: ", stale) > stale, "the fresh plan is shown before it is applied\n" + out);
+    }
+    Cli.Result planned = sides.cli("plan", "--git", sides.gitUrl(), "--kestra", sides.kestraUrl(), "--namespace",
+        "dev", "--source-of-truth", "kestra", "--detailed-exitcode").assertExit(0);
+    assertTrue(planned.out().contains("No changes"), planned.out());
   }
 
   @Test

@@ -16,12 +16,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
- * Reads both sides, plans, and (unless it is a dry run) applies, re-reading and re-planning a
- * bounded number of times when the apply ends stale (a side changed underneath, a push was
- * rejected). Nothing is ever forced: a retry is a fresh plan against the fresh state. Immutable:
- * each {@code with} method returns a new sync.
+ * The one read → plan → apply loop: reads both sides, plans, and applies, re-reading and
+ * re-planning a bounded number of times when the apply ends stale (a side changed underneath, a
+ * push was rejected). Nothing is ever forced: a retry is a fresh plan against the fresh state, and
+ * it is approved again before it is applied. The library, the command line's {@code plan} and
+ * {@code apply}, and every preset run through it. Immutable: each {@code with} method returns a new
+ * sync.
  *
  * <pre>{@code
  * SyncRun run = Sync.between(gitReader, gitScope, kestraReader, kestraScope)
@@ -32,65 +37,78 @@ import java.util.Optional;
  */
 public final class Sync {
 
-  private final SnapshotReader git;
-  private final Scope gitScope;
-  private final SnapshotReader kestra;
-  private final Scope kestraScope;
-  private final Policy policy;
-  private final PlanOptions options;
-  private final List<ChangeWriter> writers;
-  private final Optional<PlanReviewer> reviewer;
-  private final Clock clock;
-  private final int maxAttempts;
+  private final Parts parts;
 
-  private Sync(SnapshotReader git, Scope gitScope, SnapshotReader kestra, Scope kestraScope, Policy policy,
-      PlanOptions options, List<ChangeWriter> writers, Optional<PlanReviewer> reviewer, Clock clock, int maxAttempts) {
-    this.git = git;
-    this.gitScope = gitScope;
-    this.kestra = kestra;
-    this.kestraScope = kestraScope;
-    this.policy = policy;
-    this.options = options;
-    this.writers = writers;
-    this.reviewer = reviewer;
-    this.clock = clock;
-    this.maxAttempts = maxAttempts;
+  private Sync(Parts parts) {
+    this.parts = parts;
   }
 
-  /** A sync of these scopes with the default policy, no writers (plans only), and three attempts. */
+  /**
+   * A sync of these scopes with the default policy, no writers (a plan that writes cannot be
+   * applied until writers are given), no review, no focus, and three attempts.
+   */
   public static Sync between(SnapshotReader git, Scope gitScope, SnapshotReader kestra, Scope kestraScope) {
     if (git.side() != Side.GIT || kestra.side() != Side.KESTRA) {
       throw new IllegalArgumentException("Sync.between takes the Git reader first, then the Kestra reader");
     }
-    return new Sync(git, Objects.requireNonNull(gitScope, "gitScope"), kestra,
-        Objects.requireNonNull(kestraScope, "kestraScope"), Policy.defaults(), PlanOptions.defaults(), List.of(),
-        Optional.empty(), Clock.system(), 3);
+    Parts parts = new Parts();
+    parts.git = git;
+    parts.gitScope = Objects.requireNonNull(gitScope, "gitScope");
+    parts.kestra = kestra;
+    parts.kestraScope = Objects.requireNonNull(kestraScope, "kestraScope");
+    return new Sync(parts);
   }
 
   public Sync withPolicy(Policy value) {
-    return new Sync(git, gitScope, kestra, kestraScope, Objects.requireNonNull(value, "policy"), options, writers,
-        reviewer, clock, maxAttempts);
+    Objects.requireNonNull(value, "policy");
+    return with(p -> p.policy = value);
   }
 
   public Sync withOptions(PlanOptions value) {
-    return new Sync(git, gitScope, kestra, kestraScope, policy, Objects.requireNonNull(value, "options"), writers,
-        reviewer, clock, maxAttempts);
+    Objects.requireNonNull(value, "options");
+    return with(p -> p.options = value);
   }
 
   /** The writers of the sides a plan writes to. */
   public Sync withWriters(ChangeWriter... value) {
-    return new Sync(git, gitScope, kestra, kestraScope, policy, options, List.of(value), reviewer, clock, maxAttempts);
+    List<ChangeWriter> writers = List.of(value);
+    return with(p -> p.writers = writers);
   }
 
   /** The target's review of each plan before it is applied (Kestra's: {@code KestraSide.reviewer()}). */
   public Sync withReviewer(PlanReviewer value) {
-    return new Sync(git, gitScope, kestra, kestraScope, policy, options, writers,
-        Optional.of(Objects.requireNonNull(value, "reviewer")), clock, maxAttempts);
+    Optional<PlanReviewer> reviewer = Optional.of(value);
+    return with(p -> p.reviewer = reviewer);
   }
 
   public Sync withClock(Clock value) {
-    return new Sync(git, gitScope, kestra, kestraScope, policy, options, writers, reviewer,
-        Objects.requireNonNull(value, "clock"), maxAttempts);
+    Objects.requireNonNull(value, "clock");
+    return with(p -> p.clock = value);
+  }
+
+  /** Hears each read, plan and apply, and each change's outcome. */
+  public Sync withListener(SyncListener value) {
+    Objects.requireNonNull(value, "listener");
+    return with(p -> p.listener = value);
+  }
+
+  /**
+   * Narrows what each attempt plans from, after both sides are read and before planning: a task
+   * that syncs one file keeps that file and selects what it holds. It may refuse the input by
+   * throwing (a file that does not exist), which ends the sync before anything is written.
+   */
+  public Sync withFocus(UnaryOperator<PlanInput> value) {
+    Objects.requireNonNull(value, "focus");
+    return with(p -> p.focus = value);
+  }
+
+  /**
+   * Asks before each plan that writes is applied (a person at a terminal, say); a plan not approved
+   * ends the sync unapplied. Without it every plan that can be applied is.
+   */
+  public Sync withApproval(Predicate<Plan> value) {
+    Objects.requireNonNull(value, "approval");
+    return with(p -> p.approval = value);
   }
 
   /** How many times to plan and apply at most, 1 for no retry. */
@@ -98,39 +116,116 @@ public final class Sync {
     if (value < 1) {
       throw new IllegalArgumentException("maxAttempts >= 1, got " + value);
     }
-    return new Sync(git, gitScope, kestra, kestraScope, policy, options, writers, reviewer, clock, value);
+    return with(p -> p.maxAttempts = value);
   }
 
   /**
-   * Reads both sides (Git first, so that Kestra also looks into the namespaces Git holds) and plans,
-   * with the reviewer's review when there is one; writes nothing.
+   * Reads both sides, Git first, so that Kestra also looks into the namespaces Git holds (a server
+   * may not list those holding only files), and narrows what was read by the focus.
    */
+  public PlanInput read() {
+    parts.listener.reading(Side.GIT);
+    Snapshot git = parts.git.read(parts.gitScope);
+    parts.listener.read(git);
+    parts.listener.reading(Side.KESTRA);
+    Snapshot kestra = parts.kestra.read(parts.kestraScope, Planner.kestraNamespacesOf(git, parts.policy));
+    parts.listener.read(kestra);
+    return parts.focus.apply(new PlanInput(git, kestra, parts.policy));
+  }
+
+  /** Plans from what was read, with the reviewer's review when there is one; writes nothing. */
+  public Plan plan(PlanInput input) {
+    Plan plan = parts.reviewer
+        .map(r -> Planner.plan(input.git(), input.kestra(), input.policy(), parts.options, r))
+        .orElseGet(() -> Planner.plan(input.git(), input.kestra(), input.policy(), parts.options));
+    parts.listener.planned(plan);
+    return plan;
+  }
+
+  /** Reads both sides and plans; writes nothing. */
   public Plan plan() {
-    Snapshot gitSnapshot = git.read(gitScope);
-    Snapshot kestraSnapshot = kestra.read(kestraScope, Planner.kestraNamespacesOf(gitSnapshot, policy));
-    return reviewer.map(r -> Planner.plan(gitSnapshot, kestraSnapshot, policy, options, r))
-        .orElseGet(() -> Planner.plan(gitSnapshot, kestraSnapshot, policy, options));
+    return plan(read());
+  }
+
+  /** Reads and plans once, as {@link #apply()} would first, and applies nothing. */
+  public SyncRun dryRun() {
+    PlanInput input = read();
+    return new SyncRun(List.of(new SyncRun.Attempt(input, plan(input), Optional.empty())));
   }
 
   /**
-   * Plans and applies; when the apply ends stale, plans again from fresh snapshots and applies
-   * that, up to {@link #maxAttempts}. Stops at a plan that cannot be applied or has nothing to write.
+   * Applies exactly this plan, once, through the writers (a plan that was shown and accepted).
+   *
+   * @throws IllegalArgumentException when the plan cannot be applied
+   */
+  public ApplyResult apply(Plan plan) {
+    parts.listener.applying(plan);
+    ApplyResult result = Applier.to(parts.writers).withClock(parts.clock).withListener(parts.listener).apply(plan);
+    parts.listener.applied(plan, result);
+    return result;
+  }
+
+  /**
+   * Reads, plans and applies; when the apply ends stale, reads and plans again from fresh snapshots
+   * and applies that, up to the most attempts. Stops at a plan that cannot be applied, has nothing
+   * to write, or is not approved.
    */
   public SyncRun apply() {
-    Applier applier = Applier.to(writers).withClock(clock);
     List<SyncRun.Attempt> attempts = new ArrayList<>();
-    for (int i = 0; i < maxAttempts; i++) {
-      Plan plan = plan();
-      if (!plan.isApplyable() || !plan.hasWrites()) {
-        attempts.add(new SyncRun.Attempt(plan, Optional.empty()));
+    for (int i = 0; i < parts.maxAttempts; i++) {
+      PlanInput input = read();
+      Plan plan = plan(input);
+      if (!plan.isApplyable() || !plan.hasWrites() || !parts.approval.test(plan)) {
+        attempts.add(new SyncRun.Attempt(input, plan, Optional.empty()));
         break;
       }
-      ApplyResult result = applier.apply(plan);
-      attempts.add(new SyncRun.Attempt(plan, Optional.of(result)));
+      ApplyResult result = apply(plan);
+      attempts.add(new SyncRun.Attempt(input, plan, Optional.of(result)));
       if (!result.isStale()) {
         break;
       }
     }
     return new SyncRun(attempts);
+  }
+
+  private Sync with(Consumer<Parts> change) {
+    Parts next = parts.copy();
+    change.accept(next);
+    return new Sync(next);
+  }
+
+  /** A sync's settings; each sync owns its copy and never changes it after construction. */
+  private static final class Parts {
+    SnapshotReader git;
+    Scope gitScope;
+    SnapshotReader kestra;
+    Scope kestraScope;
+    Policy policy = Policy.defaults();
+    PlanOptions options = PlanOptions.defaults();
+    List<ChangeWriter> writers = List.of();
+    Optional<PlanReviewer> reviewer = Optional.empty();
+    Clock clock = Clock.system();
+    SyncListener listener = SyncListener.NONE;
+    UnaryOperator<PlanInput> focus = UnaryOperator.identity();
+    Predicate<Plan> approval = plan -> true;
+    int maxAttempts = 3;
+
+    Parts copy() {
+      Parts copy = new Parts();
+      copy.git = git;
+      copy.gitScope = gitScope;
+      copy.kestra = kestra;
+      copy.kestraScope = kestraScope;
+      copy.policy = policy;
+      copy.options = options;
+      copy.writers = writers;
+      copy.reviewer = reviewer;
+      copy.clock = clock;
+      copy.listener = listener;
+      copy.focus = focus;
+      copy.approval = approval;
+      copy.maxAttempts = maxAttempts;
+      return copy;
+    }
   }
 }

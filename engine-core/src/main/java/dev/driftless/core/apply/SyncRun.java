@@ -9,9 +9,10 @@ import java.util.Optional;
 /** What a {@link Sync} did: every attempt, the last one deciding. */
 public record SyncRun(List<Attempt> attempts) {
 
-  /** One plan, and its apply when it was applied. */
-  public record Attempt(Plan plan, Optional<ApplyResult> result) {
+  /** What one plan was made from, the plan, and its apply when it was applied. */
+  public record Attempt(PlanInput input, Plan plan, Optional<ApplyResult> result) {
     public Attempt {
+      Objects.requireNonNull(input, "input");
       Objects.requireNonNull(plan, "plan");
       Objects.requireNonNull(result, "result");
     }
@@ -34,6 +35,11 @@ public record SyncRun(List<Attempt> attempts) {
 
   public Optional<ApplyResult> result() {
     return last().result();
+  }
+
+  /** Whether the last plan could be applied and had writes, but was not (a dry run, or not approved). */
+  public boolean isHeldBack() {
+    return plan().isApplyable() && plan().hasWrites() && result().isEmpty();
   }
 
   /** Whether the last plan was applied in full, or had nothing to write. */

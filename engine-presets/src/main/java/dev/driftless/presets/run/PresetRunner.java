@@ -4,8 +4,10 @@ import dev.driftless.apply.ApplyResult;
 import dev.driftless.apply.ChangeResult;
 import dev.driftless.apply.Commit;
 import dev.driftless.core.apply.ApplyListener;
-import dev.driftless.core.apply.Applier;
-import dev.driftless.core.plan.Planner;
+import dev.driftless.core.apply.PlanInput;
+import dev.driftless.core.apply.Sync;
+import dev.driftless.core.apply.SyncListener;
+import dev.driftless.core.apply.SyncRun;
 import dev.driftless.presets.Clone;
 import dev.driftless.presets.ExecutionFilesSpec;
 import dev.driftless.presets.PresetRows;
@@ -23,6 +25,7 @@ import dev.driftless.plan.PlanOptions;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
 import dev.driftless.port.Clock;
+import dev.driftless.port.SnapshotReader;
 import dev.driftless.port.SourceNotFoundException;
 import dev.driftless.resource.Resource;
 import dev.driftless.resource.ResourceKey;
@@ -133,45 +136,24 @@ public final class PresetRunner {
     Layout layout = spec.git().layout();
     try (KestraSide kestra = KestraSide.open(spec.kestra().kestraSettings(kestraOnlyWritten,
         options.maxResourceBytes()))) {
-      Snapshot gitSnapshot;
-      Snapshot kestraSnapshot;
-      Plan plan;
-      Optional<ApplyResult> result = Optional.empty();
-      int attempt = 0;
-      do {
-        attempt++;
-        gitSnapshot = git.reader().read(spec.git().scope());
-        progress.accept("Read " + count(gitSnapshot) + " from Git (" + spec.git().branch() + " at "
-            + shortId(gitSnapshot.identity()) + ")");
-        kestraSnapshot = readKestra(kestra, spec, Planner.kestraNamespacesOf(gitSnapshot, spec.policy()));
-        progress.accept("Read " + count(kestraSnapshot) + " from Kestra (" + kestra.server().describeShort() + ")");
-        Policy policy = spec.policy();
-        if (spec.singleFlowPath().isPresent()) {
-          gitSnapshot = onlyFile(gitSnapshot, spec.singleFlowPath().get(), spec);
-          policy = policy.withSelector(Selector.of(Set.of(ResourceKind.FLOW), gitSnapshot.entries().stream()
-              .flatMap(e -> e.key().stream()).map(ResourceKey::name).distinct().toList(), List.of()));
-        }
-        if (spec.failWhenNothingSelected()) {
-          requireSelected(spec, policy, spec.type().pushesToGit() ? kestraSnapshot : gitSnapshot);
-        }
-        plan = Planner.plan(gitSnapshot, kestraSnapshot, policy, options, kestra.reviewer());
-        if (spec.dryRun() || forceDryRun || !plan.isApplyable() || !plan.hasWrites()) {
-          result = Optional.empty();
-          break;
-        }
-        progress.accept("Applying " + plan.summary().line());
-        result = Optional.of(Applier.to(git.writer(), kestra.writer()).withClock(clock).withListener(listener)
-            .apply(plan));
-      } while (result.get().isStale() && attempt < maxAttempts);
+      Sync sync = Sync.between(git.reader(), spec.git().scope(), kestraReader(kestra, spec), spec.kestraScope())
+          .withPolicy(spec.policy())
+          .withOptions(options)
+          .withReviewer(kestra.reviewer())
+          .withWriters(git.writer(), kestra.writer())
+          .withClock(clock)
+          .withMaxAttempts(maxAttempts)
+          .withListener(new Progress(spec, kestra))
+          .withFocus(input -> focus(input, spec));
+      SyncRun run = spec.dryRun() || forceDryRun ? sync.dryRun() : sync.apply();
 
-      Snapshot gitRead = gitSnapshot;
-      Snapshot kestraRead = kestraSnapshot;
-      Optional<ApplyResult> applied = result;
+      PlanInput read = run.last().input();
+      Optional<ApplyResult> applied = run.result();
       RowContext context = new RowContext() {
         @Override
         public Optional<String> gitPath(Change change) {
           ResourceKey key = change.side() == Side.GIT ? change.key() : change.sourceKey();
-          Optional<String> existing = gitRead.index().getOrDefault(key, List.of()).stream()
+          Optional<String> existing = read.git().index().getOrDefault(key, List.of()).stream()
               .flatMap(e -> e.origin().stream()).findFirst();
           return existing.or(() -> layout.holds(key) ? Optional.of(layout.pathOf(key)) : Optional.empty());
         }
@@ -181,12 +163,40 @@ public final class PresetRunner {
           ResourceKey key = change.side() == Side.KESTRA ? change.key() : change.sourceKey();
           Optional<String> written = change.side() == Side.KESTRA
               ? applied.flatMap(r -> r.result(change)).flatMap(ChangeResult::version) : Optional.empty();
-          return written.or(() -> kestraRead.resource(key).flatMap(Resource::version));
+          return written.or(() -> read.kestra().resource(key).flatMap(Resource::version));
         }
       };
-      Optional<Commit> commit = result.flatMap(r -> r.commit(Side.GIT));
-      return new PresetRun(spec.type(), plan, result, PresetRows.of(spec.rows(), plan, result, context),
-          commit.map(Commit::id), commit.flatMap(Commit::url), attempt);
+      Optional<Commit> commit = applied.flatMap(r -> r.commit(Side.GIT));
+      return new PresetRun(spec.type(), run.plan(), applied, PresetRows.of(spec.rows(), run.plan(), applied, context),
+          commit.map(Commit::id), commit.flatMap(Commit::url), run.attempts().size());
+    }
+  }
+
+  /** Says what was read and what is applied, and passes each change's outcome on to the listener. */
+  private final class Progress implements SyncListener {
+    private final PresetSpec spec;
+    private final KestraSide kestra;
+
+    Progress(PresetSpec spec, KestraSide kestra) {
+      this.spec = spec;
+      this.kestra = kestra;
+    }
+
+    @Override
+    public void read(Snapshot snapshot) {
+      progress.accept(snapshot.side() == Side.GIT
+          ? "Read " + count(snapshot) + " from Git (" + spec.git().branch() + " at " + shortId(snapshot.identity()) + ")"
+          : "Read " + count(snapshot) + " from Kestra (" + kestra.server().describeShort() + ")");
+    }
+
+    @Override
+    public void applying(Plan plan) {
+      progress.accept("Applying " + plan.summary().line());
+    }
+
+    @Override
+    public void changed(ChangeResult result, int done, int total) {
+      listener.changed(result, done, total);
     }
   }
 
@@ -215,13 +225,31 @@ public final class PresetRunner {
     return last.endsWith(".git") ? last.substring(0, last.length() - 4) : last;
   }
 
-  private Snapshot readKestra(KestraSide kestra, PresetSpec spec, Set<String> namespacesInGit) {
+  /** Kestra's reader for the task: an execution's files, or what Kestra holds that it can be written. */
+  private static SnapshotReader kestraReader(KestraSide kestra, PresetSpec spec) {
     Optional<ExecutionFilesSpec> outputs = spec.executionFiles();
     if (outputs.isPresent()) {
-      return kestra.executionFiles(outputs.get().executionId(), outputs.get().filesMap()).read(spec.kestraScope());
+      return kestra.executionFiles(outputs.get().executionId(), outputs.get().filesMap());
     }
-    WritableKinds.Narrowed writable = WritableKinds.narrow(spec.kestraScope(), spec.policy(), kestra.server());
-    return writable.annotate(kestra.reader().read(writable.scope(), namespacesInGit));
+    return WritableKinds.reader(kestra.reader(), spec.policy(), kestra.server());
+  }
+
+  /**
+   * What the task plans from: for SyncFlow, the one file it syncs and the flows it holds; with
+   * errorOnMissing, refused when the source holds nothing the task selects.
+   */
+  private static PlanInput focus(PlanInput input, PresetSpec spec) {
+    PlanInput focused = input;
+    if (spec.singleFlowPath().isPresent()) {
+      Snapshot git = onlyFile(input.git(), spec.singleFlowPath().get(), spec);
+      focused = input.withGit(git).withPolicy(input.policy().withSelector(Selector.of(Set.of(ResourceKind.FLOW),
+          git.entries().stream().flatMap(e -> e.key().stream()).map(ResourceKey::name).distinct().toList(),
+          List.of())));
+    }
+    if (spec.failWhenNothingSelected()) {
+      requireSelected(focused.policy(), focused.of(spec.type().pushesToGit() ? Side.KESTRA : Side.GIT));
+    }
+    return focused;
   }
 
   /**
@@ -241,7 +269,7 @@ public final class PresetRunner {
         .build();
   }
 
-  private static void requireSelected(PresetSpec spec, Policy policy, Snapshot source) {
+  private static void requireSelected(Policy policy, Snapshot source) {
     boolean any = source.entries().stream().flatMap(e -> e.key().stream()).anyMatch(policy.selector()::selects);
     if (!any) {
       throw new SourceNotFoundException("errorOnMissing is set and nothing in " + source.side().displayName()

@@ -3,6 +3,7 @@ package dev.driftless.presets.run;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.kestra.KestraServer;
 import dev.driftless.policy.Policy;
+import dev.driftless.port.SnapshotReader;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
@@ -23,13 +24,13 @@ public final class WritableKinds {
   private WritableKinds() {}
 
   /** The scope narrowed, and one warning per kind left out. */
-  public record Narrowed(Scope scope, List<Diagnostic> warnings) {
+  private record Narrowed(Scope scope, List<Diagnostic> warnings) {
     public Narrowed {
       warnings = List.copyOf(warnings);
     }
 
     /** The snapshot with the warnings added, so that they reach the plan. */
-    public Snapshot annotate(Snapshot snapshot) {
+    Snapshot annotate(Snapshot snapshot) {
       if (warnings.isEmpty()) {
         return snapshot;
       }
@@ -39,7 +40,32 @@ public final class WritableKinds {
     }
   }
 
-  public static Narrowed narrow(Scope scope, Policy policy, KestraServer server) {
+  /**
+   * Kestra's reader, each read narrowed to the kinds Kestra can write under the policy, with the
+   * warnings about the kinds left out added to what it reads.
+   */
+  public static SnapshotReader reader(SnapshotReader kestra, Policy policy, KestraServer server) {
+    return new SnapshotReader() {
+      @Override
+      public Side side() {
+        return kestra.side();
+      }
+
+      @Override
+      public Snapshot read(Scope scope) {
+        Narrowed writable = narrow(scope, policy, server);
+        return writable.annotate(kestra.read(writable.scope()));
+      }
+
+      @Override
+      public Snapshot read(Scope scope, Set<String> namespacesElsewhere) {
+        Narrowed writable = narrow(scope, policy, server);
+        return writable.annotate(kestra.read(writable.scope(), namespacesElsewhere));
+      }
+    };
+  }
+
+  private static Narrowed narrow(Scope scope, Policy policy, KestraServer server) {
     Set<ResourceKind> kinds = scope.kinds().isEmpty() ? EnumSet.noneOf(ResourceKind.class) : EnumSet.copyOf(scope.kinds());
     List<Diagnostic> warnings = new ArrayList<>();
     for (ResourceKind kind : scope.kinds()) {

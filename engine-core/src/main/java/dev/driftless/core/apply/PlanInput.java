@@ -1,0 +1,36 @@
+package dev.driftless.core.apply;
+
+import dev.driftless.policy.Policy;
+import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Snapshot;
+import java.util.Objects;
+
+/**
+ * What one plan is made from: both sides as they were read, and the policy. A {@link Sync}'s focus
+ * may narrow it before planning (a task that syncs one file keeps that file and selects what it
+ * holds).
+ */
+public record PlanInput(Snapshot git, Snapshot kestra, Policy policy) {
+
+  public PlanInput {
+    Objects.requireNonNull(git, "git");
+    Objects.requireNonNull(kestra, "kestra");
+    Objects.requireNonNull(policy, "policy");
+    if (git.side() != Side.GIT || kestra.side() != Side.KESTRA) {
+      throw new IllegalArgumentException("a plan input takes the Git snapshot first, then the Kestra snapshot");
+    }
+  }
+
+  public PlanInput withGit(Snapshot value) {
+    return new PlanInput(value, kestra, policy);
+  }
+
+  public PlanInput withPolicy(Policy value) {
+    return new PlanInput(git, kestra, value);
+  }
+
+  /** The snapshot of one side. */
+  public Snapshot of(Side side) {
+    return side == Side.GIT ? git : kestra;
+  }
+}
