@@ -2,7 +2,7 @@ package dev.driftless.cli;
 
 import dev.driftless.apply.ApplyResult;
 import dev.driftless.core.apply.PlanInput;
-import dev.driftless.core.apply.SyncRun;
+import dev.driftless.core.apply.SyncResult;
 import dev.driftless.core.codec.PlanJson;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
@@ -74,7 +74,7 @@ final class ApplyCommand implements Callable<Integer> {
       if (saved != null) {
         return applySaved(session, saved, options, planOptions.build());
       }
-      SyncRun run = session.sync(planOptions.build(), plan -> output.print(console, plan),
+      SyncResult run = session.sync(planOptions.build(), plan -> output.print(console, plan),
               result -> console.out().print(Session.describe(result)))
           .withApproval(plan -> autoApprove || confirm(console, plan))
           .apply();

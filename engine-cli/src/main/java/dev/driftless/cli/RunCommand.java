@@ -6,7 +6,7 @@ import dev.driftless.presets.Task;
 import dev.driftless.presets.TaskFile;
 import dev.driftless.git.clone.CloneResult;
 import dev.driftless.plan.PlanOptions;
-import dev.driftless.presets.run.PresetRun;
+import dev.driftless.presets.run.PresetResult;
 import dev.driftless.presets.run.PresetRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private boolean run(PresetRunner runner, SyncTask task, Console console) {
-    PresetRun run = runner.run(task);
+    PresetResult run = runner.run(task);
     console.progressDone();
     output.print(console, run.plan());
     run.result().ifPresent(r -> console.out().print(Session.describe(r)));
@@ -122,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private void writeRows(PresetRun run) {
+  private void writeRows(PresetResult run) {
     try {
       Files.write(rows, run.ion());
     } catch (IOException e) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * GitSide git = GitSide.open(settings);
- * SyncRun run = Sync.between(git.reader(), gitScope, kestraReader, kestraScope)
+ * SyncResult run = Sync.between(git.reader(), gitScope, kestraReader, kestraScope)
  *     .withPolicy(policy)
  *     .withWriters(git.writer())
  *     .apply();

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.driftless.apply.ApplyResult;
 import dev.driftless.core.apply.Sync;
-import dev.driftless.core.apply.SyncRun;
+import dev.driftless.core.apply.SyncResult;
 import dev.driftless.core.render.PlanText;
 import dev.driftless.credential.Secret;
 import dev.driftless.git.clone.CloneRequest;
@@ -158,7 +158,7 @@ class CredentialLeakTest {
     GitSettings httpsSettings = GitSettings.builder().remote(httpsRemote).layout(Layout.namespaces()).build();
     GitSide httpsSide = GitSide.open(httpsSettings);
     InMemorySide kestra = InMemorySide.kestra().put(Flows.flow("dev", "a").resource()).put(Flows.flow("dev", "b").resource());
-    SyncRun run = Sync.between(httpsSide.reader(), FLOWS, kestra, FLOWS).withPolicy(Sides.policy(Side.KESTRA))
+    SyncResult run = Sync.between(httpsSide.reader(), FLOWS, kestra, FLOWS).withPolicy(Sides.policy(Side.KESTRA))
         .withWriters(httpsSide.writer()).apply();
     Snapshot snapshot = httpsSide.reader().read(FLOWS);
     keep(httpsRemote, httpsSettings, httpsSide, httpsSide.reader(), httpsSide.writer(), run, snapshot,

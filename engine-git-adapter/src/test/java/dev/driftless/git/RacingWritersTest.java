@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.core.apply.Sync;
-import dev.driftless.core.apply.SyncRun;
+import dev.driftless.core.apply.SyncResult;
 import dev.driftless.credential.Secret;
 import dev.driftless.git.layout.Layout;
 import dev.driftless.git.servers.BareRepo;
@@ -95,14 +95,14 @@ class RacingWritersTest {
     InMemorySide dev = InMemorySide.kestra().put(Flows.flow("dev", "a").resource());
     InMemorySide prod = InMemorySide.kestra().put(Flows.flow("prod", "b").resource());
     AtomicBoolean interrupted = new AtomicBoolean();
-    List<SyncRun> otherRuns = new ArrayList<>();
+    List<SyncResult> otherRuns = new ArrayList<>();
     ChangeWriter racing = new HookedWriter(git.writer(), () -> {
       if (!interrupted.getAndSet(true)) {
         otherRuns.add(sync(git, prod, "prod", git.writer()).apply());
       }
     });
 
-    SyncRun run = sync(git, dev, "dev", racing).apply();
+    SyncResult run = sync(git, dev, "dev", racing).apply();
 
     assertEquals(1, otherRuns.size());
     assertTrue(otherRuns.get(0).isComplete());
@@ -125,7 +125,7 @@ class RacingWritersTest {
     CyclicBarrier allBegun = new CyclicBarrier(writers);
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     try {
-      List<Future<SyncRun>> runs = new ArrayList<>();
+      List<Future<SyncResult>> runs = new ArrayList<>();
       for (int i = 0; i < writers; i++) {
         String namespace = "team" + i;
         InMemorySide kestra = InMemorySide.kestra().put(Flows.flow(namespace, "flow" + i).resource());
@@ -139,8 +139,8 @@ class RacingWritersTest {
             .withPolicy(Sides.policy(Side.KESTRA)).withWriters(writer).withMaxAttempts(writers + 1).apply()));
       }
       int attempts = 0;
-      for (Future<SyncRun> run : runs) {
-        SyncRun done = run.get(90, TimeUnit.SECONDS);
+      for (Future<SyncResult> run : runs) {
+        SyncResult done = run.get(90, TimeUnit.SECONDS);
         assertTrue(done.isComplete(), done.result().map(r -> r.line()).orElse(""));
         attempts += done.attempts().size();
       }

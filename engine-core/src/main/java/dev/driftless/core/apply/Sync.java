@@ -29,7 +29,7 @@ import java.util.function.UnaryOperator;
  * sync.
  *
  * <pre>{@code
- * SyncRun run = Sync.between(gitReader, gitScope, kestraReader, kestraScope)
+ * SyncResult run = Sync.between(gitReader, gitScope, kestraReader, kestraScope)
  *     .withPolicy(policy)
  *     .withWriters(kestraWriter)
  *     .apply();
@@ -148,9 +148,9 @@ public final class Sync {
   }
 
   /** Reads and plans once, as {@link #apply()} would first, and applies nothing. */
-  public SyncRun dryRun() {
+  public SyncResult dryRun() {
     PlanInput input = read();
-    return new SyncRun(List.of(new SyncRun.Attempt(input, plan(input), Optional.empty())));
+    return new SyncResult(List.of(new SyncResult.Attempt(input, plan(input), Optional.empty())));
   }
 
   /**
@@ -170,22 +170,22 @@ public final class Sync {
    * and applies that, up to the most attempts. Stops at a plan that cannot be applied, has nothing
    * to write, or is not approved.
    */
-  public SyncRun apply() {
-    List<SyncRun.Attempt> attempts = new ArrayList<>();
+  public SyncResult apply() {
+    List<SyncResult.Attempt> attempts = new ArrayList<>();
     for (int i = 0; i < parts.maxAttempts; i++) {
       PlanInput input = read();
       Plan plan = plan(input);
       if (!plan.isApplyable() || !plan.hasWrites() || !parts.approval.test(plan)) {
-        attempts.add(new SyncRun.Attempt(input, plan, Optional.empty()));
+        attempts.add(new SyncResult.Attempt(input, plan, Optional.empty()));
         break;
       }
       ApplyResult result = apply(plan);
-      attempts.add(new SyncRun.Attempt(input, plan, Optional.of(result)));
+      attempts.add(new SyncResult.Attempt(input, plan, Optional.of(result)));
       if (!result.isStale()) {
         break;
       }
     }
-    return new SyncRun(attempts);
+    return new SyncResult(attempts);
   }
 
   private Sync with(Consumer<Parts> change) {

@@ -7,7 +7,7 @@ import dev.driftless.core.apply.ApplyListener;
 import dev.driftless.core.apply.PlanInput;
 import dev.driftless.core.apply.Sync;
 import dev.driftless.core.apply.SyncListener;
-import dev.driftless.core.apply.SyncRun;
+import dev.driftless.core.apply.SyncResult;
 import dev.driftless.presets.Clone;
 import dev.driftless.presets.ExecutionFilesSpec;
 import dev.driftless.presets.PresetRows;
@@ -47,7 +47,7 @@ import java.util.function.Consumer;
  * Nothing is written when the plan cannot be applied.
  *
  * <pre>{@code
- * PresetRun run = PresetRunner.create().run(NamespaceSync.builder()
+ * PresetResult run = PresetRunner.create().run(NamespaceSync.builder()
  *     .url("https://github.com/org/repo").branch("main").namespace("company.team")
  *     .sourceOfTruth(Side.GIT).build());
  * run.rows();        // the plugin's diff rows
@@ -128,7 +128,7 @@ public final class PresetRunner {
    *     not exist
    * @throws dev.driftless.port.DriftlessException when a side cannot be reached or refuses
    */
-  public PresetRun run(SyncTask task) {
+  public PresetResult run(SyncTask task) {
     PresetSpec spec = task.spec();
     Set<ResourceKind> kinds = spec.kestraScope().kinds();
     boolean kestraOnlyWritten = spec.policy().isOnlyWritten(Side.KESTRA, kinds);
@@ -145,7 +145,7 @@ public final class PresetRunner {
           .withMaxAttempts(maxAttempts)
           .withListener(new Progress(spec, kestra))
           .withFocus(input -> focus(input, spec));
-      SyncRun run = spec.dryRun() || forceDryRun ? sync.dryRun() : sync.apply();
+      SyncResult run = spec.dryRun() || forceDryRun ? sync.dryRun() : sync.apply();
 
       PlanInput read = run.last().input();
       Optional<ApplyResult> applied = run.result();
@@ -167,7 +167,7 @@ public final class PresetRunner {
         }
       };
       Optional<Commit> commit = applied.flatMap(r -> r.commit(Side.GIT));
-      return new PresetRun(spec.type(), run.plan(), applied, PresetRows.of(spec.rows(), run.plan(), applied, context),
+      return new PresetResult(spec.type(), run.plan(), applied, PresetRows.of(spec.rows(), run.plan(), applied, context),
           commit.map(Commit::id), commit.flatMap(Commit::url), run.attempts().size());
     }
   }

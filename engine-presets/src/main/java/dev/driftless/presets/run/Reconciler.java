@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * nothing. The last run, with its result or failure, is always observable.
  *
  * <pre>{@code
- * try (Reconciler<PresetRun> reconciler = Reconciler.every(Duration.ofMinutes(5), () -> runner.run(task))) {
+ * try (Reconciler<PresetResult> reconciler = Reconciler.every(Duration.ofMinutes(5), () -> runner.run(task))) {
  *   reconciler.start();
  *   webhook.onDelivery(reconciler::poke);
  * }

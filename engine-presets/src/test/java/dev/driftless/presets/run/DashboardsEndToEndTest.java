@@ -45,7 +45,7 @@ class DashboardsEndToEndTest {
       world.kestra().putDashboard(TENANT, "errors", dashboard("errors", "Overview"));
       world.kestra().putDashboard(TENANT, "latency", dashboard("latency", "Latency"));
 
-      PresetRun run = world.run(PUSH + "dashboards:\n  - overview\n  - errors\n");
+      PresetResult run = world.run(PUSH + "dashboards:\n  - overview\n  - errors\n");
 
       assertEquals(Map.of("_dashboards/overview.yml", "ADDED", "_dashboards/errors.yml", "ADDED"), states(run, "file"),
           "two dashboards with one title are two files: dashboards are keyed by id");
@@ -65,7 +65,7 @@ class DashboardsEndToEndTest {
           .add("_dashboards/errors.yml", dashboard("errors", "Overview"))
           .push();
 
-      PresetRun run = world.run(SYNC);
+      PresetResult run = world.run(SYNC);
 
       assertEquals(Map.of("overview", "UPDATED", "errors", "ADDED"), states(run, "dashboardId"));
       assertEquals(List.of("gitPath", "syncState", "dashboardId"), List.copyOf(run.rows().get(0).keySet()),
@@ -87,10 +87,10 @@ class DashboardsEndToEndTest {
       world.kestra().putDashboard(TENANT, "retired", dashboard("retired", "Retired"));
       world.commit().add("_dashboards/overview.yml", dashboard("overview", "Overview")).push();
 
-      PresetRun keeping = world.run(SYNC);
+      PresetResult keeping = world.run(SYNC);
       assertEquals("KEPT", row(keeping, "dashboardId", "retired").get("syncState"));
 
-      PresetRun deleting = world.run(SYNC + "delete: true\n");
+      PresetResult deleting = world.run(SYNC + "delete: true\n");
 
       assertEquals("DELETED", row(deleting, "dashboardId", "retired").get("syncState"));
       assertEquals(List.of("overview"), world.kestra().dashboardIds(TENANT));
@@ -103,7 +103,7 @@ class DashboardsEndToEndTest {
       world.commit().add("_dashboards/overview.yml", dashboard("overview", "Overview")).push();
       world.forgetRequests();
 
-      PresetRun run = world.run(SYNC);
+      PresetResult run = world.run(SYNC);
 
       assertTrue(run.isSuccess(), "nothing the server refuses is planned, so nothing fails");
       world.assertNoKestraWrite();

@@ -75,7 +75,7 @@ class DifferencesFromThePluginTest {
     return ResourceKey.flow(namespace, id);
   }
 
-  private static Change change(PresetRun run, ResourceKey key) {
+  private static Change change(PresetResult run, ResourceKey key) {
     return run.plan().change(key).orElseThrow(() -> new AssertionError("no change for " + key));
   }
 
@@ -117,7 +117,7 @@ class DifferencesFromThePluginTest {
     world.putFlow(flow("prod", "flow2", "in Kestra"));
     world.forgetRequests();
 
-    PresetRun run = world.run("""
+    PresetResult run = world.run("""
         type: io.kestra.plugin.git.SyncFlows
         targetNamespace: prod
         gitDirectory: flws
@@ -144,7 +144,7 @@ class DifferencesFromThePluginTest {
     world.putFlow(flow("prod", "broken", "the last good version"));
     world.putFlow(flow("prod", "retired", "gone from Git"));
 
-    PresetRun run = world.run("""
+    PresetResult run = world.run("""
         type: io.kestra.plugin.git.SyncFlows
         targetNamespace: prod
         gitDirectory: flows
@@ -173,7 +173,7 @@ class DifferencesFromThePluginTest {
     world.putFlow(flow("company.team", "ok", "fine"));
     Optional<ObjectId> head = world.head(MAIN);
 
-    PresetRun run = world.run("""
+    PresetResult run = world.run("""
         type: io.kestra.plugin.git.NamespaceSync
         namespace: company.team
         branch: main
@@ -204,8 +204,8 @@ class DifferencesFromThePluginTest {
         whenMissingInSource: %s
         """;
 
-    PresetRun failing = world.run(tenantSync.formatted("FAIL"));
-    PresetRun dry = world.run(tenantSync.formatted("KEEP") + "dryRun: true\n");
+    PresetResult failing = world.run(tenantSync.formatted("FAIL"));
+    PresetResult dry = world.run(tenantSync.formatted("KEEP") + "dryRun: true\n");
 
     assertFalse(failing.plan().isApplyable());
     assertEquals("ADDED", row(dry, "key", "newteam.first").get("action"));
@@ -234,7 +234,7 @@ class DifferencesFromThePluginTest {
     world.kestra().putNamespace(TENANT, "company.team");
     world.kestra().putDashboard(TENANT, "main", "id: main\ntitle: Main\ncharts: []\n");
 
-    PresetRun run = world.run("""
+    PresetResult run = world.run("""
         type: io.kestra.plugin.git.TenantSync
         branch: main
         sourceOfTruth: KESTRA
@@ -251,7 +251,7 @@ class DifferencesFromThePluginTest {
     assertTrue(world.gitFile(MAIN, "company.team/flows/old.yaml").isEmpty());
 
     world.commit().add("flows/b.yml", flow("company.team", "b", "from Git")).push();
-    PresetRun keeping = world.run("""
+    PresetResult keeping = world.run("""
         type: io.kestra.plugin.git.SyncFlows
         targetNamespace: company.team
         gitDirectory: flows
@@ -318,7 +318,7 @@ class DifferencesFromThePluginTest {
         .push();
     world.putFlow(flow("dev", "flow1", "kept"));
 
-    PresetRun run = world.run("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
+    PresetResult run = world.run("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
 
     assertEquals(Map.of("_flows/flow1.yml", "UNCHANGED", "_flows/flow2.yml", "DELETED"), states(run, "file"));
     assertEquals(List.of("_flows/README.md", "_flows/flow1.yml", "_flows/notes.txt", "_flows/tutorial/hello_world_1.yml"),
@@ -333,13 +333,13 @@ class DifferencesFromThePluginTest {
     Optional<ObjectId> head = world.head(MAIN);
     String push = "type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n";
 
-    PresetRun held = world.run(push);
+    PresetResult held = world.run(push);
 
     assertEquals(Map.of("_flows/flow1.yml", "BLOCKED", "_flows/flow2.yml", "BLOCKED"), states(held, "file"));
     assertEquals(head, world.head(MAIN));
 
     world.runner(world.runner().withOptions(PlanOptions.builder().approvedPlanId(held.plan().id()).build()));
-    PresetRun approved = world.run(push);
+    PresetResult approved = world.run(push);
 
     assertEquals(Map.of("_flows/flow1.yml", "DELETED", "_flows/flow2.yml", "DELETED"), states(approved, "file"));
     assertEquals(List.of("_flows/README.md"), List.copyOf(world.gitFiles(MAIN).keySet()));
@@ -361,7 +361,7 @@ class DifferencesFromThePluginTest {
     world.emulator().faults().add(Fault.internalError(1.0).on("POST", "/api/v1/main/flows"));
     String task = "type: io.kestra.plugin.git.SyncFlows\ntargetNamespace: prod\ngitDirectory: flows\ndelete: true\n";
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertFalse(run.isSuccess());
     assertEquals(Map.of("changed", "UPDATED", "keeper", "UNCHANGED", "newflow", "FAILED", "stale", "SKIPPED"),
@@ -373,7 +373,7 @@ class DifferencesFromThePluginTest {
         "an outcome for every write of the plan");
 
     world.emulator().faults().clear();
-    PresetRun rest = world.run(task);
+    PresetResult rest = world.run(task);
 
     assertEquals(Map.of("changed", "UNCHANGED", "keeper", "UNCHANGED", "newflow", "ADDED", "stale", "DELETED"),
         states(rest, "flowId"), "planning again plans just what is left");
@@ -393,7 +393,7 @@ class DifferencesFromThePluginTest {
       }
     }));
 
-    PresetRun run = world.run("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
+    PresetResult run = world.run("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
 
     assertTrue(raced.get());
     assertEquals(2, run.attempts(), "the first push was rejected; the second plan applied");
@@ -417,7 +417,7 @@ class DifferencesFromThePluginTest {
       }
     }));
 
-    PresetRun run = world.run("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
+    PresetResult run = world.run("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
 
     assertEquals("STALE", row(run, "file", "_flows/flow1.yml").get("action"));
     assertTrue(run.commitId().isEmpty());
@@ -440,7 +440,7 @@ class DifferencesFromThePluginTest {
     world.commit().add("flows/f7.yml", flow("prod", "f7", "changed")).push();
     world.forgetRequests();
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals(1, run.plan().writes().size());
     assertEquals(1, world.kestraWrites().size(), world.kestraWrites()::toString);
@@ -467,11 +467,11 @@ class DifferencesFromThePluginTest {
         .push();
     world.putFile("dev", "/a.txt", "a\n");
 
-    PresetRun dashboards = world.run("type: io.kestra.plugin.git.SyncDashboards\n");
-    PresetRun flows = world.run("type: io.kestra.plugin.git.SyncFlows\ntargetNamespace: prod\ngitDirectory: flows\n");
-    PresetRun files = world.run("type: io.kestra.plugin.git.SyncNamespaceFiles\nnamespace: prod\n");
-    PresetRun push = world.run("type: io.kestra.plugin.git.PushNamespaceFiles\nnamespace: dev\ngitDirectory: dev_files\n");
-    PresetRun sync = world.run("type: io.kestra.plugin.git.NamespaceSync\nnamespace: dev\nbranch: main\n");
+    PresetResult dashboards = world.run("type: io.kestra.plugin.git.SyncDashboards\n");
+    PresetResult flows = world.run("type: io.kestra.plugin.git.SyncFlows\ntargetNamespace: prod\ngitDirectory: flows\n");
+    PresetResult files = world.run("type: io.kestra.plugin.git.SyncNamespaceFiles\nnamespace: prod\n");
+    PresetResult push = world.run("type: io.kestra.plugin.git.PushNamespaceFiles\nnamespace: dev\ngitDirectory: dev_files\n");
+    PresetResult sync = world.run("type: io.kestra.plugin.git.NamespaceSync\nnamespace: dev\nbranch: main\n");
 
     assertEquals(List.of("errors", "overview"), world.kestra().dashboardIds(TENANT).stream().sorted().toList(),
         "one title, two ids, two dashboards");
@@ -480,7 +480,7 @@ class DifferencesFromThePluginTest {
     assertEquals(List.of("gitPath", "syncState", "kestraPath", "namespace"), List.copyOf(files.rows().get(0).keySet()));
     assertEquals(List.of("file", "additions", "deletions", "changes", "action"), List.copyOf(push.rows().get(0).keySet()));
     assertEquals(List.of("file", "key", "kind", "action", "side"), List.copyOf(sync.rows().get(0).keySet()));
-    for (PresetRun run : List.of(dashboards, flows, files, push, sync)) {
+    for (PresetResult run : List.of(dashboards, flows, files, push, sync)) {
       for (Map<String, Object> row : run.rows()) {
         String path = String.valueOf(row.containsKey("gitPath") ? row.get("gitPath") : row.get("file"));
         assertFalse(path.startsWith("/") || path.contains(dir.toString()) || path.contains(":\\"),
@@ -506,15 +506,15 @@ class DifferencesFromThePluginTest {
       assertTrue(world.head(MAIN).isEmpty(), "nothing was pushed to an unverified host");
       assertFalse(wrongKey.getMessage().contains(key.strip().lines().skip(1).findFirst().orElseThrow()));
 
-      PresetRun pinned = world.run(world.parse(base + "hostKey: \"" + ssh.knownHostsLine() + "\"\n", secrets));
+      PresetResult pinned = world.run(world.parse(base + "hostKey: \"" + ssh.knownHostsLine() + "\"\n", secrets));
       assertTrue(pinned.commitId().isPresent());
 
       world.putFlow(GuideFlows.FLOW2);
-      PresetRun known = world.run(world.parse(base + "knownHostsPath: " + ssh.knownHostsFile() + "\n", secrets));
+      PresetResult known = world.run(world.parse(base + "knownHostsPath: " + ssh.knownHostsFile() + "\n", secrets));
       assertEquals("ADDED", row(known, "file", "_flows/flow2.yml").get("action"));
 
       world.putFlow(flow("dev", "flow3", "only when told not to verify"));
-      PresetRun unverified = world.run(world.parse(base + "strictHostKeyChecking: false\n", secrets));
+      PresetResult unverified = world.run(world.parse(base + "strictHostKeyChecking: false\n", secrets));
       assertEquals("ADDED", row(unverified, "file", "_flows/flow3.yml").get("action"));
     }
   }
@@ -531,7 +531,7 @@ class DifferencesFromThePluginTest {
           + world.kestraConnection();
       Map<String, String> secrets = Map.of("HTTPS_TOKEN", https.credentials().token());
 
-      PresetRun trusted = world.run(world.parse(base + "trustedCaPemPath: " + https.caCertificatePem().orElseThrow()
+      PresetResult trusted = world.run(world.parse(base + "trustedCaPemPath: " + https.caCertificatePem().orElseThrow()
           + "\n", secrets));
       assertTrue(trusted.commitId().isPresent());
 
@@ -558,7 +558,7 @@ class DifferencesFromThePluginTest {
     world.commit().delete("flows/flow1.yml").add("flows/README.md", "emptied on purpose\n").push();
     world.putFlow(flow("staging", "flow1", "x"));
 
-    PresetRun held = world.run(task);
+    PresetResult held = world.run(task);
 
     assertFalse(held.plan().isApplyable());
     assertTrue(held.rows().stream().allMatch(r -> "BLOCKED".equals(r.get("syncState"))), held.rows()::toString);
@@ -569,7 +569,7 @@ class DifferencesFromThePluginTest {
     assertFalse(world.run(task).plan().isApplyable(), "approving another plan approves nothing");
 
     world.runner(world.runner().withOptions(PlanOptions.builder().approvedPlanId(held.plan().id()).build()));
-    PresetRun approved = world.run(task);
+    PresetResult approved = world.run(task);
 
     assertTrue(approved.isSuccess());
     assertTrue(world.kestra().flows(TENANT).isEmpty());
@@ -602,7 +602,7 @@ class DifferencesFromThePluginTest {
     List<String> progress = new ArrayList<>();
     world.runner(world.runner().withProgress(progress::add));
     SyncTask task = (SyncTask) world.task("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
     String everything = task + " " + run + " " + run.rows() + " " + PlanText.render(run.plan()) + " "
         + PlanJson.write(run.plan()) + " " + progress + " " + new String(run.ion(), StandardCharsets.UTF_8);
     assertFalse(everything.contains(world.gitToken()), "the Git token never shows");
@@ -651,14 +651,14 @@ class DifferencesFromThePluginTest {
     world.putFlow(plain);
     String task = "type: io.kestra.plugin.git.SyncFlows\ntargetNamespace: prod\ngitDirectory: flows\n";
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals("UPDATED", row(run, "flowId", "flow1").get("syncState"));
     assertEquals(Reason.FORMAT_ONLY, change(run, flowKey("prod", "flow1")).reason());
     assertEquals(Optional.of(commented), world.flow("prod", "flow1"), "both sides now hold the same bytes");
 
     for (int i = 0; i < 2; i++) {
-      PresetRun again = world.assertSecondRunIsNoOp(task, MAIN, "UNCHANGED");
+      PresetResult again = world.assertSecondRunIsNoOp(task, MAIN, "UNCHANGED");
       assertEquals(2, ((Number) row(again, "flowId", "flow1").get("revision")).intValue());
     }
     assertEquals(2, world.kestra().flowRevisions(TENANT, "prod", "flow1").size());

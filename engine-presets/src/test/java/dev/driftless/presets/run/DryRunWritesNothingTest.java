@@ -71,7 +71,7 @@ class DryRunWritesNothingTest {
       List<String> namespaces = world.kestra().namespaces(TENANT);
       world.forgetRequests();
 
-      PresetRun run = world.run("type: io.kestra.plugin.git." + type + "\n" + TASKS.get(type) + "dryRun: true\n");
+      PresetResult run = world.run("type: io.kestra.plugin.git." + type + "\n" + TASKS.get(type) + "dryRun: true\n");
 
       assertTrue(run.plan().hasWrites(), () -> type + " would write: " + run.rows());
       assertTrue(run.rows().stream().anyMatch(r -> List.of("ADDED", "UPDATED", "OVERWRITTEN", "DELETED")

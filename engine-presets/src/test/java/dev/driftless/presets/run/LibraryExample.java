@@ -15,7 +15,7 @@ final class LibraryExample {
 
   private LibraryExample() {}
 
-  static PresetRun syncFromGit(String repository, String gitUser, Secret gitToken, String kestraUrl,
+  static PresetResult syncFromGit(String repository, String gitUser, Secret gitToken, String kestraUrl,
       Secret kestraPassword) {
     // README: begin
     NamespaceSync task = NamespaceSync.builder()
@@ -25,7 +25,7 @@ final class LibraryExample {
         .kestraUrl(kestraUrl)
         .auth(new KestraAuth.Basic("admin@kestra.io", kestraPassword))
         .build();                                        // every problem of the task at once
-    PresetRun run = PresetRunner.create().run(task);     // plans, then applies unless dryRun(true)
+    PresetResult run = PresetRunner.create().run(task);     // plans, then applies unless dryRun(true)
     System.out.println(PlanText.render(run.plan()));
     run.rows();                                          // the plugin's diff rows; run.ion() as a file
     run.commitUrl();                                     // for tasks that push to Git

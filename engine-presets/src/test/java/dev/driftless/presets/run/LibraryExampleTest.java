@@ -32,7 +32,7 @@ class LibraryExampleTest {
     try (PresetWorld world = PresetWorld.start(dir)) {
       world.commit().add("company.team/flows/hello.yaml", flow("company.team", "hello", "hi")).push();
 
-      PresetRun run = LibraryExample.syncFromGit(world.url(), world.gitUser(), Secret.of(world.gitToken()),
+      PresetResult run = LibraryExample.syncFromGit(world.url(), world.gitUser(), Secret.of(world.gitToken()),
           world.kestraUrl(), Secret.of(PresetWorld.KESTRA_PASSWORD));
 
       assertTrue(run.isSuccess(), run.plan().summary().line());

@@ -72,7 +72,7 @@ class NamespaceFilesEndToEndTest {
         .add("README.md", "not a namespace file\n")
         .push();
 
-    PresetRun run = world.run(SYNC);
+    PresetResult run = world.run(SYNC);
 
     assertEquals(Map.of("_files/run.py", "ADDED", "_files/sql/query.sql", "ADDED", "_files/img/logo.png", "ADDED"),
         states(run, "gitPath"));
@@ -93,7 +93,7 @@ class NamespaceFilesEndToEndTest {
     world.putFile("prod", "/keep.txt", "same\n");
     world.putFile("prod", "/ui.txt", "made in the UI\n");
 
-    PresetRun run = world.run(SYNC);
+    PresetResult run = world.run(SYNC);
 
     assertEquals("OVERWRITTEN", row(run, "kestraPath", "/run.py").get("syncState"), "the plugin's word for an update");
     assertEquals("UNCHANGED", row(run, "kestraPath", "/keep.txt").get("syncState"));
@@ -101,7 +101,7 @@ class NamespaceFilesEndToEndTest {
     assertEquals(Optional.of("print(1)\n"), world.file("prod", "/run.py"));
     assertTrue(world.file("prod", "/ui.txt").isPresent());
 
-    PresetRun deleting = world.run(SYNC + "delete: true\n");
+    PresetResult deleting = world.run(SYNC + "delete: true\n");
 
     assertEquals("DELETED", row(deleting, "kestraPath", "/ui.txt").get("syncState"));
     assertTrue(world.file("prod", "/ui.txt").isEmpty());
@@ -118,7 +118,7 @@ class NamespaceFilesEndToEndTest {
         .push();
     String task = SYNC + "includeChildNamespaces: true\n";
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals(Optional.of("print('prod')\n"), world.file("prod", "/run.py"));
     assertEquals(Optional.of("select 2;\n"), world.file("prod.team", "/report.sql"));
@@ -139,7 +139,7 @@ class NamespaceFilesEndToEndTest {
     world.putFile("prod", "/notes.txt", "outside the directory\n");
     String task = SYNC + "namespaceDirectory: scripts\ndelete: true\n";
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals(Map.of("/scripts/run.py", "ADDED", "/scripts/keep.py", "UNCHANGED", "/scripts/old.py", "DELETED"),
         states(run, "kestraPath"));
@@ -158,7 +158,7 @@ class NamespaceFilesEndToEndTest {
     world.putFile("dev", "/sql/query.sql", "select 1;\n");
     world.kestra().putNamespaceFile(TENANT, "dev", "/img/logo.png", PNG);
 
-    PresetRun run = world.run(PUSH);
+    PresetResult run = world.run(PUSH);
 
     assertEquals(Map.of("_files/run.py", "ADDED", "_files/sql/query.sql", "ADDED", "_files/img/logo.png", "ADDED"),
         states(run, "file"));
@@ -181,7 +181,7 @@ class NamespaceFilesEndToEndTest {
     world.putFile("dev", "/notes.md", "not selected\n");
     String task = PUSH.replace("files: \"**\"", "files:\n  - \"*.py\"");
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals(Map.of("_files/run.py", "ADDED", "_files/keep.py", "UNCHANGED", "_files/old.py", "DELETED"),
         states(run, "file"));

@@ -85,7 +85,7 @@ class NamespaceSyncEndToEndTest {
     Optional<ObjectId> head = world.head(MAIN);
     String task = task("GIT", "DELETE");
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals(Map.of("company.team.a", "UPDATED", "company.team.shared", "UNCHANGED", "company.team.old", "DELETED",
         "company.team:/git_only.py", "ADDED", "company.team:/k.txt", "DELETED"), states(run, "key"));
@@ -109,7 +109,7 @@ class NamespaceSyncEndToEndTest {
     startWithBothSides();
     String task = task("GIT", "KEEP");
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals("KEPT", row(run, "key", "company.team.old").get("action"));
     assertEquals("KEPT", row(run, "key", "company.team:/k.txt").get("action"));
@@ -125,7 +125,7 @@ class NamespaceSyncEndToEndTest {
     startWithBothSides();
     world.forgetRequests();
 
-    PresetRun run = world.run(task("GIT", "FAIL"));
+    PresetResult run = world.run(task("GIT", "FAIL"));
 
     assertFalse(run.plan().isApplyable());
     assertFalse(run.isSuccess());
@@ -146,7 +146,7 @@ class NamespaceSyncEndToEndTest {
     world.forgetRequests();
     String task = task("KESTRA", "DELETE");
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals(Map.of("company.team.a", "UPDATED", "company.team.shared", "UNCHANGED", "company.team.old", "ADDED",
         "company.team:/git_only.py", "DELETED", "company.team:/k.txt", "ADDED"), states(run, "key"));
@@ -165,7 +165,7 @@ class NamespaceSyncEndToEndTest {
     startWithBothSides();
     String task = task("KESTRA", "KEEP");
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals("KEPT", row(run, "key", "company.team:/git_only.py").get("action"));
     assertEquals(Optional.of("print('git')\n"), world.gitFile(MAIN, NS + "/files/git_only.py"));
@@ -179,7 +179,7 @@ class NamespaceSyncEndToEndTest {
     startWithBothSides();
     Optional<ObjectId> head = world.head(MAIN);
 
-    PresetRun run = world.run(task("KESTRA", "FAIL"));
+    PresetResult run = world.run(task("KESTRA", "FAIL"));
 
     assertFalse(run.plan().isApplyable());
     assertEquals("BLOCKED", row(run, "key", "company.team:/git_only.py").get("action"));
@@ -205,7 +205,7 @@ class NamespaceSyncEndToEndTest {
         sourceOfTruth: GIT
         """;
 
-    PresetRun fromGit = world.run(gitSource);
+    PresetResult fromGit = world.run(gitSource);
     assertEquals("ADDED", row(fromGit, "key", "system:/only_in_git.sh").get("action"));
 
     assertEquals("PROTECTED", row(fromGit, "key", "system.ui_only").get("action"));
@@ -215,7 +215,7 @@ class NamespaceSyncEndToEndTest {
 
     world.commit().add("system/files/only_in_git_now.sh", "echo git\n").push();
 
-    PresetRun fromKestra = world.run(gitSource.replace("sourceOfTruth: GIT", "sourceOfTruth: KESTRA"));
+    PresetResult fromKestra = world.run(gitSource.replace("sourceOfTruth: GIT", "sourceOfTruth: KESTRA"));
 
     assertEquals("PROTECTED", row(fromKestra, "key", "system:/only_in_git_now.sh").get("action"));
     assertEquals(Optional.of("echo git\n"), world.gitFile(MAIN, "system/files/only_in_git_now.sh"),
@@ -240,7 +240,7 @@ class NamespaceSyncEndToEndTest {
         whenMissingInSource: DELETE
         """;
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals(Optional.of(A_IN_KESTRA), world.gitFile(MAIN, NS + "/flows/a.yaml"), "flows went to Git");
     assertEquals(Optional.of(OLD), world.gitFile(MAIN, NS + "/flows/old.yaml"));
@@ -267,7 +267,7 @@ class NamespaceSyncEndToEndTest {
         sourceOfTruth: GIT
         """;
 
-    PresetRun dry = world.run(task + "dryRun: true\n");
+    PresetResult dry = world.run(task + "dryRun: true\n");
 
     assertEquals("ADDED", row(dry, "key", "brand.new.first").get("action"));
     world.assertNoKestraWrite();
@@ -288,7 +288,7 @@ class NamespaceSyncEndToEndTest {
     world.putFlow(flow(NS, "a", "only in Kestra"));
     world.forgetRequests();
 
-    PresetRun run = world.run(task("GIT", "DELETE"));
+    PresetResult run = world.run(task("GIT", "DELETE"));
 
     assertEquals("BLOCKED", row(run, "key", "company.team.a").get("action"));
     assertEquals(Reason.GUARD_MASS_DELETE, run.plan().changes().get(0).reason());
@@ -297,7 +297,7 @@ class NamespaceSyncEndToEndTest {
 
     world.runner(world.runner().withOptions(PlanOptions.builder()
         .approvedPlanId(run.plan().id()).build()));
-    PresetRun approved = world.run(task("GIT", "DELETE"));
+    PresetResult approved = world.run(task("GIT", "DELETE"));
 
     assertEquals(run.plan().id(), approved.plan().id());
     assertEquals("DELETED", row(approved, "key", "company.team.a").get("action"));

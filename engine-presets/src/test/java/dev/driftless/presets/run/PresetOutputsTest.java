@@ -66,7 +66,7 @@ class PresetOutputsTest {
     try (PresetWorld world = PresetWorld.start(dir)) {
       world.putFlow(GuideFlows.FLOW1);
 
-      PresetRun run = world.run("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
+      PresetResult run = world.run("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
 
       assertEquals(world.head(MAIN).map(ObjectId::name), run.commitId());
       assertEquals(Optional.empty(), run.commitUrl());
@@ -82,7 +82,7 @@ class PresetOutputsTest {
       world.putFlow(flow("prod", "b", "same"));
       world.putFlow(flow("prod", "c", "not in Git"));
 
-      PresetRun run = world.run("type: io.kestra.plugin.git.SyncFlows\ntargetNamespace: prod\ngitDirectory: flows\n");
+      PresetResult run = world.run("type: io.kestra.plugin.git.SyncFlows\ntargetNamespace: prod\ngitDirectory: flows\n");
 
       assertEquals(run.plan().changes().size(), run.rows().size(), "one row per change");
       assertEquals(List.of(Action.CREATE), run.plan().writes().stream().map(c -> c.action()).toList());
@@ -102,8 +102,8 @@ class PresetOutputsTest {
       world.runner(world.runner().withDryRun(true));
       world.forgetRequests();
 
-      PresetRun sync = world.run("type: io.kestra.plugin.git.SyncFlows\ntargetNamespace: prod\ngitDirectory: flows\n");
-      PresetRun push = world.run("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
+      PresetResult sync = world.run("type: io.kestra.plugin.git.SyncFlows\ntargetNamespace: prod\ngitDirectory: flows\n");
+      PresetResult push = world.run("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
 
       assertEquals("ADDED", sync.rows().get(0).get("syncState"));
       assertEquals("ADDED", push.rows().get(0).get("action"));
@@ -125,7 +125,7 @@ class PresetOutputsTest {
       world.putFlow(flow("dev", "b", "y"));
       world.kestra().putNamespace(TENANT, "dev");
 
-      List<PresetRun> runs = List.of(
+      List<PresetResult> runs = List.of(
           world.run("type: io.kestra.plugin.git.SyncFlows\ntargetNamespace: prod\ngitDirectory: flows\ndryRun: true\n"),
           world.run("type: io.kestra.plugin.git.SyncNamespaceFiles\nnamespace: prod\n"),
           world.run("type: io.kestra.plugin.git.SyncDashboards\n"),
@@ -133,7 +133,7 @@ class PresetOutputsTest {
           world.run("type: io.kestra.plugin.git.NamespaceSync\nnamespace: dev\nbranch: main\n"));
 
       assertNull(runs.get(0).rows().get(0).get("revision"), "a flow not yet in Kestra has no revision");
-      for (PresetRun run : runs) {
+      for (PresetResult run : runs) {
         assertTrue(!run.rows().isEmpty(), run.type()::toString);
         assertEquals(normalised(run.rows()), normalised(DiffRows.fromIon(run.ion())), run.type().toString());
       }

@@ -35,7 +35,7 @@ import org.eclipse.jgit.lib.ObjectId;
  * <pre>{@code
  * try (PresetWorld world = PresetWorld.start(dir)) {
  *   world.kestra().putFlowSource("main", HELLO_WORLD);
- *   PresetRun run = world.run("""
+ *   PresetResult run = world.run("""
  *       type: io.kestra.plugin.git.PushFlows
  *       sourceNamespace: dev
  *       """);
@@ -152,11 +152,11 @@ final class PresetWorld implements AutoCloseable {
   }
 
   /** Runs a task written as YAML (its own properties; the connection is added). */
-  PresetRun run(String properties) {
+  PresetResult run(String properties) {
     return run((SyncTask) task(properties));
   }
 
-  PresetRun run(SyncTask task) {
+  PresetResult run(SyncTask task) {
     return runner.run(task);
   }
 
@@ -260,7 +260,7 @@ final class PresetWorld implements AutoCloseable {
   }
 
   /** The state of each row by one of its fields ({@code file}, {@code gitPath}, {@code key}), sorted. */
-  static SortedMap<String, String> states(PresetRun run, String field) {
+  static SortedMap<String, String> states(PresetResult run, String field) {
     SortedMap<String, String> out = new TreeMap<>();
     for (Map<String, Object> row : run.rows()) {
       out.put(String.valueOf(row.get(field)), state(row));
@@ -269,7 +269,7 @@ final class PresetWorld implements AutoCloseable {
   }
 
   /** The row whose field has this value. */
-  static Map<String, Object> row(PresetRun run, String field, String value) {
+  static Map<String, Object> row(PresetResult run, String field, String value) {
     return run.rows().stream().filter(r -> value.equals(r.get(field))).findFirst()
         .orElseThrow(() -> new AssertionError("no row with " + field + " " + value + " in " + run.rows()));
   }
@@ -278,10 +278,10 @@ final class PresetWorld implements AutoCloseable {
    * Runs the task again and checks that it is a no-op: no commit (the branch head did not move),
    * no Kestra write, nothing applied, and every row in one of the given states.
    */
-  PresetRun assertSecondRunIsNoOp(String task, String branch, String... states) {
+  PresetResult assertSecondRunIsNoOp(String task, String branch, String... states) {
     Optional<ObjectId> before = head(branch);
     forgetRequests();
-    PresetRun again = run(task);
+    PresetResult again = run(task);
     assertEquals(before, head(branch), "a second run made no commit");
     assertNoKestraWrite();
     assertTrue(again.result().isEmpty(), "nothing to apply");

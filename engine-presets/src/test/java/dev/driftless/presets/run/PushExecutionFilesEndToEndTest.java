@@ -63,7 +63,7 @@ class PushExecutionFilesEndToEndTest {
   void filesGlobs_pushTheMatchingOutputFiles_andASecondRunChangesNothing() {
     String task = TASK + "files:\n  - \"*.csv\"\n  - \"*.json\"\n";
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals(Map.of("_outputs/report.csv", "ADDED", "_outputs/summary.json", "ADDED"), states(run, "file"));
     assertEquals(Set.of("_outputs/report.csv", "_outputs/summary.json"), world.gitFiles(MAIN).keySet());
@@ -92,7 +92,7 @@ class PushExecutionFilesEndToEndTest {
         + "  latest/report.csv: " + EXECUTION.outputFileUri("report.csv") + "\n"
         + "  latest/summary.json: " + EXECUTION.outputFileUri("summary.json") + "\n";
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals(Set.of("reports/latest/report.csv", "reports/latest/summary.json"), world.gitFiles(MAIN).keySet());
     assertEquals(Map.of("reports/latest/report.csv", "ADDED", "reports/latest/summary.json", "ADDED"),
@@ -105,7 +105,7 @@ class PushExecutionFilesEndToEndTest {
     world.commit().add("_outputs/old.csv", "from an earlier execution\n").push();
     String task = TASK + "files:\n  - \"*.csv\"\n";
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals("KEPT", row(run, "file", "_outputs/old.csv").get("action"));
     assertEquals(Optional.of("from an earlier execution\n"), world.gitFile(MAIN, "_outputs/old.csv"));
@@ -129,7 +129,7 @@ class PushExecutionFilesEndToEndTest {
     world.commit().add("README.md", "hi\n").push();
     Optional<ObjectId> head = world.head(MAIN);
 
-    PresetRun run = world.run(TASK + "files:\n  - \"*.parquet\"\n");
+    PresetResult run = world.run(TASK + "files:\n  - \"*.parquet\"\n");
 
     assertTrue(run.rows().isEmpty(), run.rows()::toString);
     assertEquals(head, world.head(MAIN), "nothing to commit");

@@ -78,12 +78,12 @@ class PushFlowsEndToEndTest {
     GuideFlows.putAll(world);
     Optional<ObjectId> mainBefore = world.head(MAIN);
 
-    PresetRun dry = world.run(PUSH_HELLO_WORLD + "dryRun: true\n");
+    PresetResult dry = world.run(PUSH_HELLO_WORLD + "dryRun: true\n");
     assertEquals(Map.of("flows/hello_world.yml", "ADDED"), states(dry, "file"));
     assertTrue(world.head("develop").isEmpty(), "a dry run creates no branch");
     assertTrue(dry.commitId().isEmpty());
 
-    PresetRun run = world.run(PUSH_HELLO_WORLD);
+    PresetResult run = world.run(PUSH_HELLO_WORLD);
 
     String pushed = world.gitFile("develop", "flows/hello_world.yml").orElseThrow();
     assertTrue(pushed.contains("\nnamespace: prod\n"), pushed);
@@ -111,7 +111,7 @@ class PushFlowsEndToEndTest {
   void allFlowsOfDev_flow1AndFlow2BesideHelloWorld() {
     GuideFlows.putAll(world);
 
-    PresetRun run = world.run(PUSH_ALL);
+    PresetResult run = world.run(PUSH_ALL);
 
     assertEquals(Map.of("flows/hello_world.yml", "ADDED", "flows/flow1.yml", "ADDED", "flows/flow2.yml", "ADDED"),
         states(run, "file"));
@@ -129,7 +129,7 @@ class PushFlowsEndToEndTest {
   void devTutorialChildNamespace_landsInItsSubFolder_asInTheGuidesTable() {
     GuideFlows.putAll(world);
 
-    PresetRun run = world.run(PUSH_WITH_CHILDREN);
+    PresetResult run = world.run(PUSH_WITH_CHILDREN);
 
     assertEquals(Set.of("README.md", "flows/hello_world.yml", "flows/flow1.yml", "flows/flow2.yml",
         "flows/tutorial/hello_world_1.yml", "flows/tutorial/hello_world_2.yml"), world.gitFiles("develop").keySet());
@@ -151,7 +151,7 @@ class PushFlowsEndToEndTest {
     ObjectId main = world.head(MAIN).orElseThrow();
     GuideFlows.putAll(world);
 
-    PresetRun run = world.run(PUSH_ALL);
+    PresetResult run = world.run(PUSH_ALL);
 
     assertEquals(Map.of("flows/hello_world.yml", "ADDED", "flows/flow1.yml", "UNCHANGED", "flows/flow2.yml", "ADDED"),
         states(run, "file"), "planned against what develop starts with: main's files");
@@ -180,7 +180,7 @@ class PushFlowsEndToEndTest {
     world.putFlow(FLOW1.replace("this is too easy", "still easy"));
     world.kestra().deleteFlow(PresetWorld.TENANT, "dev", "flow2");
 
-    PresetRun run = world.run(PUSH_ALL);
+    PresetResult run = world.run(PUSH_ALL);
 
     assertEquals(Map.of("flows/hello_world.yml", "UNCHANGED", "flows/flow1.yml", "UPDATED", "flows/flow2.yml",
         "DELETED"), states(run, "file"));
@@ -202,7 +202,7 @@ class PushFlowsEndToEndTest {
     world.kestra().deleteFlow(PresetWorld.TENANT, "dev", "flow2");
     String task = PUSH_ALL + "delete: false\n";
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals("KEPT", row(run, "file", "flows/flow2.yml").get("action"));
     assertTrue(world.gitFile("develop", "flows/flow2.yml").isPresent());
@@ -213,7 +213,7 @@ class PushFlowsEndToEndTest {
   void flowsGlobs_selectWhatIsPushed() {
     GuideFlows.putAll(world);
 
-    PresetRun run = world.run(PUSH_WITH_CHILDREN + "flows:\n  - \"hello_*\"\n");
+    PresetResult run = world.run(PUSH_WITH_CHILDREN + "flows:\n  - \"hello_*\"\n");
 
     assertEquals(Set.of("README.md", "flows/hello_world.yml", "flows/tutorial/hello_world_1.yml",
         "flows/tutorial/hello_world_2.yml"), world.gitFiles("develop").keySet());
@@ -224,7 +224,7 @@ class PushFlowsEndToEndTest {
   void theIonFileHoldsTheSameRows() {
     GuideFlows.putAll(world);
 
-    PresetRun run = world.run(PUSH_WITH_CHILDREN);
+    PresetResult run = world.run(PUSH_WITH_CHILDREN);
 
     List<Map<String, Object>> back = DiffRows.fromIon(run.ion());
     assertEquals(run.rows().size(), back.size());

@@ -45,7 +45,7 @@ class ReconcilerWithPresetTest {
   Path dir;
   PresetWorld world;
   SyncTask task;
-  final BlockingQueue<Reconciler.Run<PresetRun>> runs = new LinkedBlockingQueue<>();
+  final BlockingQueue<Reconciler.Run<PresetResult>> runs = new LinkedBlockingQueue<>();
 
   @BeforeEach
   void start() {
@@ -59,12 +59,12 @@ class ReconcilerWithPresetTest {
     world.close();
   }
 
-  private Reconciler<PresetRun> reconciler(Duration interval) {
+  private Reconciler<PresetResult> reconciler(Duration interval) {
     return Reconciler.every(interval, () -> world.run(task)).onRun(runs::add);
   }
 
-  private Reconciler.Run<PresetRun> nextRun() throws InterruptedException {
-    Reconciler.Run<PresetRun> run = runs.poll(20, TimeUnit.SECONDS);
+  private Reconciler.Run<PresetResult> nextRun() throws InterruptedException {
+    Reconciler.Run<PresetResult> run = runs.poll(20, TimeUnit.SECONDS);
     assertNotNull(run, "a run ended in time");
     return run;
   }
@@ -76,10 +76,10 @@ class ReconcilerWithPresetTest {
   @Test
   void aGithubDeliveryWithAValidSignature_pokesARun_thatSyncsTheNewCommit() throws Exception {
     WebhookVerifier github = WebhookVerifier.github(WEBHOOK_SECRET);
-    try (Reconciler<PresetRun> reconciler = reconciler(Duration.ofHours(1));
+    try (Reconciler<PresetResult> reconciler = reconciler(Duration.ofHours(1));
         WebhookEndpoint endpoint = WebhookEndpoint.start(github, reconciler::poke)) {
       reconciler.start();
-      Reconciler.Run<PresetRun> first = nextRun();
+      Reconciler.Run<PresetResult> first = nextRun();
       assertEquals(Reconciler.Trigger.SCHEDULE, first.trigger());
       assertTrue(world.flow("prod", "flow1").isPresent());
       commitFlow2();
@@ -88,7 +88,7 @@ class ReconcilerWithPresetTest {
           github.githubSignature(PUSH_EVENT)), PUSH_EVENT);
 
       assertEquals(202, status);
-      Reconciler.Run<PresetRun> poked = nextRun();
+      Reconciler.Run<PresetResult> poked = nextRun();
       assertEquals(Reconciler.Trigger.POKE, poked.trigger());
       assertEquals(2, poked.number());
       assertEquals("ADDED", row(poked.result().orElseThrow(), "flowId", "flow2").get("syncState"));
@@ -100,7 +100,7 @@ class ReconcilerWithPresetTest {
   @Test
   void aGithubDeliveryWithABadOrMissingSignature_pokesNothing() throws Exception {
     WebhookVerifier github = WebhookVerifier.github(WEBHOOK_SECRET);
-    try (Reconciler<PresetRun> reconciler = reconciler(Duration.ofHours(1));
+    try (Reconciler<PresetResult> reconciler = reconciler(Duration.ofHours(1));
         WebhookEndpoint endpoint = WebhookEndpoint.start(github, reconciler::poke)) {
       commitFlow2();
       String forged = WebhookVerifier.github("guessed").githubSignature(PUSH_EVENT);
@@ -119,7 +119,7 @@ class ReconcilerWithPresetTest {
   @Test
   void aGitlabDelivery_pokesOnlyWithTheRightToken() throws Exception {
     WebhookVerifier gitlab = WebhookVerifier.gitlab(WEBHOOK_SECRET);
-    try (Reconciler<PresetRun> reconciler = reconciler(Duration.ofHours(1));
+    try (Reconciler<PresetResult> reconciler = reconciler(Duration.ofHours(1));
         WebhookEndpoint endpoint = WebhookEndpoint.start(gitlab, reconciler::poke)) {
       assertEquals(401, endpoint.deliver(Map.of("X-Gitlab-Token", "whsec-guess"), PUSH_EVENT));
       assertNull(runs.poll(300, TimeUnit.MILLISECONDS));
@@ -127,7 +127,7 @@ class ReconcilerWithPresetTest {
       assertEquals(202, endpoint.deliver(Map.of("X-Gitlab-Event", "Push Hook", "X-Gitlab-Token", WEBHOOK_SECRET),
           PUSH_EVENT));
 
-      Reconciler.Run<PresetRun> poked = nextRun();
+      Reconciler.Run<PresetResult> poked = nextRun();
       assertEquals(Reconciler.Trigger.POKE, poked.trigger());
       assertTrue(poked.failure().isEmpty(), poked.failure()::toString);
       assertTrue(world.flow("prod", "flow1").isPresent());
@@ -136,15 +136,15 @@ class ReconcilerWithPresetTest {
 
   @Test
   void onItsSchedule_picksUpGitChanges_withoutAnyPoke() throws Exception {
-    try (Reconciler<PresetRun> reconciler = reconciler(Duration.ofMillis(200))) {
+    try (Reconciler<PresetResult> reconciler = reconciler(Duration.ofMillis(200))) {
       reconciler.start();
       assertTrue(nextRun().result().isPresent());
       commitFlow2();
 
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      Optional<PresetRun> synced = Optional.empty();
+      Optional<PresetResult> synced = Optional.empty();
       while (synced.isEmpty() && System.nanoTime() < deadline) {
-        Reconciler.Run<PresetRun> run = nextRun();
+        Reconciler.Run<PresetResult> run = nextRun();
         assertEquals(Reconciler.Trigger.SCHEDULE, run.trigger());
         synced = run.result().filter(r -> r.rows().stream().anyMatch(row -> "flow2".equals(row.get("flowId"))));
       }
@@ -159,7 +159,7 @@ class ReconcilerWithPresetTest {
     Map<String, String> signed = Map.of("X-Hub-Signature-256", github.githubSignature(PUSH_EVENT));
     CountDownLatch firstRunStarted = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    try (Reconciler<PresetRun> reconciler = Reconciler.<PresetRun>every(Duration.ofHours(1), () -> {
+    try (Reconciler<PresetResult> reconciler = Reconciler.<PresetResult>every(Duration.ofHours(1), () -> {
       firstRunStarted.countDown();
       assertTrue(release.await(20, TimeUnit.SECONDS));
       return world.run(task);
@@ -175,7 +175,7 @@ class ReconcilerWithPresetTest {
       release.countDown();
 
       assertEquals(1, nextRun().number());
-      Reconciler.Run<PresetRun> second = nextRun();
+      Reconciler.Run<PresetResult> second = nextRun();
       assertEquals(2, second.number());
       assertTrue(second.result().orElseThrow().isSuccess());
       assertNull(runs.poll(1, TimeUnit.SECONDS), "five deliveries during a run make one more run, not five");

@@ -66,12 +66,12 @@ class SyncFlowsEndToEndTest {
 
   @Test
   void syncsFlowsBackIntoAnotherNamespace_withTheTargetNamespaceInTheirText() {
-    PresetRun dry = world.run(SYNC + "dryRun: true\n");
+    PresetResult dry = world.run(SYNC + "dryRun: true\n");
     assertEquals(3, dry.rows().size());
     assertTrue(world.kestra().flows(TENANT).isEmpty(), "a dry run writes nothing");
     world.assertNoKestraWrite();
 
-    PresetRun run = world.run(SYNC);
+    PresetResult run = world.run(SYNC);
 
     assertEquals(Map.of("flows/hello_world.yml", "ADDED", "flows/flow1.yml", "ADDED", "flows/flow2.yml", "ADDED"),
         states(run, "gitPath"));
@@ -85,7 +85,7 @@ class SyncFlowsEndToEndTest {
     assertEquals(List.of("gitPath", "syncState", "flowId", "namespace", "revision"),
         List.copyOf(hello.keySet()), "the plugin's SyncFlows row shape");
 
-    PresetRun again = world.assertSecondRunIsNoOp(SYNC, PresetWorld.MAIN, "UNCHANGED");
+    PresetResult again = world.assertSecondRunIsNoOp(SYNC, PresetWorld.MAIN, "UNCHANGED");
     assertEquals(1, ((Number) row(again, "flowId", "hello_world").get("revision")).intValue());
     assertEquals(1, world.kestra().flowRevisions(TENANT, "staging", "hello_world").size(),
         "an unchanged flow makes no new revision");
@@ -93,7 +93,7 @@ class SyncFlowsEndToEndTest {
 
   @Test
   void includeChildNamespaces_syncsSubFoldersAsChildNamespaces() {
-    PresetRun run = world.run(SYNC_WITH_CHILDREN);
+    PresetResult run = world.run(SYNC_WITH_CHILDREN);
 
     assertEquals("ADDED", row(run, "gitPath", "flows/tutorial/hello_world_1.yml").get("syncState"));
     assertEquals("staging.tutorial", row(run, "gitPath", "flows/tutorial/hello_world_1.yml").get("namespace"));
@@ -107,7 +107,7 @@ class SyncFlowsEndToEndTest {
     world.run(SYNC);
     world.commit().add("flows/flow1.yml", inNamespace(FLOW1, "dev", "prod").replace("too easy", "easier")).push();
 
-    PresetRun run = world.run(SYNC);
+    PresetResult run = world.run(SYNC);
 
     assertEquals("UPDATED", row(run, "flowId", "flow1").get("syncState"));
     assertEquals(2, ((Number) row(run, "flowId", "flow1").get("revision")).intValue());
@@ -127,13 +127,13 @@ class SyncFlowsEndToEndTest {
       }
     }));
 
-    PresetRun once = world.run(SYNC);
+    PresetResult once = world.run(SYNC);
 
     assertEquals("STALE", row(once, "flowId", "flow1").get("syncState"));
     assertEquals(Optional.of(edited), world.flow("staging", "flow1"), "the edit made after planning is kept");
 
     world.runner(world.runner().withMaxAttempts(3));
-    PresetRun again = world.run(SYNC);
+    PresetResult again = world.run(SYNC);
 
     assertEquals(1, again.attempts());
     assertEquals("UPDATED", row(again, "flowId", "flow1").get("syncState"), "a fresh plan, made from the edit");
@@ -144,7 +144,7 @@ class SyncFlowsEndToEndTest {
   void deleteFalse_theDefault_keepsFlowsGitDoesNotHave_andSaysSo() {
     world.putFlow(GuideFlows.flow("staging", "ui_only", "made in the UI"));
 
-    PresetRun run = world.run(SYNC);
+    PresetResult run = world.run(SYNC);
 
     assertEquals("KEPT", row(run, "flowId", "ui_only").get("syncState"));
     assertTrue(world.flow("staging", "ui_only").isPresent());
@@ -157,7 +157,7 @@ class SyncFlowsEndToEndTest {
     world.run(task);
     world.putFlow(GuideFlows.flow("staging", "ui_only", "made in the UI"));
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals("DELETED", row(run, "flowId", "ui_only").get("syncState"));
     assertTrue(world.flow("staging", "ui_only").isEmpty());
@@ -173,7 +173,7 @@ class SyncFlowsEndToEndTest {
         flowPath: flows/flow1.yml
         """;
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals(1, run.rows().size(), run.rows()::toString);
     assertEquals("ADDED", row(run, "flowId", "flow1").get("syncState"));
@@ -188,7 +188,7 @@ class SyncFlowsEndToEndTest {
     world.commit().add("flows/misnamed.yml", GuideFlows.flow("prod", "not_its_name", "x"))
         .add("flows/broken.yml", "id: broken\nnamespace: prod\ntasks: [\n").push();
 
-    PresetRun run = world.run("""
+    PresetResult run = world.run("""
         type: io.kestra.plugin.git.SyncFlow
         targetNamespace: staging
         flowPath: flows/flow1.yml

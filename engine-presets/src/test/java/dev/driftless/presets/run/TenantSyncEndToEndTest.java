@@ -98,7 +98,7 @@ class TenantSyncEndToEndTest {
     Optional<ObjectId> head = world.head(MAIN);
     String task = task("GIT", "DELETE");
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals(Map.of("company.team.a", "UPDATED", "company.team.shared", "UNCHANGED", "newns.n", "ADDED",
         "company.team.old", "DELETED", "system.cleanup", "PROTECTED", "overview", "UPDATED", "same", "UNCHANGED",
@@ -122,7 +122,7 @@ class TenantSyncEndToEndTest {
     startWithBothSides(Mode.EE);
     String task = task("GIT", "KEEP");
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals("KEPT", row(run, "key", "company.team.old").get("action"));
     assertEquals("KEPT", row(run, "key", "retired").get("action"));
@@ -137,7 +137,7 @@ class TenantSyncEndToEndTest {
   void gitToKestra_fail_writesNothing_andCreatesNoNamespace() {
     startWithBothSides(Mode.EE);
 
-    PresetRun run = world.run(task("GIT", "FAIL"));
+    PresetResult run = world.run(task("GIT", "FAIL"));
 
     assertFalse(run.plan().isApplyable());
     assertEquals("BLOCKED", row(run, "key", "company.team.old").get("action"));
@@ -152,7 +152,7 @@ class TenantSyncEndToEndTest {
     startWithBothSides(Mode.EE);
     Optional<ObjectId> head = world.head(MAIN);
 
-    PresetRun run = world.run(task("GIT", "DELETE") + "dryRun: true\n");
+    PresetResult run = world.run(task("GIT", "DELETE") + "dryRun: true\n");
 
     assertEquals("ADDED", row(run, "key", "newns.n").get("action"));
     assertTrue(run.result().isEmpty());
@@ -165,7 +165,7 @@ class TenantSyncEndToEndTest {
   void protectedGlobal_protectsDashboards() {
     startWithBothSides(Mode.EE);
 
-    PresetRun run = world.run(task("GIT", "DELETE") + "  - _global\n");
+    PresetResult run = world.run(task("GIT", "DELETE") + "  - _global\n");
 
     assertEquals("PROTECTED", row(run, "key", "retired").get("action"));
     assertTrue(world.kestra().dashboardIds(TENANT).contains("retired"));
@@ -180,7 +180,7 @@ class TenantSyncEndToEndTest {
     world.commit().add("system/flows/git_only.yaml", flow("system", "git_only", "only in Git, protected")).push();
     String task = task("KESTRA", "DELETE");
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals("DELETED", row(run, "key", "newns.n").get("action"));
     assertEquals("PROTECTED", row(run, "key", "system.git_only").get("action"));
@@ -205,7 +205,7 @@ class TenantSyncEndToEndTest {
     startWithBothSides(Mode.EE);
     String task = task("KESTRA", "KEEP");
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertEquals("KEPT", row(run, "key", "newns.n").get("action"));
     assertEquals(Optional.of(N), world.gitFile(MAIN, "newns/flows/n.yaml"));
@@ -219,7 +219,7 @@ class TenantSyncEndToEndTest {
     startWithBothSides(Mode.EE);
     Optional<ObjectId> head = world.head(MAIN);
 
-    PresetRun run = world.run(task("KESTRA", "FAIL"));
+    PresetResult run = world.run(task("KESTRA", "FAIL"));
 
     assertFalse(run.plan().isApplyable());
     assertEquals("BLOCKED", row(run, "key", "newns.n").get("action"));
@@ -234,7 +234,7 @@ class TenantSyncEndToEndTest {
     world.kestra().putApp(TENANT, "u-1", app);
     world.kestra().putTest(TENANT, "company.team", "suite", test);
 
-    PresetRun run = world.run(task("KESTRA", "KEEP"));
+    PresetResult run = world.run(task("KESTRA", "KEEP"));
 
     assertEquals(Optional.of(app), world.gitFile(MAIN, "company.team/apps/form.yaml"));
     assertEquals(Optional.of(test), world.gitFile(MAIN, "company.team/tests/suite.yaml"));
@@ -248,7 +248,7 @@ class TenantSyncEndToEndTest {
     startWithBothSides(Mode.OSS);
     String task = task("GIT", "KEEP");
 
-    PresetRun run = world.run(task);
+    PresetResult run = world.run(task);
 
     assertTrue(run.isSuccess());
     assertTrue(run.plan().diagnostics().stream().anyMatch(d -> d.message().contains("has no apps")),

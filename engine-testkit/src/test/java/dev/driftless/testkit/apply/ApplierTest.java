@@ -9,7 +9,7 @@ import dev.driftless.apply.ApplyResult;
 import dev.driftless.apply.Outcome;
 import dev.driftless.core.apply.Applier;
 import dev.driftless.core.apply.Sync;
-import dev.driftless.core.apply.SyncRun;
+import dev.driftless.core.apply.SyncResult;
 import dev.driftless.core.codec.PlanJson;
 import dev.driftless.core.plan.Planner;
 import dev.driftless.plan.Change;
@@ -183,7 +183,7 @@ class ApplierTest {
     assertEquals(0, git.commits());
 
     git.rejectNextCommit("push to main rejected: the remote moved");
-    SyncRun run = Sync.between(git, DEV, kestra, DEV).withPolicy(policy).withWriters(git).withMaxAttempts(3).apply();
+    SyncResult run = Sync.between(git, DEV, kestra, DEV).withPolicy(policy).withWriters(git).withMaxAttempts(3).apply();
     assertEquals(2, run.attempts().size());
     assertTrue(run.isComplete());
     assertEquals(1, git.commits());

@@ -10,7 +10,7 @@ import dev.driftless.apply.ApplyResult;
 import dev.driftless.core.apply.PlanInput;
 import dev.driftless.core.apply.Sync;
 import dev.driftless.core.apply.SyncListener;
-import dev.driftless.core.apply.SyncRun;
+import dev.driftless.core.apply.SyncResult;
 import dev.driftless.plan.Plan;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
@@ -45,7 +45,7 @@ class SyncTest {
     git.put(Flows.flow("dev", "a").resource());
     git.put(Flows.flow("dev", "b").resource());
     List<String> heard = new ArrayList<>();
-    SyncRun run = sync().withListener(new SyncListener() {
+    SyncResult run = sync().withListener(new SyncListener() {
       @Override
       public void reading(Side side) {
         heard.add("reading " + side);
@@ -85,7 +85,7 @@ class SyncTest {
   void focus_narrowsWhatEachAttemptPlansFrom_andTheAttemptKeepsIt() {
     git.put(Flows.flow("dev", "a").resource());
     git.put(Flows.flow("dev", "b").resource());
-    SyncRun run = sync().withFocus(input -> input.withPolicy(input.policy().withSelector(
+    SyncResult run = sync().withFocus(input -> input.withPolicy(input.policy().withSelector(
         Selector.of(Set.of(ResourceKind.FLOW), List.of("a"), List.of())))).apply();
     assertTrue(run.isComplete());
     assertEquals(Set.of(ResourceKey.flow("dev", "a")), kestra.resources().keySet());
@@ -108,7 +108,7 @@ class SyncTest {
   void approval_declined_leavesThePlanUnapplied() {
     git.put(Flows.flow("dev", "a").resource());
     List<Plan> asked = new ArrayList<>();
-    SyncRun run = sync().withApproval(plan -> {
+    SyncResult run = sync().withApproval(plan -> {
       asked.add(plan);
       return false;
     }).apply();
@@ -120,7 +120,7 @@ class SyncTest {
 
   @Test
   void approval_isNotAskedForAPlanWithNothingToWrite() {
-    SyncRun run = sync().withApproval(plan -> {
+    SyncResult run = sync().withApproval(plan -> {
       throw new AssertionError("asked for a plan without writes");
     }).apply();
     assertFalse(run.plan().hasWrites());
@@ -136,7 +136,7 @@ class SyncTest {
     List<Plan> asked = new ArrayList<>();
     Sync sync = Sync.between(git, DEV, kestra, DEV).withPolicy(Policy.defaults()).withWriters(git)
         .withApproval(plan -> asked.add(plan));
-    SyncRun run = sync.apply();
+    SyncResult run = sync.apply();
     assertEquals(2, run.attempts().size());
     assertEquals(2, asked.size(), "each fresh plan is approved again");
     assertTrue(run.attempts().get(0).result().orElseThrow().isStale());
@@ -144,7 +144,7 @@ class SyncTest {
 
     git.rejectNextCommit("rejected");
     kestra.put(Flows.flow("dev", "a").description("edited again").resource());
-    SyncRun once = sync.withMaxAttempts(1).apply();
+    SyncResult once = sync.withMaxAttempts(1).apply();
     assertEquals(1, once.attempts().size());
     assertFalse(once.isComplete());
   }
@@ -152,7 +152,7 @@ class SyncTest {
   @Test
   void dryRun_readsAndPlansOnce_andWritesNothing() {
     git.put(Flows.flow("dev", "a").resource());
-    SyncRun run = sync().dryRun();
+    SyncResult run = sync().dryRun();
     assertEquals(1, run.attempts().size());
     assertTrue(run.plan().hasWrites());
     assertTrue(run.isHeldBack());

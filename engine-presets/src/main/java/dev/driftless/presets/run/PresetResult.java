@@ -22,10 +22,10 @@ import java.util.Optional;
  * @param commitUrl where to see it on the forge, when the remote is on a known one
  * @param attempts how many plans were made (more than one when an apply ended stale)
  */
-public record PresetRun(TaskType type, Plan plan, Optional<ApplyResult> result, List<Map<String, Object>> rows,
+public record PresetResult(TaskType type, Plan plan, Optional<ApplyResult> result, List<Map<String, Object>> rows,
     Optional<String> commitId, Optional<String> commitUrl, int attempts) {
 
-  public PresetRun {
+  public PresetResult {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(result, "result");

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** What a {@link Sync} did: every attempt, the last one deciding. */
-public record SyncRun(List<Attempt> attempts) {
+public record SyncResult(List<Attempt> attempts) {
 
   /** What one plan was made from, the plan, and its apply when it was applied. */
   public record Attempt(PlanInput input, Plan plan, Optional<ApplyResult> result) {
@@ -18,10 +18,10 @@ public record SyncRun(List<Attempt> attempts) {
     }
   }
 
-  public SyncRun {
+  public SyncResult {
     attempts = List.copyOf(attempts);
     if (attempts.isEmpty()) {
-      throw new IllegalArgumentException("a sync run has at least one attempt");
+      throw new IllegalArgumentException("a sync result has at least one attempt");
     }
   }
 
