@@ -1,4 +1,4 @@
-package dev.driftless.testkit.apply;
+package dev.driftless.core.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.apply.ApplyResult;
-import dev.driftless.core.apply.PlanInput;
-import dev.driftless.core.apply.Sync;
-import dev.driftless.core.apply.SyncListener;
-import dev.driftless.core.apply.SyncResult;
 import dev.driftless.plan.Plan;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;

@@ -1,10 +1,9 @@
-package dev.driftless.testkit.plan;
+package dev.driftless.core.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.core.codec.PlanJson;
-import dev.driftless.core.plan.Planner;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.diagnostic.Severity;
 import dev.driftless.plan.Action;

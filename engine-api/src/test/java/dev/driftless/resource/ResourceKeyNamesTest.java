@@ -1,12 +1,10 @@
-package dev.driftless.testkit.resource;
+package dev.driftless.resource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.driftless.resource.ResourceKey;
-import dev.driftless.resource.ResourceKind;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;

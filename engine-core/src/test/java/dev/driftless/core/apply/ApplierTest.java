@@ -1,4 +1,4 @@
-package dev.driftless.testkit.apply;
+package dev.driftless.core.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.driftless.apply.ApplyException;
 import dev.driftless.apply.ApplyResult;
 import dev.driftless.apply.Outcome;
-import dev.driftless.core.apply.Applier;
-import dev.driftless.core.apply.Sync;
-import dev.driftless.core.apply.SyncResult;
 import dev.driftless.core.codec.PlanJson;
 import dev.driftless.core.plan.Planner;
 import dev.driftless.plan.Change;

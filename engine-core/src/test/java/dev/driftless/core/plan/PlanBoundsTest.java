@@ -1,4 +1,4 @@
-package dev.driftless.testkit.plan;
+package dev.driftless.core.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.core.codec.PlanJson;
-import dev.driftless.core.plan.Planner;
 import dev.driftless.core.render.PlanMarkdown;
 import dev.driftless.core.render.PlanText;
 import dev.driftless.diagnostic.Diagnostic;

@@ -1,9 +1,8 @@
-package dev.driftless.testkit.plan;
+package dev.driftless.core.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.driftless.core.codec.PlanJson;
-import dev.driftless.core.plan.Planner;
 import dev.driftless.core.render.PlanMarkdown;
 import dev.driftless.core.render.PlanText;
 import dev.driftless.core.render.RenderOptions;
