@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -164,7 +165,7 @@ class KestraEmulatorMainTest {
     assertTrue(url.matches("http://127\\.0\\.0\\.1:\\d+"), url);
     assertEquals(200, Http.at(URI.create(url)).get("/api/v1/configs").status());
     assertEquals("Kestra 1.2.0 oss emulator; API at " + url + "/api/v1/main; request log at " + url
-        + "/_emulator/requests. Ctrl-C stops it.\n", err.toString(StandardCharsets.UTF_8));
+        + "/_emulator/requests. Ctrl-C stops it.\n", firstLine(err));
 
     running.interrupt();
     running.join(10_000);
@@ -172,6 +173,15 @@ class KestraEmulatorMainTest {
     assertEquals(null, failure.get());
     assertThrows(ConnectException.class, () -> Http.at(URI.create(url)).sendRaw(Http.at(URI.create(url))
         .request("/api/v1/configs").GET()));
+  }
+
+  /** The first line written to {@code err}, waited for (the command writes it after the URL, on its own thread). */
+  private static String firstLine(ByteArrayOutputStream err) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!err.toString(StandardCharsets.UTF_8).contains("\n") && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    return err.toString(StandardCharsets.UTF_8);
   }
 
   @Test

@@ -25,11 +25,11 @@ final class LibraryExample {
         .kestraUrl(kestraUrl)
         .auth(new KestraAuth.Basic("admin@kestra.io", kestraPassword))
         .build();                                        // every problem of the task at once
-    PresetResult run = PresetRunner.create().run(task);     // plans, then applies unless dryRun(true)
-    System.out.println(PlanText.render(run.plan()));
-    run.rows();                                          // the plugin's diff rows; run.ion() as a file
-    run.commitUrl();                                     // for tasks that push to Git
+    PresetResult result = PresetRunner.create().run(task);  // plans, then applies unless dryRun(true)
+    System.out.println(PlanText.render(result.plan()));
+    result.rows();                                       // the plugin's diff rows; result.ion() as a file
+    result.commitUrl();                                  // for tasks that push to Git
     // README: end
-    return run;
+    return result;
   }
 }
