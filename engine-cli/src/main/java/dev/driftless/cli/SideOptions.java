@@ -1,25 +1,25 @@
 package dev.driftless.cli;
 
-import dev.driftless.credential.Secret;
-import dev.driftless.git.GitRemote;
 import dev.driftless.git.GitSettings;
-import dev.driftless.git.HostKeys;
+import dev.driftless.git.layout.DashboardsLayout;
 import dev.driftless.git.layout.FilesLayout;
+import dev.driftless.git.layout.FlowsLayout;
 import dev.driftless.git.layout.Layout;
-import dev.driftless.kestra.KestraAuth;
 import dev.driftless.kestra.KestraSettings;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.policy.Policy;
-import dev.driftless.port.InvalidSettingsException;
 import dev.driftless.policy.Selector;
 import dev.driftless.policy.WhenMissing;
+import dev.driftless.presets.Checks;
+import dev.driftless.presets.GitTarget;
+import dev.driftless.presets.LayoutType;
+import dev.driftless.presets.OnBranch;
+import dev.driftless.presets.Problem;
+import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,15 +31,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
- * Where the two sides are and what to compare, for {@code plan} and {@code apply}. Credentials come
- * only from the environment (or files it names), never from arguments.
+ * Where the two sides are and what to compare, for {@code plan} and {@code apply}. The flags are
+ * the presets' properties spelled the command line's way ({@link #nameOf}): they make the presets'
+ * own connection and target types ({@link CliGitConnection}, {@link GitTarget},
+ * {@link CliKestraConnection}, a {@link LayoutType}), held to the presets' rules and turned into
+ * the adapters' settings by the same methods, with the same defaults. Credentials come only from
+ * the environment (or files it names), never from arguments.
  */
 final class SideOptions {
-
-  enum LayoutName { namespace, flows, files, dashboards }
 
   enum Truth { git, kestra }
 
@@ -48,16 +51,19 @@ final class SideOptions {
   @Option(names = "--git", paramLabel = "PATH|URL", description = "The Git repository: a local path or a URL.")
   String git;
 
-  @Option(names = "--branch", defaultValue = "main", description = "The branch (default: ${DEFAULT-VALUE}).")
-  String branch = "main";
+  @Option(names = "--branch", defaultValue = OnBranch.DEFAULT_BRANCH, description = "The branch (default: ${DEFAULT-VALUE}).")
+  String branch = OnBranch.DEFAULT_BRANCH;
 
   @Option(names = "--git-dir", paramLabel = "DIR",
       description = "The directory in the repository (default: the repository root for the namespace layout, "
-          + "_flows, _files or _dashboards otherwise).")
+          + FlowsLayout.DEFAULT_DIRECTORY + ", " + FilesLayout.DEFAULT_DIRECTORY + " or "
+          + DashboardsLayout.DEFAULT_DIRECTORY + " otherwise, as in the presets).")
   String gitDir;
 
-  @Option(names = "--layout", defaultValue = "namespace", description = "namespace, flows, files or dashboards (default: ${DEFAULT-VALUE}).")
-  LayoutName layout = LayoutName.namespace;
+  @Option(names = "--layout", defaultValue = "namespace", converter = LayoutOption.class,
+      completionCandidates = LayoutOption.class,
+      description = "namespace, flows, files or dashboards (default: ${DEFAULT-VALUE}).")
+  LayoutType layout = LayoutType.NAMESPACE;
 
   @Option(names = "--kestra", paramLabel = "URL", description = "Kestra's URL.")
   String kestra;
@@ -110,35 +116,21 @@ final class SideOptions {
 
   /** Checks the options together; every problem at once. */
   void validate() {
-    List<String> problems = new ArrayList<>();
-    if (git == null) {
-      problems.add("--git is required");
-    }
-    if (kestra == null) {
-      problems.add("--kestra is required");
-    } else {
-      // The Kestra adapter's rule for a server's address, in its words.
-      try {
-        KestraSettings.builder().url(kestra).build();
-      } catch (InvalidSettingsException e) {
-        e.problems().stream().filter(p -> p.setting().equals("url")).findFirst()
-            .ifPresent(p -> problems.add("--kestra " + p.message()));
-      }
-    }
+    List<String> problems = new ArrayList<>(render(flagProblems()));
     if (maxExportEntries != null && maxExportEntries < 1) {
       problems.add("--max-export-entries must be at least 1, got " + maxExportEntries);
     }
     if (tenantWide && !namespaces.isEmpty()) {
       problems.add("--tenant-wide and --namespace do not go together");
     }
-    if (tenantWide && layout != LayoutName.namespace) {
+    if (tenantWide && layout != LayoutType.NAMESPACE) {
       problems.add("--tenant-wide needs --layout namespace");
     }
-    if (!tenantWide && namespaces.isEmpty() && layout != LayoutName.dashboards) {
+    if (!tenantWide && namespaces.isEmpty() && layout != LayoutType.DASHBOARDS) {
       problems.add("give --namespace (repeatable) or --tenant-wide");
     }
-    if ((layout == LayoutName.flows || layout == LayoutName.files) && namespaces.size() != 1) {
-      problems.add("--layout " + layout + " holds one namespace (and its children): give exactly one --namespace");
+    if (layout.holdsOneNamespace() && namespaces.size() != 1) {
+      problems.add("--layout " + layout.label() + " holds one namespace (and its children): give exactly one --namespace");
     }
     for (String kind : kinds) {
       try {
@@ -152,23 +144,67 @@ final class SideOptions {
     }
   }
 
-  Layout layout() {
-    return switch (layout) {
-      case namespace -> Layout.namespaces(dir(""));
-      case flows -> Layout.flows(dir(dev.driftless.git.layout.FlowsLayout.DEFAULT_DIRECTORY), namespaces.get(0));
-      case files -> new FilesLayout(dir(FilesLayout.DEFAULT_DIRECTORY), namespaces.get(0), children, "");
-      case dashboards -> Layout.dashboards(dir(dev.driftless.git.layout.DashboardsLayout.DEFAULT_DIRECTORY));
+  /**
+   * The problems of the flags that stand for the presets' properties, found by the presets' rules
+   * and keyed by those properties ({@code url}, {@code branch}, {@code gitDirectory}): the remote's
+   * address (its credentials are checked with the environment, when the sides are opened),
+   * Kestra's address and tenant, the branch, the directory and the namespaces.
+   */
+  List<Problem> flagProblems() {
+    Checks checks = new Checks();
+    new Checks().remote(CliGitConnection.of(Optional.ofNullable(git).map(SideOptions::absolute), Map.of())).problems()
+        .stream().filter(p -> p.property().equals("url")).forEach(p -> checks.add(p.property(), p.message()));
+    checks.required("kestraUrl", Optional.ofNullable(kestra));
+    if (kestra != null) {
+      checks.server(new CliKestraConnection(kestra, Optional.empty(), Optional.ofNullable(tenant)), false);
+    }
+    checks.branch("branch", branch);
+    Optional.ofNullable(gitDir).ifPresent(d -> checks.directory("gitDirectory", d));
+    namespaces.forEach(ns -> checks.namespace("namespace", Optional.of(ns)));
+    protect.stream().filter(ns -> !ns.equals(ResourceKey.GLOBAL))
+        .forEach(ns -> checks.namespace("protectedNamespaces", Optional.of(ns)));
+    return checks.problems();
+  }
+
+  /**
+   * The flag, or the environment variable, that stands for a preset's property: one vocabulary,
+   * spelled the command line's way, so that a problem reads the same in both, each under its own
+   * name ({@code --branch 'a..b' is not a valid branch name}, {@code branch: 'a..b' is not ...}).
+   */
+  static String nameOf(String property) {
+    return switch (property) {
+      case "url" -> "--git";
+      case "branch" -> "--branch";
+      case "gitDirectory" -> "--git-dir";
+      case "namespace" -> "--namespace";
+      case "protectedNamespaces" -> "--protect";
+      case "kestraUrl" -> "--kestra";
+      case "tenantId" -> "--tenant";
+      case "username" -> "GIT_USERNAME";
+      case "password" -> "GIT_PASSWORD";
+      case "privateKey" -> "GIT_SSH_KEY_FILE";
+      case "passphrase" -> "GIT_SSH_PASSPHRASE";
+      case "trustedCaPemPath" -> "GIT_SSL_CA_FILE";
+      case "knownHostsPath" -> "GIT_KNOWN_HOSTS";
+      default -> property;
     };
   }
 
-  private String dir(String fallback) {
-    return gitDir == null ? fallback : gitDir;
+  /** Each problem under the command line's name for its property. */
+  static List<String> render(List<Problem> problems) {
+    return problems.stream().map(p -> nameOf(p.property()) + " " + p.message()).collect(Collectors.toList());
+  }
+
+  /** The layout {@code --layout} names, in {@code --git-dir} or the presets' directory for it. */
+  Layout layout() {
+    Optional<String> namespace = layout.holdsOneNamespace() ? Optional.of(namespaces.get(0)) : Optional.empty();
+    return layout.layout(gitDir == null ? layout.defaultDirectory() : gitDir, namespace, children);
   }
 
   Set<ResourceKind> kinds() {
     Set<ResourceKind> held = EnumSet.copyOf(layout().kinds());
     held.remove(ResourceKind.EXECUTION_FILE);
-    if (layout == LayoutName.namespace && !tenantWide) {
+    if (layout == LayoutType.NAMESPACE && !tenantWide) {
       held.remove(ResourceKind.DASHBOARD);
     }
     if (kinds.isEmpty()) {
@@ -178,7 +214,7 @@ final class SideOptions {
     for (String label : kinds) {
       ResourceKind kind = ResourceKind.fromLabel(label);
       if (!held.contains(kind)) {
-        throw new UserError("--kinds: the " + layout + " layout " + (tenantWide ? "" : "for namespaces ") + "holds no "
+        throw new UserError("--kinds: the " + layout.label() + " layout " + (tenantWide ? "" : "for namespaces ") + "holds no "
             + kind.label() + "s");
       }
       wanted.add(kind);
@@ -188,7 +224,7 @@ final class SideOptions {
 
   Scope scope() {
     Set<ResourceKind> kinds = kinds();
-    if (layout == LayoutName.dashboards) {
+    if (layout == LayoutType.DASHBOARDS) {
       return Scope.global(kinds);
     }
     return tenantWide ? Scope.tenant(kinds) : Scope.namespaces(namespaces, children, kinds);
@@ -216,92 +252,51 @@ final class SideOptions {
         .build();
   }
 
+  /**
+   * The Git adapter's settings, made as a preset makes them: the connection the presets' rules
+   * hold, and a {@link GitTarget} whose missing branch or directory reads as empty only where Git
+   * is only written.
+   */
   GitSettings gitSettings(Map<String, String> env, Policy policy) {
-    GitRemote.Builder remote = GitRemote.builder().url(gitUrl());
-    Optional.ofNullable(env.get("GIT_USERNAME")).ifPresent(remote::username);
-    Optional.ofNullable(env.get("GIT_PASSWORD")).filter(v -> !v.isEmpty())
-        .ifPresent(v -> remote.password(Secret.of(v, "environment GIT_PASSWORD")));
-    Optional.ofNullable(env.get("GIT_SSH_KEY_FILE")).ifPresent(f -> remote.privateKeyFile(Path.of(f)));
-    Optional.ofNullable(env.get("GIT_SSH_PASSPHRASE")).filter(v -> !v.isEmpty())
-        .ifPresent(v -> remote.passphrase(Secret.of(v, "environment GIT_SSH_PASSPHRASE")));
-    Optional.ofNullable(env.get("GIT_SSL_CA_FILE")).ifPresent(f -> remote.trustedCaPem(Path.of(f)));
-    if (env.containsKey("GIT_KNOWN_HOSTS")) {
-      remote.hostKeys(HostKeys.knownHosts(Path.of(env.get("GIT_KNOWN_HOSTS"))));
-    } else if ("no".equals(env.get("GIT_STRICT_HOST_KEY_CHECKING"))) {
-      remote.hostKeys(HostKeys.acceptAnyHostKeyInsecurely());
+    CliGitConnection connection = CliGitConnection.of(Optional.of(absolute(git)), env);
+    List<Problem> problems = new Checks().remote(connection).problems();
+    if (!problems.isEmpty()) {
+      throw new UserError(String.join("; ", render(problems)));
     }
-    boolean gitOnlyWritten = policy.isOnlyWritten(Side.GIT, kinds());
-    GitSettings.Builder settings = GitSettings.builder().remote(remote.build()).branch(branch).layout(layout())
-        .readMissingAsEmpty(gitOnlyWritten).maxFileBytes(maxResourceBytes());
-    if (cacheDir != null) {
-      settings.cacheDirectory(cacheDir);
-    }
-    return settings.build();
+    return GitTarget.of(connection, branch, layout(), scope(), policy)
+        .settings(Optional.empty(), Optional.ofNullable(cacheDir), maxResourceBytes());
   }
 
   /** A local path becomes an absolute path; URLs stay as they are. */
-  private String gitUrl() {
+  private static String absolute(String git) {
     if (git.contains("://") || git.matches("[^/]+@[^/:]+:.*")) {
       return git;
     }
     return Path.of(git).toAbsolutePath().normalize().toString();
   }
 
+  /**
+   * The Kestra adapter's settings, made as a preset makes them (a namespace Kestra does not know
+   * reads as empty only where Kestra is only written), with the read limits of the command line.
+   */
   KestraSettings kestraSettings(Map<String, String> env, Policy policy) {
-    boolean kestraOnlyWritten = policy.isOnlyWritten(Side.KESTRA, kinds());
-    KestraSettings.Builder settings = KestraSettings.builder().url(kestra).auth(kestraAuth(env))
-        .allowMissingNamespaces(kestraOnlyWritten).namespaceFileSizeLimit(maxResourceBytes());
-    if (tenant != null) {
-      settings.tenant(tenant);
-    }
-    if (callDeadline != null) {
-      settings.callDeadline(callDeadline);
-    }
-    if (maxExportEntries != null) {
-      settings.maxExportEntries(maxExportEntries);
-    }
-    if (maxExportBytes != null) {
-      settings.maxExportBytes(maxExportBytes);
-    }
+    KestraSettings.Builder settings = CliKestraConnection.of(kestra, Optional.ofNullable(tenant), env)
+        .kestraSettingsBuilder(policy.isOnlyWritten(Side.KESTRA, kinds()), maxResourceBytes());
+    Optional.ofNullable(callDeadline).ifPresent(settings::callDeadline);
+    Optional.ofNullable(maxExportEntries).ifPresent(settings::maxExportEntries);
+    Optional.ofNullable(maxExportBytes).ifPresent(settings::maxExportBytes);
     return settings.build();
-  }
-
-  static KestraAuth kestraAuth(Map<String, String> env) {
-    String token = env.get("KESTRA_API_TOKEN");
-    if (token != null && !token.isEmpty()) {
-      return new KestraAuth.ApiToken(Secret.of(token, "environment KESTRA_API_TOKEN"));
-    }
-    String user = env.get("KESTRA_USERNAME");
-    String password = env.get("KESTRA_PASSWORD");
-    if (password == null && env.containsKey("KESTRA_PASSWORD_FILE")) {
-      password = readSecretFile(env.get("KESTRA_PASSWORD_FILE"));
-    }
-    if (user != null && password != null) {
-      return new KestraAuth.Basic(user, Secret.of(password, "environment KESTRA_PASSWORD"));
-    }
-    if (user != null || password != null) {
-      throw new UserError("set both KESTRA_USERNAME and KESTRA_PASSWORD, or KESTRA_API_TOKEN");
-    }
-    return KestraAuth.none();
-  }
-
-  private static String readSecretFile(String file) {
-    try {
-      return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      throw new UserError("cannot read KESTRA_PASSWORD_FILE " + file + ": " + e.getMessage(), e);
-    }
   }
 
   /** What a saved plan records so that {@code apply plan.json} can read the same sides again. */
   Map<String, String> metadata() {
     Map<String, String> out = new LinkedHashMap<>();
-    out.put("git", gitUrl());
+    out.put("git", absolute(git));
     out.put("branch", branch);
     if (gitDir != null) {
       out.put("git-dir", gitDir);
     }
-    out.put("layout", layout.name());
+    out.put("layout", layout.label());
     out.put("kestra", kestra);
     if (tenant != null) {
       out.put("tenant", tenant);
@@ -333,7 +328,8 @@ final class SideOptions {
     options.git = m.get("git");
     options.branch = m.get("branch");
     options.gitDir = m.get("git-dir");
-    options.layout = LayoutName.valueOf(m.get("layout"));
+    options.layout = LayoutOption.of(m.get("layout")).orElseThrow(() -> new UserError("the plan names a layout the "
+        + "command line does not sync: '" + m.get("layout") + "'"));
     options.kestra = m.get("kestra");
     options.tenant = m.get("tenant");
     if (m.containsKey("namespaces")) {

@@ -129,6 +129,21 @@ class BadInputTest {
   }
 
   @Test
+  void anUnreadableSshKeyFile_isNamedByItsVariable_withoutAJavaClassName() {
+    String missing = dir.resolve("id_ed25519").toString();
+
+    sides.cli(Map.of("GIT_SSH_KEY_FILE", missing), "plan", "--git", "ssh://git@127.0.0.1:1/flows.git", "--kestra",
+        sides.kestraUrl(), "--namespace", "dev")
+        .assertOneErrorLine("driftless: cannot read GIT_SSH_KEY_FILE " + missing + ": no such file");
+  }
+
+  @Test
+  void aLayoutTheCommandLineDoesNotSync() {
+    sides.cli(sides.command("plan", "--layout", "outputs")).assertOneErrorLine("driftless plan: Invalid value for "
+        + "option '--layout': expected one of [namespace, flows, files, dashboards] (case-sensitive) but was 'outputs'");
+  }
+
+  @Test
   void aMissingPlanFile() {
     String missing = dir.resolve("missing.json").toString();
 

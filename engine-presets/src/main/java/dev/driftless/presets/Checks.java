@@ -8,33 +8,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Collects every problem of a request; never stops at the first. */
-final class Checks {
+/**
+ * The presets' rules for their properties, collecting every problem of a request; never stops at
+ * the first. Each problem is keyed by the name it is given, so that a caller taking the same
+ * settings another way (the CLI's {@code --branch}, {@code --git-dir}) reports them in the same
+ * words under its own names.
+ */
+public final class Checks {
 
   private final List<Problem> problems = new ArrayList<>();
 
-  List<Problem> problems() {
+  /** Every problem found so far, in the order found. */
+  public List<Problem> problems() {
     return List.copyOf(problems);
   }
 
-  Checks add(String property, String message) {
+  public Checks add(String property, String message) {
     problems.add(Problem.of(property, message));
     return this;
   }
 
-  Checks required(String property, Optional<?> value) {
+  public Checks required(String property, Optional<?> value) {
     if (value.isEmpty() || (value.get() instanceof String s && s.isBlank())) {
       add(property, "is required");
     }
     return this;
   }
 
-  Checks namespace(String property, Optional<String> value) {
+  public Checks namespace(String property, Optional<String> value) {
     value.flatMap(ResourceKey::namespaceProblem).ifPresent(p -> add(property, p));
     return this;
   }
 
-  Checks branch(String property, String value) {
+  public Checks branch(String property, String value) {
     if (value.isBlank() || value.startsWith("-") || value.contains("..") || value.contains(" ") || value.endsWith("/")
         || value.endsWith(".lock") || value.contains("\\") || value.contains("~") || value.contains("^")
         || value.contains(":") || value.contains("?") || value.contains("*") || value.contains("[")) {
@@ -44,7 +50,7 @@ final class Checks {
   }
 
   /** A directory inside the repository; empty, {@code .} or {@code /} for the root. */
-  Checks directory(String property, String value) {
+  public Checks directory(String property, String value) {
     Layout.directoryProblem(value).ifPresent(p -> add(property, p));
     return this;
   }
@@ -76,9 +82,10 @@ final class Checks {
   /**
    * The connection properties every task with a Git remote has, held to the rules of the Git
    * adapter's remote (which credential goes with which kind of URL, timeouts), so that they are
-   * listed with the other problems before anything is read.
+   * listed with the other problems before anything is read. Each problem is keyed by the property
+   * it comes from ({@code url}, {@code password}; {@link GitConnection#propertyOf}).
    */
-  Checks remote(GitConnection connection) {
+  public Checks remote(GitConnection connection) {
     required("url", connection.url());
     if (connection.hostKey().isPresent() && connection.knownHostsPath().isPresent()) {
       add("hostKey", "set either hostKey or knownHostsPath, not both");
@@ -95,9 +102,10 @@ final class Checks {
 
   /**
    * The Kestra connection properties, held to the rules of the Kestra adapter's settings;
-   * {@code authRequired} for TenantSync, as in the plugin.
+   * {@code authRequired} for TenantSync, as in the plugin. Each problem is keyed by the property it
+   * comes from ({@code kestraUrl}, {@code tenantId}; {@link KestraConnection#propertyOf}).
    */
-  Checks server(KestraConnection connection, boolean authRequired) {
+  public Checks server(KestraConnection connection, boolean authRequired) {
     if (connection.auth().isEmpty() && authRequired) {
       add("auth", "is required: {username, password} or {apiToken}");
     }

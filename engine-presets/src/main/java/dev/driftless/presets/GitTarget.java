@@ -2,6 +2,8 @@ package dev.driftless.presets;
 
 import dev.driftless.git.GitSettings;
 import dev.driftless.git.layout.Layout;
+import dev.driftless.policy.Policy;
+import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -14,9 +16,9 @@ import java.util.Optional;
  * @param branch the branch read and written
  * @param layout how resources are laid out in it
  * @param scope what is read
- * @param missingReadsAsEmpty whether a branch or directory that does not exist reads as empty:
- *     true only where Git is written and never read as a source (a push creates the branch); a
- *     missing source is always an error
+ * @param missingReadsAsEmpty whether a branch or directory that does not exist reads as empty
+ *     instead of failing the read: {@link #of} decides it by the one rule; only a task property
+ *     that asks for it (SyncFlows' {@code failOnMissingDirectory: false}) says otherwise
  */
 public record GitTarget(GitConnection connection, String branch, Layout layout, Scope scope,
     boolean missingReadsAsEmpty) {
@@ -29,10 +31,20 @@ public record GitTarget(GitConnection connection, String branch, Layout layout, 
   }
 
   /**
+   * The Git side of a sync under a policy, with the one rule for a branch or directory that does
+   * not exist: it reads as empty when Git is only written for the scope's kinds (none of them
+   * comes from Git, and the push creates it), and is an error when Git is a source, where an empty
+   * snapshot would plan the deletion of everything ({@link Policy#isOnlyWritten}).
+   */
+  public static GitTarget of(GitConnection connection, String branch, Layout layout, Scope scope, Policy policy) {
+    return new GitTarget(connection, branch, layout, scope, policy.isOnlyWritten(Side.GIT, scope.kinds()));
+  }
+
+  /**
    * The Git adapter's settings for this side.
    *
    * @param commit the commit message and author, for tasks that write to Git; the author's name
-   *     defaults to {@code username}
+   *     defaults to {@code username}, by the adapter's rule ({@link GitSettings#effectiveAuthorName()})
    * @param cacheDirectory where fetched objects are kept between runs
    * @param maxFileBytes the size limit of one file, the planner's ({@code PlanOptions.maxResourceBytes})
    */
@@ -46,7 +58,7 @@ public record GitTarget(GitConnection connection, String branch, Layout layout, 
     cacheDirectory.ifPresent(settings::cacheDirectory);
     commit.ifPresent(c -> {
       c.commitMessage().ifPresent(settings::commitMessage);
-      c.authorName().or(() -> connection.username()).ifPresent(settings::authorName);
+      c.authorName().ifPresent(settings::authorName);
       c.authorEmail().ifPresent(settings::authorEmail);
     });
     return settings.build();

@@ -37,13 +37,21 @@ public interface KestraConnection {
    * @throws dev.driftless.port.InvalidSettingsException naming each setting that cannot work
    */
   default KestraSettings kestraSettings(boolean allowMissingNamespaces, long maxFileBytes) {
+    return kestraSettingsBuilder(allowMissingNamespaces, maxFileBytes).build();
+  }
+
+  /**
+   * {@link #kestraSettings} before it is built, for a caller that sets what these properties do
+   * not hold (the CLI's read limits, {@code --call-deadline}); each setting can be set once.
+   */
+  default KestraSettings.Builder kestraSettingsBuilder(boolean allowMissingNamespaces, long maxFileBytes) {
     KestraSettings.Builder settings = KestraSettings.builder()
         .url(kestraUrl())
         .auth(auth().orElse(KestraAuth.none()))
         .allowMissingNamespaces(allowMissingNamespaces)
         .namespaceFileSizeLimit(maxFileBytes);
     tenantId().ifPresent(settings::tenant);
-    return settings.build();
+    return settings;
   }
 
   /** The property of these that a setting of {@link KestraSettings} comes from. */

@@ -21,7 +21,7 @@ public abstract non-sealed class PushDashboards implements SyncTask, OnBranch, C
 
   @Value.Default
   public String gitDirectory() {
-    return "_dashboards";
+    return LayoutType.DASHBOARDS.defaultDirectory();
   }
 
   /** Globs on dashboard ids; empty for every dashboard. */
@@ -52,11 +52,11 @@ public abstract non-sealed class PushDashboards implements SyncTask, OnBranch, C
         .whenMissingInSource(delete() ? WhenMissing.DELETE : WhenMissing.KEEP)
         .selector(Selector.of(kinds, dashboards(), List.of()))
         .build();
-    Layout layout = Layout.dashboards(gitDirectory());
+    Layout layout = LayoutType.DASHBOARDS.layout(gitDirectory(), Optional.empty(), false);
     return PresetSpec.builder()
         .type(type())
         .policy(policy)
-        .git(new GitTarget(this, branch(), layout, scope, true))
+        .git(GitTarget.of(this, branch(), layout, scope, policy))
         .kestraScope(scope)
         .kestra(this)
         .dryRun(dryRun())

@@ -27,7 +27,7 @@ public abstract non-sealed class PushExecutionFiles implements SyncTask, OnBranc
 
   @Value.Default
   public String gitDirectory() {
-    return "_outputs";
+    return LayoutType.OUTPUTS.defaultDirectory();
   }
 
   /** Driftless: the execution whose output files are pushed. */
@@ -71,12 +71,12 @@ public abstract non-sealed class PushExecutionFiles implements SyncTask, OnBranc
         .whenMissingInSource(WhenMissing.KEEP)
         .selector(Selector.of(kinds, filesMap().isEmpty() ? files() : List.of(), List.of()))
         .build();
-    Layout layout = Layout.outputs(gitDirectory());
+    Layout layout = LayoutType.OUTPUTS.layout(gitDirectory(), Optional.empty(), false);
     ExecutionFilesSpec outputs = new ExecutionFilesSpec(executionId().orElseThrow(), files(), filesMap(), errorOnMissing());
     return PresetSpec.builder()
         .type(type())
         .policy(policy)
-        .git(new GitTarget(this, branch(), layout, scope, true))
+        .git(GitTarget.of(this, branch(), layout, scope, policy))
         .kestraScope(scope)
         .kestra(this)
         .dryRun(dryRun())

@@ -28,7 +28,7 @@ public abstract non-sealed class PushFlows implements SyncTask, OnBranch, Commit
 
   @Value.Default
   public String gitDirectory() {
-    return "_flows";
+    return LayoutType.FLOWS.defaultDirectory();
   }
 
   public abstract Optional<String> sourceNamespace();
@@ -74,13 +74,13 @@ public abstract non-sealed class PushFlows implements SyncTask, OnBranch, Commit
         .includeChildNamespaces(includeChildNamespaces())
         .selector(Selector.of(kinds, flows(), List.of()))
         .build();
-    Layout layout = Layout.flows(gitDirectory(), target);
+    Layout layout = LayoutType.FLOWS.layout(gitDirectory(), Optional.of(target), includeChildNamespaces());
     Scope gitScope = Scope.namespaces(List.of(target), includeChildNamespaces(), kinds);
     Scope kestraScope = Scope.namespaces(List.of(source), includeChildNamespaces(), kinds);
     return PresetSpec.builder()
         .type(type())
         .policy(policy)
-        .git(new GitTarget(this, branch(), layout, gitScope, true))
+        .git(GitTarget.of(this, branch(), layout, gitScope, policy))
         .kestraScope(kestraScope)
         .kestra(this)
         .dryRun(dryRun())

@@ -1,7 +1,6 @@
 package dev.driftless.presets;
 
 import dev.driftless.git.layout.Layout;
-import dev.driftless.git.layout.FilesLayout;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
 import dev.driftless.policy.WhenMissing;
@@ -27,7 +26,7 @@ public abstract non-sealed class PushNamespaceFiles implements SyncTask, OnBranc
 
   @Value.Default
   public String gitDirectory() {
-    return "_files";
+    return LayoutType.FILES.defaultDirectory();
   }
 
   /** Globs on file paths; empty for every file. */
@@ -72,11 +71,11 @@ public abstract non-sealed class PushNamespaceFiles implements SyncTask, OnBranc
         .includeChildNamespaces(includeChildNamespaces())
         .selector(Selector.of(kinds, files(), List.of()))
         .build();
-    FilesLayout layout = new FilesLayout(gitDirectory(), ns, includeChildNamespaces(), "");
+    Layout layout = LayoutType.FILES.layout(gitDirectory(), namespace(), includeChildNamespaces());
     return PresetSpec.builder()
         .type(type())
         .policy(policy)
-        .git(new GitTarget(this, branch(), layout, scope, true))
+        .git(GitTarget.of(this, branch(), layout, scope, policy))
         .kestraScope(scope)
         .kestra(this)
         .dryRun(dryRun())

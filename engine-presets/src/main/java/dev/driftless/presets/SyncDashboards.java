@@ -21,7 +21,7 @@ public abstract non-sealed class SyncDashboards implements SyncTask, OnBranch {
 
   @Value.Default
   public String gitDirectory() {
-    return "_dashboards";
+    return LayoutType.DASHBOARDS.defaultDirectory();
   }
 
   @Value.Default
@@ -48,11 +48,11 @@ public abstract non-sealed class SyncDashboards implements SyncTask, OnBranch {
         .whenMissingInSource(delete() ? WhenMissing.DELETE : WhenMissing.KEEP)
         .selector(Selector.kinds(Set.of(ResourceKind.DASHBOARD)))
         .build();
-    Layout layout = Layout.dashboards(gitDirectory());
+    Layout layout = LayoutType.DASHBOARDS.layout(gitDirectory(), Optional.empty(), false);
     return PresetSpec.builder()
         .type(type())
         .policy(policy)
-        .git(new GitTarget(this, branch(), layout, scope, false))
+        .git(GitTarget.of(this, branch(), layout, scope, policy))
         .kestraScope(scope)
         .kestra(this)
         .dryRun(dryRun())

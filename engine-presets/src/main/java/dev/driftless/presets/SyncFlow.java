@@ -56,11 +56,11 @@ public abstract non-sealed class SyncFlow implements SyncTask, OnBranch {
         .whenMissingInSource(WhenMissing.KEEP)
         .selector(Selector.kinds(Set.of(ResourceKind.FLOW)))
         .build();
-    Layout layout = Layout.flows(directory, ns);
+    Layout layout = LayoutType.FLOWS.layout(directory, targetNamespace(), false);
     return PresetSpec.builder()
         .type(type())
         .policy(policy)
-        .git(new GitTarget(this, branch(), layout, scope, false))
+        .git(GitTarget.of(this, branch(), layout, scope, policy))
         .kestraScope(scope)
         .kestra(this)
         .dryRun(dryRun())

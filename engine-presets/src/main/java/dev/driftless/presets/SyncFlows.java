@@ -29,7 +29,7 @@ public abstract non-sealed class SyncFlows implements SyncTask, OnBranch {
 
   @Value.Default
   public String gitDirectory() {
-    return "_flows";
+    return LayoutType.FLOWS.defaultDirectory();
   }
 
   @Value.Default
@@ -75,7 +75,7 @@ public abstract non-sealed class SyncFlows implements SyncTask, OnBranch {
         .includeChildNamespaces(includeChildNamespaces())
         .selector(Selector.kinds(Set.of(ResourceKind.FLOW)))
         .build();
-    Layout layout = Layout.flows(gitDirectory(), ns);
+    Layout layout = LayoutType.FLOWS.layout(gitDirectory(), targetNamespace(), includeChildNamespaces());
     return PresetSpec.builder()
         .type(type())
         .policy(policy)

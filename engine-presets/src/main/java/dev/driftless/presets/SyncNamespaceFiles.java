@@ -1,6 +1,5 @@
 package dev.driftless.presets;
 
-import dev.driftless.git.layout.Layout;
 import dev.driftless.git.layout.FilesLayout;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
@@ -28,7 +27,7 @@ public abstract non-sealed class SyncNamespaceFiles implements SyncTask, OnBranc
 
   @Value.Default
   public String gitDirectory() {
-    return "_files";
+    return LayoutType.FILES.defaultDirectory();
   }
 
   @Value.Default
@@ -67,7 +66,7 @@ public abstract non-sealed class SyncNamespaceFiles implements SyncTask, OnBranc
   @Override
   public PresetSpec spec() {
     String ns = namespace().orElseThrow();
-    FilesLayout layout = new FilesLayout(gitDirectory(), ns, includeChildNamespaces(), namespaceDirectory().orElse(""));
+    FilesLayout layout = LayoutType.files(gitDirectory(), ns, includeChildNamespaces(), namespaceDirectory().orElse(""));
     String prefix = layout.pathPrefix();
     Scope scope = Scope.namespaces(List.of(ns), includeChildNamespaces(), Set.of(ResourceKind.NAMESPACE_FILE));
     Policy policy = Policy.builder()

@@ -50,11 +50,11 @@ public abstract non-sealed class TenantSync implements TwoWaySync {
     Set<ResourceKind> kinds = EnumSet.copyOf(kinds());
     Scope scope = Scope.tenant(kinds);
     Policy policy = policy(true);
-    Layout layout = Layout.namespaces(gitDirectory());
+    Layout layout = LayoutType.NAMESPACE.layout(gitDirectory(), Optional.empty(), false);
     return PresetSpec.builder()
         .type(type())
         .policy(policy)
-        .git(new GitTarget(this, branch().orElseThrow(), layout, scope, gitOnlyWritten(policy)))
+        .git(GitTarget.of(this, branch().orElseThrow(), layout, scope, policy))
         .kestraScope(scope)
         .kestra(this)
         .dryRun(dryRun())

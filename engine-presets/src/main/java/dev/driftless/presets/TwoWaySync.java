@@ -23,7 +23,7 @@ public sealed interface TwoWaySync extends SyncTask, CommitSettings permits Name
   /** The directory holding the namespace folders; the repository root by default. */
   @Value.Default
   default String gitDirectory() {
-    return "";
+    return LayoutType.NAMESPACE.defaultDirectory();
   }
 
   @Value.Default
@@ -63,10 +63,5 @@ public sealed interface TwoWaySync extends SyncTask, CommitSettings permits Name
         .includeChildNamespaces(includeChildNamespaces)
         .selector(Selector.kinds(kinds()))
         .build();
-  }
-
-  /** Whether Git is only ever written (no kind comes from it), so a missing branch is created. */
-  default boolean gitOnlyWritten(Policy policy) {
-    return policy.isOnlyWritten(Side.GIT, kinds());
   }
 }
