@@ -46,7 +46,11 @@ public interface WriteSession extends AutoCloseable {
    */
   List<WriteResult> write(List<Write> writes);
 
-  /** Makes staged writes durable. Sides without staging return {@link CommitResult#none()}. */
+  /**
+   * Makes staged writes durable. Sides without staging return {@link CommitResult#none()}. After
+   * the commit the session takes no more writes: {@link #write} throws {@link IllegalStateException}
+   * and nothing lands.
+   */
   CommitResult commit();
 
   /** Reads the given keys again after the commit; empty for an absent key. */

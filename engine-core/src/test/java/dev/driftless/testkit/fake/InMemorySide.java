@@ -295,6 +295,7 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
     private final Map<ResourceKey, Write> staged = new LinkedHashMap<>();
     private final Map<ResourceKey, String> refused;
     private boolean closed;
+    private boolean committed;
 
     Session(Map<ResourceKey, Optional<Fingerprint>> current, int baseVersion, Map<ResourceKey, String> refused) {
       this.current = current;
@@ -323,8 +324,8 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
 
     @Override
     public List<WriteResult> write(List<Write> batch) {
-      if (closed) {
-        throw new IllegalStateException("session closed");
+      if (closed || committed) {
+        throw new IllegalStateException("session " + (closed ? "closed" : "committed"));
       }
       for (Write write : batch) {
         if (!current.containsKey(write.key())) {
@@ -353,6 +354,7 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
 
     @Override
     public CommitResult commit() {
+      committed = true;
       if (!transactional || staged.isEmpty()) {
         return CommitResult.none();
       }

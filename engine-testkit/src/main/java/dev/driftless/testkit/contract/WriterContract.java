@@ -230,6 +230,17 @@ public abstract class WriterContract {
   }
 
   @Test
+  public void aWriteAfterTheCommit_isRefused_andNeverLands() {
+    ResourceKey key = keyOf(namespacedKind(), NS);
+    Resource put = Resource.of(key, content(key, 1));
+    try (WriteSession session = begin(Set.of(key), List.of(put))) {
+      assertFalse(session.commit().isRejected());
+      assertThrows(IllegalStateException.class, () -> session.write(List.of(new Write.Put(put))));
+    }
+    assertEquals(Map.of(), harness().state());
+  }
+
+  @Test
   public void close_afterTheCommit_neverThrows_evenTwice() {
     ResourceKey key = keyOf(namespacedKind(), NS);
     Resource put = Resource.of(key, content(key, 1));

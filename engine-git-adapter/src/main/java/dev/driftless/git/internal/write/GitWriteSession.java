@@ -77,6 +77,7 @@ final class GitWriteSession implements WriteSession {
   private final TreeScan.Result current;
   private final Map<String, Optional<byte[]>> staged = new LinkedHashMap<>();
   private Optional<ObjectId> committed = Optional.empty();
+  private boolean commitCalled;
   private boolean closed;
 
   private GitWriteSession(GitSettings settings, RemoteAccess access, WriteIntent intent, LocalRepository local,
@@ -166,7 +167,7 @@ final class GitWriteSession implements WriteSession {
 
   @Override
   public List<WriteResult> write(List<Write> writes) {
-    if (closed || committed.isPresent()) {
+    if (closed || commitCalled) {
       throw new IllegalStateException("the session is " + (closed ? "closed" : "committed") + "; begin a new one");
     }
     List<WriteResult> results = new ArrayList<>(writes.size());
@@ -256,6 +257,7 @@ final class GitWriteSession implements WriteSession {
     if (committed.isPresent()) {
       throw new IllegalStateException("the session already committed " + committed.get().name());
     }
+    commitCalled = true;
     if (staged.isEmpty()) {
       return CommitResult.none();
     }

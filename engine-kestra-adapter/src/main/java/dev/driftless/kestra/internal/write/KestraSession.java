@@ -36,6 +36,7 @@ final class KestraSession implements WriteSession {
   private final WriteContext context;
   private final Writes writes;
   private volatile boolean closed;
+  private volatile boolean committed;
 
   KestraSession(StateReader reader, WriteIntent intent, KestraState before) {
     this.reader = reader;
@@ -65,8 +66,9 @@ final class KestraSession implements WriteSession {
 
   @Override
   public List<WriteResult> write(List<Write> batch) {
-    if (closed) {
-      throw new IllegalStateException("the Kestra write session is closed");
+    if (closed || committed) {
+      throw new IllegalStateException("the Kestra write session is " + (closed ? "closed" : "committed")
+          + "; begin a new one");
     }
     for (Write write : batch) {
       if (!intent.keys().contains(write.key())) {
@@ -112,6 +114,7 @@ final class KestraSession implements WriteSession {
 
   @Override
   public CommitResult commit() {
+    committed = true;
     return CommitResult.none();
   }
 
