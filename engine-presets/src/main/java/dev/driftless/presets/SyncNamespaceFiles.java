@@ -24,6 +24,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract non-sealed class SyncNamespaceFiles implements SyncTask, OnBranch {
 
+  /** Only the generated implementation extends it. */
+  SyncNamespaceFiles() {}
+
   public abstract Optional<String> namespace();
 
   @Value.Default
@@ -112,6 +115,8 @@ public abstract non-sealed class SyncNamespaceFiles implements SyncTask, OnBranc
   }
 
   public static class Builder extends ImmutableSyncNamespaceFiles.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {}
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {
+    Builder() {}
+  }
 
 }
