@@ -31,6 +31,9 @@ public abstract class Plan {
   /** The format of plan files this version writes: 2 since plan files are sealed with a digest. */
   public static final int FORMAT_VERSION = 2;
 
+  /** Only the generated implementation extends it. */
+  Plan() {}
+
   public abstract String id();
 
   public abstract SnapshotRef git();
@@ -55,7 +58,9 @@ public abstract class Plan {
     return new Builder();
   }
 
-  public static class Builder extends ImmutablePlan.Builder {}
+  public static class Builder extends ImmutablePlan.Builder {
+    Builder() {}
+  }
 
   public SnapshotRef snapshot(Side side) {
     return switch (side) {

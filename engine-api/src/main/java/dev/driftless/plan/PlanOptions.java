@@ -19,6 +19,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract class PlanOptions {
 
+  /** Only the generated implementation extends it. */
+  PlanOptions() {}
+
   /**
    * The default size limit of one resource, for the planner and for both sides' reads, so that
    * whatever one side holds the other can hold too.
@@ -102,7 +105,9 @@ public abstract class PlanOptions {
     return builder().build();
   }
 
-  public static class Builder extends ImmutablePlanOptions.Builder {}
+  public static class Builder extends ImmutablePlanOptions.Builder {
+    Builder() {}
+  }
 
   @Value.Check
   protected void check() {

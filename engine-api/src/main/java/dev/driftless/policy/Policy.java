@@ -25,6 +25,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract class Policy {
 
+  /** Only the generated implementation extends it. */
+  Policy() {}
+
   /** The side whose state is wanted, unless a kind says otherwise. */
   @Value.Default
   public Side sourceOfTruth() {
@@ -155,7 +158,9 @@ public abstract class Policy {
     return builder().build();
   }
 
-  public static class Builder extends ImmutablePolicy.Builder {}
+  public static class Builder extends ImmutablePolicy.Builder {
+    Builder() {}
+  }
 
   @Value.Check
   protected void check() {

@@ -32,6 +32,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract class Snapshot {
 
+  /** Only the generated implementation extends it. */
+  Snapshot() {}
+
   public abstract Side side();
 
   public abstract Scope scope();
@@ -63,7 +66,9 @@ public abstract class Snapshot {
   }
 
   /** Builds a snapshot; {@code side}, {@code scope} and {@code identity} are required. */
-  public static class Builder extends ImmutableSnapshot.Builder {}
+  public static class Builder extends ImmutableSnapshot.Builder {
+    Builder() {}
+  }
 
   /** The entries by key; entries without a known key are not indexed. */
   @Value.Lazy

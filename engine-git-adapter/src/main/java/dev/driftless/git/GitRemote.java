@@ -46,6 +46,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract class GitRemote {
 
+  /** Only the generated implementation extends it. */
+  GitRemote() {}
+
   /** How a remote is reached, from its URL. */
   public enum Protocol {
     /** A path on this machine, read and written in-process. */
@@ -113,7 +116,9 @@ public abstract class GitRemote {
   }
 
   /** Builds a remote; {@code url} is required. */
-  public static class Builder extends ImmutableGitRemote.Builder {}
+  public static class Builder extends ImmutableGitRemote.Builder {
+    Builder() {}
+  }
 
   /** The protocol the URL names. */
   public Protocol protocol() {

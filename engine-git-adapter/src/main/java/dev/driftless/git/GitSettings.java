@@ -32,6 +32,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract class GitSettings {
 
+  /** Only the generated implementation extends it. */
+  GitSettings() {}
+
   /**
    * The default size limit of one file: larger files are reported and not read. The same as the
    * planner's and the Kestra side's ({@link PlanOptions#DEFAULT_MAX_RESOURCE_BYTES}), so that a file
@@ -127,7 +130,9 @@ public abstract class GitSettings {
   }
 
   /** Builds settings; {@code remote} and {@code layout} are required. */
-  public static class Builder extends ImmutableGitSettings.Builder {}
+  public static class Builder extends ImmutableGitSettings.Builder {
+    Builder() {}
+  }
 
   /** The author's name as commits carry it. */
   public String effectiveAuthorName() {

@@ -38,6 +38,9 @@ public abstract class KestraSettings {
   private static final int MAX_CONCURRENCY = 64;
   private static final int MAX_PAGE_SIZE = 10_000;
 
+  /** Only the generated implementation extends it. */
+  KestraSettings() {}
+
   /** The server's address, such as {@code http://localhost:8080}, without {@code /api/v1}. */
   public abstract String url();
 
@@ -187,7 +190,9 @@ public abstract class KestraSettings {
   }
 
   /** Builds settings; {@code url} is required. */
-  public static class Builder extends ImmutableKestraSettings.Builder {}
+  public static class Builder extends ImmutableKestraSettings.Builder {
+    Builder() {}
+  }
 
   public KestraSettings withAuth(KestraAuth value) {
     return ImmutableKestraSettings.copyOf(this).withAuth(value);

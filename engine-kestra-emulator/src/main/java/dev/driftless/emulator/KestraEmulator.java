@@ -1,9 +1,9 @@
 package dev.driftless.emulator;
 
 import dev.driftless.emulator.internal.EmulatorServer;
+import dev.driftless.emulator.internal.EmulatorSettings;
 import dev.driftless.emulator.internal.KestraVersion;
 import dev.driftless.emulator.internal.PluginCatalogue;
-import dev.driftless.emulator.internal.ServerConfig;
 
 import java.net.URI;
 import java.util.Objects;
@@ -243,9 +243,9 @@ public final class KestraEmulator implements AutoCloseable {
         throw new IllegalStateException("API tokens exist only on Enterprise servers: use the ee mode");
       }
       PluginCatalogue catalogue = PluginCatalogue.stock(parsed).plus(pluginTypes);
-      ServerConfig config = new ServerConfig(
+      EmulatorSettings config = new EmulatorSettings(
           resolvedMode, parsed,
-          basicAuth.map(pair -> new ServerConfig.Credentials(pair[0], pair[1])),
+          basicAuth.map(pair -> new EmulatorSettings.Credentials(pair[0], pair[1])),
           apiToken, port, seed, anyPluginType ? catalogue.anyType() : catalogue);
       return new KestraEmulator(EmulatorServer.start(config));
     }

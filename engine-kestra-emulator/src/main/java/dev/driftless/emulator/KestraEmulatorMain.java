@@ -88,11 +88,13 @@ public final class KestraEmulatorMain {
       stopped.countDown();
     }, "kestra-emulator-stop");
     Runtime.getRuntime().addShutdownHook(stop);
-    out.println(emulator.url());
-    out.flush();
+    // The description before the URL: whoever has read the URL finds it written.
     err.println("Kestra " + emulator.version() + " " + emulator.mode().name().toLowerCase(Locale.ROOT)
         + " emulator; API at " + emulator.apiUrl() + "; request log at " + emulator.url() + "/_emulator/requests. "
         + "Ctrl-C stops it.");
+    err.flush();
+    out.println(emulator.url());
+    out.flush();
     try {
       stopped.await();
     } catch (InterruptedException e) {

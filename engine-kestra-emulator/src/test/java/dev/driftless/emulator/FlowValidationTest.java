@@ -6,7 +6,7 @@ import dev.driftless.emulator.internal.ApiException;
 import dev.driftless.emulator.internal.FlowValidator;
 import dev.driftless.emulator.internal.KestraVersion;
 import dev.driftless.emulator.internal.PluginCatalogue;
-import dev.driftless.emulator.internal.Problem;
+import dev.driftless.emulator.internal.ProblemType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,14 +110,14 @@ class FlowValidationTest {
   void check_refusesAnUnreadableFlow_withKestrasSingleMessage() {
     ApiException refused = assertThrows(ApiException.class,
         () -> KESTRA_0_20.check(flow("tasks:\n  - id: a\n    type: io.kestra.plugin.core.log.Shout\n")));
-    assertEquals(Problem.VALIDATION_FAILED, refused.problem());
+    assertEquals(ProblemType.VALIDATION_FAILED, refused.problem());
     assertEquals("Invalid type: io.kestra.plugin.core.log.Shout", refused.detail());
   }
 
   @Test
   void check_refusesViolations_withOneLinePerViolation() {
     ApiException refused = assertThrows(ApiException.class, () -> KESTRA_0_20.check("id: a\ntasks: []\n"));
-    assertEquals(Problem.VALIDATION_FAILED, refused.problem());
+    assertEquals(ProblemType.VALIDATION_FAILED, refused.problem());
     assertEquals(List.of("namespace: must not be null", "tasks: must not be empty"), lines(refused.detail()));
     assertTrue(refused.detail().endsWith("\n"), "Kestra ends each violation with a line break");
   }
@@ -126,7 +126,7 @@ class FlowValidationTest {
   void check_answersAnInternalError_whenKestrasOwnValidationFails() {
     ApiException failed = assertThrows(ApiException.class, () -> KESTRA_0_20.check(flow(
         "tasks:\n  - id: wait\n    type: io.kestra.plugin.core.flow.WaitFor\n    condition: x\n")));
-    assertEquals(Problem.INTERNAL_ERROR, failed.problem());
+    assertEquals(ProblemType.INTERNAL_ERROR, failed.problem());
     assertEquals("HV000028: Unexpected exception during isValid call.", failed.detail());
   }
 

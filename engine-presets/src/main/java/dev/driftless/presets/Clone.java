@@ -14,6 +14,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract non-sealed class Clone implements Task, GitConnection {
 
+  /** Only the generated implementation extends it. */
+  Clone() {}
+
   /** Where to clone; the repository's name in the working directory by default. */
   public abstract Optional<String> directory();
 
@@ -89,5 +92,7 @@ public abstract non-sealed class Clone implements Task, GitConnection {
   }
 
   public static class Builder extends ImmutableClone.Builder
-      implements FieldGroups.Remote<Builder> {}
+      implements FieldGroups.Remote<Builder> {
+    Builder() {}
+  }
 }

@@ -22,6 +22,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract non-sealed class NamespaceSync implements TwoWaySync {
 
+  /** Only the generated implementation extends it. */
+  NamespaceSync() {}
+
   /** Required, as in the plugin: a sync never guesses the branch. */
   public abstract Optional<String> namespace();
 
@@ -93,6 +96,8 @@ public abstract non-sealed class NamespaceSync implements TwoWaySync {
   }
 
   public static class Builder extends ImmutableNamespaceSync.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.TwoWay<Builder> {}
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.TwoWay<Builder> {
+    Builder() {}
+  }
 
 }

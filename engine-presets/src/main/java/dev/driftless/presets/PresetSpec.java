@@ -11,6 +11,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract class PresetSpec {
 
+  /** Only the generated implementation extends it. */
+  PresetSpec() {}
+
   /** The task. */
   public abstract TaskType type();
 
@@ -54,5 +57,7 @@ public abstract class PresetSpec {
     return new Builder();
   }
 
-  public static class Builder extends ImmutablePresetSpec.Builder {}
+  public static class Builder extends ImmutablePresetSpec.Builder {
+    Builder() {}
+  }
 }

@@ -19,6 +19,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract non-sealed class PushDashboards implements SyncTask, OnBranch, CommitSettings {
 
+  /** Only the generated implementation extends it. */
+  PushDashboards() {}
+
   @Value.Default
   public String gitDirectory() {
     return LayoutType.DASHBOARDS.defaultDirectory();
@@ -87,5 +90,7 @@ public abstract non-sealed class PushDashboards implements SyncTask, OnBranch, C
   }
 
   public static class Builder extends ImmutablePushDashboards.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder> {}
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder> {
+    Builder() {}
+  }
 }

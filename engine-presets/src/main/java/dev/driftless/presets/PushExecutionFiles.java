@@ -25,6 +25,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract non-sealed class PushExecutionFiles implements SyncTask, OnBranch, CommitSettings {
 
+  /** Only the generated implementation extends it. */
+  PushExecutionFiles() {}
+
   @Value.Default
   public String gitDirectory() {
     return LayoutType.OUTPUTS.defaultDirectory();
@@ -111,5 +114,7 @@ public abstract non-sealed class PushExecutionFiles implements SyncTask, OnBranc
   }
 
   public static class Builder extends ImmutablePushExecutionFiles.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder> {}
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder> {
+    Builder() {}
+  }
 }

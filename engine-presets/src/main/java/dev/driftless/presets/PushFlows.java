@@ -26,6 +26,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract non-sealed class PushFlows implements SyncTask, OnBranch, CommitSettings {
 
+  /** Only the generated implementation extends it. */
+  PushFlows() {}
+
   @Value.Default
   public String gitDirectory() {
     return LayoutType.FLOWS.defaultDirectory();
@@ -114,5 +117,7 @@ public abstract non-sealed class PushFlows implements SyncTask, OnBranch, Commit
   }
 
   public static class Builder extends ImmutablePushFlows.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder> {}
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder> {
+    Builder() {}
+  }
 }

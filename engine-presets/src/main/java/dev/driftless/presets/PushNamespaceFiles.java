@@ -22,6 +22,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract non-sealed class PushNamespaceFiles implements SyncTask, OnBranch, CommitSettings {
 
+  /** Only the generated implementation extends it. */
+  PushNamespaceFiles() {}
+
   public abstract Optional<String> namespace();
 
   @Value.Default
@@ -110,5 +113,7 @@ public abstract non-sealed class PushNamespaceFiles implements SyncTask, OnBranc
   }
 
   public static class Builder extends ImmutablePushNamespaceFiles.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder> {}
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder> {
+    Builder() {}
+  }
 }

@@ -19,6 +19,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract non-sealed class SyncDashboards implements SyncTask, OnBranch {
 
+  /** Only the generated implementation extends it. */
+  SyncDashboards() {}
+
   @Value.Default
   public String gitDirectory() {
     return LayoutType.DASHBOARDS.defaultDirectory();
@@ -80,5 +83,7 @@ public abstract non-sealed class SyncDashboards implements SyncTask, OnBranch {
   }
 
   public static class Builder extends ImmutableSyncDashboards.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {}
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {
+    Builder() {}
+  }
 }

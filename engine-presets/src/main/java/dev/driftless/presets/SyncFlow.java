@@ -20,6 +20,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract non-sealed class SyncFlow implements SyncTask, OnBranch {
 
+  /** Only the generated implementation extends it. */
+  SyncFlow() {}
+
   public abstract Optional<String> targetNamespace();
 
   /** The flow's file in the repository ({@code flows/my_flow.yml}). */
@@ -89,5 +92,7 @@ public abstract non-sealed class SyncFlow implements SyncTask, OnBranch {
   }
 
   public static class Builder extends ImmutableSyncFlow.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {}
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {
+    Builder() {}
+  }
 }

@@ -25,6 +25,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract non-sealed class SyncFlows implements SyncTask, OnBranch {
 
+  /** Only the generated implementation extends it. */
+  SyncFlows() {}
+
   public abstract Optional<String> targetNamespace();
 
   @Value.Default
@@ -111,5 +114,7 @@ public abstract non-sealed class SyncFlows implements SyncTask, OnBranch {
   }
 
   public static class Builder extends ImmutableSyncFlows.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {}
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {
+    Builder() {}
+  }
 }

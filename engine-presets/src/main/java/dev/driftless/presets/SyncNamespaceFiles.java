@@ -23,6 +23,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract non-sealed class SyncNamespaceFiles implements SyncTask, OnBranch {
 
+  /** Only the generated implementation extends it. */
+  SyncNamespaceFiles() {}
+
   public abstract Optional<String> namespace();
 
   @Value.Default
@@ -111,6 +114,8 @@ public abstract non-sealed class SyncNamespaceFiles implements SyncTask, OnBranc
   }
 
   public static class Builder extends ImmutableSyncNamespaceFiles.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {}
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {
+    Builder() {}
+  }
 
 }

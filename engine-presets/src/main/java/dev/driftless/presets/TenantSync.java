@@ -22,6 +22,9 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract non-sealed class TenantSync implements TwoWaySync {
 
+  /** Only the generated implementation extends it. */
+  TenantSync() {}
+
   /** Driftless: the kinds synced; flows, files, apps, tests and dashboards by default. */
   @Override
   @Value.Default
@@ -82,5 +85,7 @@ public abstract non-sealed class TenantSync implements TwoWaySync {
   }
 
   public static class Builder extends ImmutableTenantSync.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.TwoWay<Builder> {}
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.TwoWay<Builder> {
+    Builder() {}
+  }
 }

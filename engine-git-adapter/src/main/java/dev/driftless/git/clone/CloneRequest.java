@@ -38,6 +38,9 @@ public abstract class CloneRequest {
 
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,64}");
 
+  /** Only the generated implementation extends it. */
+  CloneRequest() {}
+
   public abstract GitRemote remote();
 
   /** The working directory to clone into; created when missing. */
@@ -96,7 +99,9 @@ public abstract class CloneRequest {
   }
 
   /** Builds a clone; {@code remote} and {@code directory} are required. */
-  public static class Builder extends ImmutableCloneRequest.Builder {}
+  public static class Builder extends ImmutableCloneRequest.Builder {
+    Builder() {}
+  }
 
   /**
    * Clones.

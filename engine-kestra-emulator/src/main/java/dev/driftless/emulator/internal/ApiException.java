@@ -8,16 +8,16 @@ import java.util.stream.Collectors;
 
 /**
  * An error answer decided by a handler. Handlers throw it; the server renders it in the format of
- * the emulated version ({@link ErrorBodies}). Carries no stack trace: it is an answer, not a bug.
+ * the emulated version ({@link ErrorReplies}). Carries no stack trace: it is an answer, not a bug.
  */
 public final class ApiException extends RuntimeException {
 
-  private final Problem problem;
+  private final ProblemType problem;
   private final String detail;
   private final List<FieldError> errors;
   private final Map<String, String> headers;
 
-  public ApiException(Problem problem, String detail, List<FieldError> errors, Map<String, String> headers) {
+  public ApiException(ProblemType problem, String detail, List<FieldError> errors, Map<String, String> headers) {
     super(problem + ": " + detail, null, false, false);
     this.problem = Objects.requireNonNull(problem, "problem");
     this.detail = Objects.requireNonNull(detail, "detail");
@@ -25,30 +25,30 @@ public final class ApiException extends RuntimeException {
     this.headers = Map.copyOf(headers);
   }
 
-  public ApiException(Problem problem, String detail) {
+  public ApiException(ProblemType problem, String detail) {
     this(problem, detail, List.of(), Map.of());
   }
 
   public static ApiException notFound(String detail) {
-    return new ApiException(Problem.NOT_FOUND, detail);
+    return new ApiException(ProblemType.NOT_FOUND, detail);
   }
 
   public static ApiException badRequest(String detail) {
-    return new ApiException(Problem.BAD_REQUEST, detail);
+    return new ApiException(ProblemType.BAD_REQUEST, detail);
   }
 
   /** Kestra's {@code IllegalArgumentException}: 422. */
   public static ApiException illegalArgument(String detail) {
-    return new ApiException(Problem.INVALID_ENTITY, detail);
+    return new ApiException(ProblemType.INVALID_ENTITY, detail);
   }
 
   /** Kestra's {@code IllegalStateException}: 409. */
   public static ApiException illegalState(String detail) {
-    return new ApiException(Problem.CONFLICT, detail);
+    return new ApiException(ProblemType.CONFLICT, detail);
   }
 
   public static ApiException internal(String detail) {
-    return new ApiException(Problem.INTERNAL_ERROR, detail);
+    return new ApiException(ProblemType.INTERNAL_ERROR, detail);
   }
 
   /** Constraint violations: 422 with one entry per violation. */
@@ -60,7 +60,7 @@ public final class ApiException extends RuntimeException {
     String detail = errors.stream()
         .map(e -> (e.path().isEmpty() ? e.message() : e.path() + ": " + e.message()) + "\n")
         .collect(Collectors.joining());
-    return new ApiException(Problem.VALIDATION_FAILED, detail, errors, Map.of());
+    return new ApiException(ProblemType.VALIDATION_FAILED, detail, errors, Map.of());
   }
 
   public static ApiException violation(String path, String message) {
@@ -73,7 +73,7 @@ public final class ApiException extends RuntimeException {
    */
   public static ApiException alreadyExists(KestraVersion version, String path, String message, String detail) {
     if (version.duplicateIsConflict()) {
-      return new ApiException(Problem.ALREADY_EXISTS, detail, List.of(new FieldError(path, message)), Map.of());
+      return new ApiException(ProblemType.ALREADY_EXISTS, detail, List.of(new FieldError(path, message)), Map.of());
     }
     return violation(path, message);
   }
@@ -84,7 +84,7 @@ public final class ApiException extends RuntimeException {
     return new ApiException(problem, detail, errors, next);
   }
 
-  public Problem problem() {
+  public ProblemType problem() {
     return problem;
   }
 

@@ -32,7 +32,7 @@ public final class AppsApi {
   private AppsApi() {
   }
 
-  public static void register(Router router, ServerConfig config) {
+  public static void register(Router router, EmulatorSettings config) {
     boolean on = config.enterprise();
     router.add(on, "POST", "/apps", AppsApi::create).consumes(Router.YAML)
         .add(on, "GET", "/apps/search", AppsApi::search)
@@ -176,7 +176,7 @@ public final class AppsApi {
    * entry's name.
    */
   static Reply importApps(Call c) {
-    Multipart.Part upload = Multipart.find(c.parts(), "fileUpload")
+    MultipartParser.Part upload = MultipartParser.find(c.parts(), "fileUpload")
         .orElseThrow(() -> ApiException.internal("Required Part [fileUpload] not specified"));
     Map<String, String> sources = new LinkedHashMap<>();
     if (upload.filenameOrEmpty().toLowerCase(Locale.ROOT).endsWith(".zip")) {

@@ -23,11 +23,11 @@ public final class Call {
   private final byte[] body;
   private final Map<String, String> params;
   private final String tenant;
-  private final ServerConfig config;
+  private final EmulatorSettings config;
   private final Store store;
 
   public Call(String method, String path, Map<String, List<String>> query, Headers headers, byte[] body,
-        Map<String, String> params, String tenant, ServerConfig config, Store store) {
+        Map<String, String> params, String tenant, EmulatorSettings config, Store store) {
     this.method = method;
     this.path = path;
     this.query = query;
@@ -52,7 +52,7 @@ public final class Call {
     return tenant;
   }
 
-  public ServerConfig config() {
+  public EmulatorSettings config() {
     return config;
   }
 
@@ -169,12 +169,12 @@ public final class Call {
   }
 
   /** The multipart parts of the body; a body that is not multipart is a 415. */
-  public List<Multipart.Part> parts() {
+  public List<MultipartParser.Part> parts() {
     if (!isMultipart()) {
-      throw new ApiException(Problem.UNSUPPORTED_MEDIA_TYPE,
+      throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
           "Content Type [" + contentTypeHeader() + "] not allowed. Allowed types: [multipart/form-data]");
     }
-    return Multipart.parse(body, contentTypeHeader());
+    return MultipartParser.parse(body, contentTypeHeader());
   }
 
   /** Page and size query parameters, validated like Kestra's {@code @Min(1)}. */

@@ -28,7 +28,7 @@ public final class DashboardsApi {
   private DashboardsApi() {
   }
 
-  public static void register(Router router, ServerConfig config) {
+  public static void register(Router router, EmulatorSettings config) {
     KestraVersion v = config.version();
     boolean reads = config.enterprise() || v.ossDashboards();
     boolean writes = config.enterprise() || (v.ossDashboards() && !v.dashboardIdFromYaml());

@@ -55,10 +55,10 @@ public final class EmulatorServer implements AutoCloseable {
   }
   private static final String CONFIGS = "configs";
 
-  private final ServerConfig config;
+  private final EmulatorSettings config;
   private final Store store = new Store();
   private final Router router = new Router();
-  private final ErrorBodies errors;
+  private final ErrorReplies errors;
   private final FaultInjector faults;
   private final RequestRecorder requests = new RequestRecorder();
   private final StateView state;
@@ -67,9 +67,9 @@ public final class EmulatorServer implements AutoCloseable {
   private ExecutorService pool;
   private URI url;
 
-  private EmulatorServer(ServerConfig config) {
+  private EmulatorServer(EmulatorSettings config) {
     this.config = config;
-    this.errors = new ErrorBodies(config);
+    this.errors = new ErrorReplies(config);
     this.faults = new FaultInjector(config.seed());
     this.state = new StateView(store, config.version());
     FlowsApi.register(router, config.version());
@@ -82,7 +82,7 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   /** Binds {@code 127.0.0.1:<port>} and starts serving. */
-  public static EmulatorServer start(ServerConfig config) {
+  public static EmulatorServer start(EmulatorSettings config) {
     EmulatorServer server = new EmulatorServer(config);
     server.bind();
     return server;
@@ -107,7 +107,7 @@ public final class EmulatorServer implements AutoCloseable {
     return url;
   }
 
-  public ServerConfig config() {
+  public EmulatorSettings config() {
     return config;
   }
 
@@ -195,7 +195,7 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   private ApiException injected(Fault fault) {
-    ApiException error = new ApiException(Problem.forStatus(fault.effect().status()), "Injected fault");
+    ApiException error = new ApiException(ProblemType.forStatus(fault.effect().status()), "Injected fault");
     if (fault.effect() == Fault.Effect.TOO_MANY_REQUESTS) {
       long seconds = Math.max(0, (fault.retryAfter().toMillis() + 999) / 1000);
       error = error.withHeader("Retry-After", String.valueOf(seconds));
@@ -244,7 +244,7 @@ public final class EmulatorServer implements AutoCloseable {
       // 0.20 already); only /ping (and webhooks, not emulated) are open.
       boolean needsAuth = resolved.kind() != Kind.OUTSIDE_API;
       if (needsAuth && !authorized(headers)) {
-        throw new ApiException(Problem.UNAUTHENTICATED, "");
+        throw new ApiException(ProblemType.UNAUTHENTICATED, "");
       }
       return switch (resolved.kind()) {
         case OUTSIDE_API -> throw ApiException.notFound("");
@@ -269,10 +269,10 @@ public final class EmulatorServer implements AutoCloseable {
       Router.Refusal refusal = resolution.refusal().get();
       throw switch (refusal.status()) {
         case 405 -> methodNotAllowed(method, path, refusal.allowed());
-        case 415 -> new ApiException(Problem.UNSUPPORTED_MEDIA_TYPE, "Content Type ["
+        case 415 -> new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content Type ["
             + Optional.ofNullable(headers.getFirst("Content-Type")).orElse("") + "] not allowed. Allowed types: ["
             + refusal.allowed() + "]");
-        default -> new ApiException(Problem.NOT_ACCEPTABLE, "Specified Accept Types ["
+        default -> new ApiException(ProblemType.NOT_ACCEPTABLE, "Specified Accept Types ["
             + Optional.ofNullable(headers.getFirst("Accept")).orElse("") + "] not supported. Supported types: ["
             + refusal.allowed() + "]");
       };
@@ -284,7 +284,7 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   private static ApiException methodNotAllowed(String method, String path, String allowed) {
-    return new ApiException(Problem.METHOD_NOT_ALLOWED,
+    return new ApiException(ProblemType.METHOD_NOT_ALLOWED,
         "Method [" + method + "] not allowed for URI [" + path + "]. Allowed methods: [" + allowed + "]",
         List.of(), Map.of("Allow", allowed));
   }
@@ -315,7 +315,7 @@ public final class EmulatorServer implements AutoCloseable {
       if (colon < 0) {
         return false;
       }
-      ServerConfig.Credentials expected = config.basicAuth().get();
+      EmulatorSettings.Credentials expected = config.basicAuth().get();
       return same(decoded.substring(0, colon), expected.username())
           & same(decoded.substring(colon + 1), expected.password());
     }

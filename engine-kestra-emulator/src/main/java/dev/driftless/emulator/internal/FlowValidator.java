@@ -126,7 +126,7 @@ public final class FlowValidator {
         ObjectNode tree = FlowSources.tree(source);
         return new FlowSources.Parsed(FlowSources.text(tree, "namespace"), FlowSources.text(tree, "id"), tree);
       }
-      case UNREADABLE, INVALID -> throw new ApiException(Problem.VALIDATION_FAILED, report.message(),
+      case UNREADABLE, INVALID -> throw new ApiException(ProblemType.VALIDATION_FAILED, report.message(),
           report.constraints(), Map.of());
       case FAILED -> throw ApiException.internal(report.message().substring(UNABLE.length()));
     }

@@ -397,7 +397,7 @@ public final class FlowsApi {
   }
 
   static Reply importFlows(Call c) {
-    Multipart.Part upload = Multipart.find(c.parts(), "fileUpload")
+    MultipartParser.Part upload = MultipartParser.find(c.parts(), "fileUpload")
         .orElseThrow(() -> ApiException.internal("Required Part [fileUpload] not specified"));
     boolean failOnError = c.flag("failOnError", false);
     List<String> wrong = new ArrayList<>();
@@ -498,7 +498,7 @@ public final class FlowsApi {
     List<String> sources = new ArrayList<>();
     if (c.isMultipart()) {
       boolean override = c.flag("override", false);
-      for (Multipart.Part part : c.parts()) {
+      for (MultipartParser.Part part : c.parts()) {
         if (part.name().equals("flows")) {
           String source = new String(part.content(), StandardCharsets.UTF_8).trim();
           sources.add(override ? source.replaceFirst("(?m)^namespace:.+", "namespace: " + namespace) : source);

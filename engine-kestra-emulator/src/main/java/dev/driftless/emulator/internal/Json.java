@@ -53,7 +53,7 @@ public final class Json {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new ApiException(Problem.INVALID_ENTITY, "Invalid json: " + e.getOriginalMessage());
+      throw new ApiException(ProblemType.INVALID_ENTITY, "Invalid json: " + e.getOriginalMessage());
     }
   }
 

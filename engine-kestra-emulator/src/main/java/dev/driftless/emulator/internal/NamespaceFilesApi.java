@@ -53,7 +53,7 @@ public final class NamespaceFilesApi {
   static Reply upload(Call c) {
     String rawPath = c.requiredQuery("path");
     String namespace = c.param("namespace");
-    Multipart.Part part = Multipart.find(c.parts(), "fileContent")
+    MultipartParser.Part part = MultipartParser.find(c.parts(), "fileContent")
         .orElseThrow(() -> ApiException.internal("Required Part [fileContent] not specified"));
     NamespaceFiles files = c.data().files(namespace);
     if (part.filenameOrEmpty().toLowerCase(Locale.ROOT).endsWith(".zip")) {

@@ -18,7 +18,7 @@ public final class NamespacesApi {
   private NamespacesApi() {
   }
 
-  public static void register(Router router, ServerConfig config) {
+  public static void register(Router router, EmulatorSettings config) {
     boolean ee = config.enterprise();
     router.add(true, "GET", "/namespaces/search", NamespacesApi::search)
         .add(true, "GET", "/namespaces/{id}", NamespacesApi::get)

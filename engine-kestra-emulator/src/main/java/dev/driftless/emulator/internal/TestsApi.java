@@ -23,7 +23,7 @@ public final class TestsApi {
   private TestsApi() {
   }
 
-  public static void register(Router router, ServerConfig config) {
+  public static void register(Router router, EmulatorSettings config) {
     boolean on = config.enterprise() && config.version().testSuites();
     router.add(on, "POST", "/tests", TestsApi::create).consumes(Router.YAML)
         .add(on, "GET", "/tests/search", TestsApi::search)

@@ -1,7 +1,7 @@
 /**
- * The emulator's implementation: the HTTP plumbing ({@code EmulatorServer}, {@code Router},
- * {@code Multipart}, {@code Zips}), error rendering in both Kestra formats ({@code ErrorBodies}),
- * the in-memory store ({@code Store}, {@code TenantStore}) and one handler class per API area
+ * The emulator's implementation: its settings ({@code EmulatorSettings}), the HTTP plumbing
+ * ({@code EmulatorServer}, {@code Router}, {@code MultipartParser}, {@code Zips}), error answers in
+ * both Kestra formats ({@code ProblemType}, {@code ErrorReplies}), the in-memory store ({@code Store}, {@code TenantStore}) and one handler class per API area
  * ({@code FlowsApi}, {@code NamespaceFilesApi}, {@code DashboardsApi}, {@code AppsApi},
  * {@code TestsApi}, {@code ExecutionsApi}, {@code NamespacesApi}, {@code MiscApi}).
  *

@@ -35,12 +35,12 @@ import java.util.stream.Stream;
  * java -jar engine-bench/target/benchmarks.jar jmh [JMH options]   (JMH's own command line)
  * </pre>
  */
-public final class Main {
+public final class BenchMain {
 
   /** The scenarios, in the order they run. */
   private static final List<String> SCENARIOS = List.of("planner", "git-read", "git-write", "kestra", "e2e");
 
-  private Main() {}
+  private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("jmh")) {

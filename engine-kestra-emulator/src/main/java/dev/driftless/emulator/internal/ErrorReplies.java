@@ -12,11 +12,11 @@ import java.util.UUID;
  * Micronaut {@code JsonError} ({@code application/json}, 0.x to 1.x) or RFC 9457
  * {@code application/problem+json} (2.x).
  */
-public final class ErrorBodies {
+public final class ErrorReplies {
 
-  private final ServerConfig config;
+  private final EmulatorSettings config;
 
-  public ErrorBodies(ServerConfig config) {
+  public ErrorReplies(EmulatorSettings config) {
     this.config = config;
   }
 
@@ -26,7 +26,7 @@ public final class ErrorBodies {
    * @param target  the path with its query, as Micronaut links it
    */
   public Reply render(ApiException error, String path, String target) {
-    Problem problem = error.problem();
+    ProblemType problem = error.problem();
     Map<String, String> headers = new LinkedHashMap<>(error.headers());
     byte[] body;
     if (problem.status() == 401 && !config.version().problemDetails()) {
@@ -51,7 +51,7 @@ public final class ErrorBodies {
   }
 
   private ObjectNode problemBody(ApiException error, String path) {
-    Problem problem = error.problem();
+    ProblemType problem = error.problem();
     ObjectNode body = Json.object();
     body.put("type", problem.type());
     body.put("title", problem.title());
@@ -62,7 +62,7 @@ public final class ErrorBodies {
       ArrayNode errors = body.putArray("errors");
       error.errors().forEach(e -> errors.addObject().put("detail", e.message()).put("pointer", e.pointer()));
     }
-    if (problem == Problem.INTERNAL_ERROR) {
+    if (problem == ProblemType.INTERNAL_ERROR) {
       body.put("traceId", UUID.randomUUID().toString().replace("-", ""));
     }
     return body;
@@ -74,7 +74,7 @@ public final class ErrorBodies {
    * nothing) under {@code _embedded}.
    */
   private ObjectNode legacyBody(ApiException error, String target) {
-    Problem problem = error.problem();
+    ProblemType problem = error.problem();
     ObjectNode body = Json.object();
     String message = problem.legacyReason()
         + (error.detail().isEmpty() ? "" : ": " + error.detail());

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A small {@code multipart/form-data} parser, enough for Kestra's upload calls. */
-public final class Multipart {
+public final class MultipartParser {
 
   private static final Pattern BOUNDARY = Pattern.compile("boundary=(\"([^\"]*)\"|[^;\\s]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern NAME = Pattern.compile("(?i)(?:^|;)\\s*name=\"([^\"]*)\"");
@@ -26,7 +26,7 @@ public final class Multipart {
     }
   }
 
-  private Multipart() {
+  private MultipartParser() {
   }
 
   /** The first part with the given name. */

@@ -4,7 +4,7 @@ package dev.driftless.emulator.internal;
  * The kinds of error the emulator answers, with their status, their RFC 9457 type and title (2.x)
  * and the reason Kestra's legacy {@code JsonError} messages start with (0.x to 1.x).
  */
-public enum Problem {
+public enum ProblemType {
   BAD_REQUEST(400, "bad-request", "Bad request", "Bad Request"),
   UNAUTHENTICATED(401, "unauthenticated", "Unauthenticated", "Unauthorized"),
   FORBIDDEN(403, "forbidden", "Forbidden", "Forbidden"),
@@ -29,7 +29,7 @@ public enum Problem {
   private final String title;
   private final String legacyReason;
 
-  Problem(int status, String slug, String title, String legacyReason) {
+  ProblemType(int status, String slug, String title, String legacyReason) {
     this.status = status;
     this.slug = slug;
     this.title = title;
@@ -53,8 +53,8 @@ public enum Problem {
   }
 
   /** The problem an injected fault status stands for. */
-  public static Problem forStatus(int status) {
-    for (Problem p : values()) {
+  public static ProblemType forStatus(int status) {
+    for (ProblemType p : values()) {
       if (p.status == status) {
         return p;
       }

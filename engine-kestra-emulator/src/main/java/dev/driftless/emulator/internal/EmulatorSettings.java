@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Everything fixed when an emulator starts. Never printed: it holds credentials. */
-public record ServerConfig(
+public record EmulatorSettings(
     Mode mode, KestraVersion version, Optional<Credentials> basicAuth, Optional<String> apiToken,
     int port, long seed, PluginCatalogue catalogue) {
 
@@ -23,7 +23,7 @@ public record ServerConfig(
     }
   }
 
-  public ServerConfig {
+  public EmulatorSettings {
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(basicAuth, "basicAuth");
@@ -42,7 +42,7 @@ public record ServerConfig(
 
   @Override
   public String toString() {
-    return "ServerConfig[" + mode + " " + version + ", basicAuth=" + basicAuth.isPresent()
+    return "EmulatorSettings[" + mode + " " + version + ", basicAuth=" + basicAuth.isPresent()
         + ", apiToken=" + apiToken.isPresent() + ", port=" + port + "]";
   }
 }
