@@ -175,7 +175,7 @@ class KestraEmulatorMainTest {
         .request("/api/v1/configs").GET()));
   }
 
-  /** The first line written to {@code err}, waited for (the command writes it after the URL, on its own thread). */
+  /** What the command wrote to {@code err}, once it holds a whole line (waited for, ten seconds at most). */
   private static String firstLine(ByteArrayOutputStream err) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!err.toString(StandardCharsets.UTF_8).contains("\n") && System.nanoTime() < deadline) {

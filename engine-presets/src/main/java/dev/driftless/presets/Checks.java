@@ -18,6 +18,9 @@ public final class Checks {
 
   private final List<Problem> problems = new ArrayList<>();
 
+  /** Checks that have found no problem yet. */
+  public Checks() {}
+
   /** Every problem found so far, in the order found. */
   public List<Problem> problems() {
     return List.copyOf(problems);
