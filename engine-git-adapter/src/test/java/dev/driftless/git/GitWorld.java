@@ -139,6 +139,11 @@ final class GitWorld implements World {
       repo.commit(Repos.MAIN).message("Someone else's change").add(layout.pathOf(key), content.bytes()).push();
     }
 
+    @Override
+    public void remove(ResourceKey key) {
+      repo.commit(Repos.MAIN).message("Someone else's removal").delete(layout.pathOf(key)).push();
+    }
+
     /** Every way of a hostile repository. */
     @Override
     public Set<Misread> misreads() {

@@ -195,6 +195,15 @@ final class EmulatorWorld implements World {
       put(key, content);
     }
 
+    @Override
+    public void remove(ResourceKey key) {
+      switch (key.kind()) {
+        case FLOW -> store.deleteFlow(TENANT, key.namespace(), key.name());
+        case NAMESPACE_FILE -> store.deleteNamespaceFile(TENANT, key.namespace(), "/" + key.name());
+        default -> throw new IllegalArgumentException("the writer contract removes flows and namespace files only");
+      }
+    }
+
     private void put(ResourceKey key, Content content) {
       String text = new String(content.bytes(), StandardCharsets.UTF_8);
       switch (key.kind()) {

@@ -268,10 +268,19 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
     return session;
   }
 
-  private synchronized WriteResult perform(Write write) {
+  /**
+   * Writes at once, as a side without staging does. A put over a resource that was there when the
+   * session began and was removed since fails, as Kestra's update of a deleted flow does, instead of
+   * bringing it back.
+   */
+  private synchronized WriteResult perform(Write write, boolean presentAtBegin) {
     String failure = failures.get(write.key());
     if (failure != null) {
       return WriteResult.failed(write.key(), failure);
+    }
+    if (presentAtBegin && write.written().isPresent() && !resources.containsKey(write.key())) {
+      return WriteResult.failed(write.key(), write.key().address() + " no longer exists (it was removed after this"
+          + " apply began); plan again");
     }
     land(write);
     return WriteResult.written(write.key(), String.valueOf(version));
@@ -335,7 +344,7 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
       List<WriteResult> results = new ArrayList<>(batch.size());
       for (Write write : batch) {
         if (!transactional) {
-          results.add(perform(write));
+          results.add(perform(write, current.get(write.key()).isPresent()));
           continue;
         }
         String failure;

@@ -229,6 +229,22 @@ public abstract class WriterContract {
     }
   }
 
+  /** Someone removes a flow while an apply updates it: the update never brings it back. */
+  @Test
+  public void aPut_overAFlowRemovedSinceTheSessionBegan_neverRecreatesIt() {
+    assumeTrue(capabilities().kinds().contains(ResourceKind.FLOW), "the side holds flows");
+    ResourceKey key = keyOf(ResourceKind.FLOW, NS);
+    harness().seed(List.of(Seed.present(key, content(key, 1))));
+    Resource put = Resource.of(key, content(key, 2));
+    try (WriteSession session = begin(Set.of(key), List.of(put))) {
+      harness().remove(key);
+      WriteResult result = session.write(List.of(new Write.Put(put))).get(0);
+      CommitResult commit = session.commit();
+      assertTrue(!result.succeeded() || commit.isRejected(), "the write fails, or its commit is refused");
+    }
+    assertEquals(Map.of(), harness().state(), "not recreated");
+  }
+
   @Test
   public void aWriteAfterTheCommit_isRefused_andNeverLands() {
     ResourceKey key = keyOf(namespacedKind(), NS);

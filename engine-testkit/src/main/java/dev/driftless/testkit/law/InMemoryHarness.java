@@ -70,6 +70,11 @@ public final class InMemoryHarness implements SideHarness {
   }
 
   @Override
+  public void remove(ResourceKey key) {
+    side.remove(key);
+  }
+
+  @Override
   public Set<Misread> misreads() {
     return Misread.generic();
   }

@@ -38,6 +38,9 @@ public interface SideHarness {
   /** Changes one resource directly, as someone else would between planning and applying. */
   void tamper(ResourceKey key, Content content);
 
+  /** Removes one resource directly, as someone else would between planning and applying. */
+  void remove(ResourceKey key);
+
   /** Every content the side stores now, readable or not a valid document, by key. */
   Map<ResourceKey, Fingerprint> state();
 
