@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -46,6 +47,13 @@ public final class SecretMasker {
   private static final String SECRET_NAME =
       "(?:[A-Za-z0-9_.-]*" + SECRET_WORD + "[A-Za-z0-9_.-]*|(?:[A-Za-z0-9_.-]*[_.-])?pass)";
   private static final Pattern SECRET_KEY = Pattern.compile("(?i)" + SECRET_NAME);
+  /**
+   * Parts of every {@link #SECRET_WORD}, of {@code pass} and of the authorization and bearer
+   * headers: a line holding none of them (in any case) has no key named like a credential, so the
+   * keyed rules are not tried on it.
+   */
+  private static final List<String> SECRET_PARTS = List.of("pass", "pwd", "secret", "token", "key", "credential",
+      "auth", "bearer", "connection", "jwt");
   /**
    * The rest of a line up to a {@code #} comment (one after a space): written so that it is matched
    * in time linear in the line's length (a lazy {@code .*?} before an optional comment is not).
@@ -123,6 +131,10 @@ public final class SecretMasker {
         blockIndent = -1;
       }
       inPem = PEM_BEGIN.matcher(line).find();
+      if (!mayNameSecret(line)) {
+        out.add(maskUnkeyed(line));
+        continue;
+      }
       Matcher kv = KEY_VALUE.matcher(line);
       if (kv.matches() && SECRET_KEY.matcher(kv.group(3)).matches()) {
         String value = kv.group(5);
@@ -149,15 +161,39 @@ public final class SecretMasker {
   }
 
   private String maskInline(String line) {
-    String masked = replaceAll(TOKENS, line, m -> mask(m.group(1)));
-    masked = replaceAll(INLINE_PEM, masked, m -> m.group(1) + mask(m.group(2)) + m.group(3));
-    masked = replaceAll(URL_PASSWORD, masked, m -> keepReferences(m, 2));
-    masked = replaceAll(ORACLE_PASSWORD, masked, m -> keepReferences(m, 2));
-    masked = replaceAll(URL_TOKEN, masked, m -> keepReferences(m, 2));
+    String masked = maskUnkeyed(line);
     masked = replaceAll(AUTHORIZATION, masked, m -> keepReferences(m, 2));
     masked = replaceAll(BEARER, masked, m -> keepReferences(m, 2));
     masked = replaceKeyed(ASSIGNMENT, masked, 1, 3);
     return replaceKeyed(FIELD, masked, 2, 4);
+  }
+
+  /** The rules that need no key named like a credential: token formats, PEM keys, passwords in URLs. */
+  private String maskUnkeyed(String line) {
+    String masked = replaceAll(TOKENS, line, m -> mask(m.group(1)));
+    if (masked.contains("-----BEGIN ")) {
+      masked = replaceAll(INLINE_PEM, masked, m -> m.group(1) + mask(m.group(2)) + m.group(3));
+    }
+    if (masked.contains("://")) {
+      masked = replaceAll(URL_PASSWORD, masked, m -> keepReferences(m, 2));
+    }
+    if (masked.contains("jdbc:oracle:")) {
+      masked = replaceAll(ORACLE_PASSWORD, masked, m -> keepReferences(m, 2));
+    }
+    if (masked.contains("://")) {
+      masked = replaceAll(URL_TOKEN, masked, m -> keepReferences(m, 2));
+    }
+    return masked;
+  }
+
+  private static boolean mayNameSecret(String line) {
+    String lower = line.toLowerCase(Locale.ROOT);
+    for (String part : SECRET_PARTS) {
+      if (lower.contains(part)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
