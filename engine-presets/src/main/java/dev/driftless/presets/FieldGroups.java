@@ -17,14 +17,15 @@ import java.util.Set;
 /**
  * The properties tasks share, as the setters of their builders and as read from a task file, so
  * that each is read in one place. Each setter group is typed by the builder it returns; the
- * generated builder methods implement them.
+ * generated builder methods implement them, so a caller that fills any task's builder from its own
+ * properties (the Kestra plugin, from rendered properties) sets a group once for every task.
  */
-final class FieldGroups {
+public final class FieldGroups {
 
   private FieldGroups() {}
 
   /** The Git remote's properties ({@link GitConnection}). */
-  interface Remote<B> {
+  public interface Remote<B> {
     B url(String value);
 
     B username(String value);
@@ -53,7 +54,7 @@ final class FieldGroups {
   }
 
   /** Kestra's properties ({@link KestraConnection}). */
-  interface Server<B> {
+  public interface Server<B> {
     B kestraUrl(String value);
 
     B auth(KestraAuth value);
@@ -62,7 +63,7 @@ final class FieldGroups {
   }
 
   /** How a task that writes to Git signs its commit ({@link CommitSettings}). */
-  interface Commit<B> {
+  public interface Commit<B> {
     B commitMessage(String value);
 
     B authorName(String value);
@@ -71,7 +72,7 @@ final class FieldGroups {
   }
 
   /** NamespaceSync's and TenantSync's properties ({@link TwoWaySync}). */
-  interface TwoWay<B> {
+  public interface TwoWay<B> {
     B branch(String value);
 
     B gitDirectory(String value);
@@ -89,7 +90,7 @@ final class FieldGroups {
     B kinds(Set<ResourceKind> value);
   }
 
-  interface DryRun<B> {
+  public interface DryRun<B> {
     B dryRun(boolean value);
   }
 

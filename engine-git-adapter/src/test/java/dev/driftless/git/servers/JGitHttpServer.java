@@ -95,6 +95,14 @@ public final class JGitHttpServer implements AutoCloseable {
   }
 
   /**
+   * Starts plain HTTP on a free port of 127.0.0.1 with the given credentials (for a test that has to
+   * name the token before the server starts, as a Kestra secret).
+   */
+  public static JGitHttpServer http(Path baseDir, BasicCredentials credentials) {
+    return start(baseDir, credentials, Optional.empty());
+  }
+
+  /**
    * Starts HTTPS on a free port of 127.0.0.1 with random credentials, generating its CA and
    * certificate into {@code tlsDir}.
    */

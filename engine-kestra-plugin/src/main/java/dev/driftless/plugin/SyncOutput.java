@@ -1,0 +1,27 @@
+package dev.driftless.plugin;
+
+import io.kestra.core.models.tasks.Output;
+import io.swagger.v3.oas.annotations.media.Schema;
+import lombok.Getter;
+import lombok.experimental.SuperBuilder;
+
+/** What every sync task outputs besides its rows: the commit made, and the plan that was applied. */
+@SuperBuilder
+@Getter
+public class SyncOutput implements Output {
+
+  @Schema(title = "The Git commit made, if any")
+  private final String commitId;
+
+  @Schema(title = "Where to see the commit on the Git forge, when the remote is on a known one")
+  private final String commitURL;
+
+  @Schema(title = "The plan's id", description = "A digest of what was planned; a second run that finds nothing to do has the same summary, not necessarily the same id.")
+  private final String planId;
+
+  @Schema(title = "The plan's summary", description = "For example `2 to create, 1 to update, 0 to delete`.")
+  private final String summary;
+
+  @Schema(title = "Whether this was a dry run (nothing written)")
+  private final Boolean dryRun;
+}
