@@ -204,6 +204,7 @@ class FlowRunTest {
     String errors = entries.stream().filter(l -> l.getLevel().toString().equals("ERROR")).map(LogEntry::getMessage)
         .collect(Collectors.joining("\n"));
     assertTrue(errors.contains("no_such_directory"), errors);
+    assertFalse(errors.contains("readMissingAsEmpty"), "no setting the task does not have: " + errors);
     assertFalse(errors.contains(PluginWorld.GIT_TOKEN) || errors.contains(PluginWorld.KESTRA_PASSWORD), errors);
   }
 }

@@ -61,8 +61,7 @@ public final class GitSnapshotReader implements SnapshotReader {
       }
       String missing = "branch '" + settings.branch() + "' does not exist in " + access.display();
       if (!settings.readMissingAsEmpty()) {
-        throw new SourceNotFoundException(missing + ". Check the branch name; nothing was read, so nothing is planned "
-            + "(set readMissingAsEmpty only when Git is the target and the branch is to be created).");
+        throw new SourceNotFoundException(missing + ". Check the branch name; nothing was read, so nothing is planned.");
       }
       // A new branch starts from the default branch (see the writer): what it will hold is what that holds.
       Optional<RemoteBranch> start = branch.startingPoint();
@@ -101,8 +100,7 @@ public final class GitSnapshotReader implements SnapshotReader {
       case MISSING -> {
         String where = where("does not exist", head, what);
         if (!settings.readMissingAsEmpty()) {
-          throw new SourceNotFoundException(where + ". Check gitDirectory; nothing was read, so nothing is planned "
-              + "(set readMissingAsEmpty only when Git is the target and the directory is to be created).");
+          throw new SourceNotFoundException(where + ". Check gitDirectory; nothing was read, so nothing is planned.");
         }
         yield empty(scope, identity, where + "; read as empty (readMissingAsEmpty)");
       }
