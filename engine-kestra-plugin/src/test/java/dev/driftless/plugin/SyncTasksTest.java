@@ -1,8 +1,11 @@
 package dev.driftless.plugin;
 
+import static dev.driftless.plugin.PluginWorld.MAIN;
+import static dev.driftless.plugin.PluginWorld.TENANT;
 import static dev.driftless.plugin.PluginWorld.rows;
 import static dev.driftless.plugin.PluginWorld.states;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SyncFlow and SyncNamespaceFiles (Git to Kestra) run with Kestra's own run context. */
+/** SyncFlow, SyncNamespaceFiles and SyncDashboards (Git to Kestra) run with Kestra's own run context. */
 @KestraTest
 @Timeout(120)
 class SyncTasksTest {
@@ -35,6 +38,7 @@ class SyncTasksTest {
           type: io.kestra.plugin.core.log.Log
           message: hello
       """;
+  private static final String OVERVIEW = "id: overview\ntitle: Overview\ncharts: []\n";
 
   @Inject
   TestRunContextFactory runContextFactory;
@@ -153,5 +157,34 @@ class SyncTasksTest {
         states(rows(context, out.getFiles()), "kestraPath"));
     assertTrue(world.file("prod", "/old.txt").isEmpty());
     assertEquals(Optional.of("a\n"), world.file("prod", "/a.txt"));
+  }
+
+  // ---- SyncDashboards
+
+  private SyncDashboards.SyncDashboardsBuilder<?, ?> syncDashboards() {
+    return world.connect(SyncDashboards.builder()).id("sync_dashboards").type(SyncDashboards.class.getName());
+  }
+
+  @Test
+  void syncDashboards_createsTheDashboardsGitHas_andASecondRunWritesNothing() throws Exception {
+    world.commit().add("_dashboards/overview.yml", OVERVIEW).push();
+
+    RunContext context = context("system");
+    SyncDashboards.Output out = syncDashboards().build().run(context);
+
+    assertEquals(1, world.state().dashboardIds(TENANT).size());
+    assertEquals(OVERVIEW, world.state().dashboardSource(TENANT, world.state().dashboardIds(TENANT).get(0)).orElseThrow());
+    List<Map<String, Object>> rows = rows(context, out.getDashboards());
+    assertEquals(Map.of("overview", "ADDED"), states(rows, "dashboardId"));
+    assertEquals("_dashboards/overview.yml", rows.get(0).get("gitPath"));
+
+    world.forgetRequests();
+    RunContext again = context("system");
+    SyncDashboards.Output second = syncDashboards().build().run(again);
+    world.assertNoKestraWrite();
+    assertEquals(Map.of("overview", "UNCHANGED"), states(rows(again, second.getDashboards()), "dashboardId"));
+    assertFalse(second.getSummary().isBlank());
+    assertEquals(Optional.empty(), world.head("other"));
+    assertTrue(world.head(MAIN).isPresent());
   }
 }
