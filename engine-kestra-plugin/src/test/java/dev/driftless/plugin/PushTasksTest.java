@@ -1,6 +1,7 @@
 package dev.driftless.plugin;
 
 import static dev.driftless.plugin.PluginWorld.MAIN;
+import static dev.driftless.plugin.PluginWorld.TENANT;
 import static dev.driftless.plugin.PluginWorld.rows;
 import static dev.driftless.plugin.PluginWorld.states;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftless.emulator.Execution;
 import io.kestra.core.context.TestRunContextFactory;
 import io.kestra.core.junit.annotations.KestraTest;
 import io.kestra.core.models.property.Property;
 import io.kestra.core.runners.RunContext;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -193,6 +196,116 @@ class PushTasksTest {
         .files("*.parquet").errorOnMissing(Property.ofValue(true)).build().run(context("system", "push", Map.of())));
 
     assertTrue(e.getMessage().contains("*.parquet"), e.getMessage());
+    assertEquals(head, world.head(MAIN));
+  }
+
+  // ---- PushDashboards
+
+  private static String dashboard(String id, String title) {
+    return "id: " + id + "\ntitle: " + title + "\ncharts: []\n";
+  }
+
+  private PushDashboards.PushDashboardsBuilder<?, ?> pushDashboards() {
+    return world.connect(PushDashboards.builder()).id("push_dashboards").type(PushDashboards.class.getName());
+  }
+
+  @Test
+  void pushDashboards_theSelectedOnes_onePerId_andASecondRunCommitsNothing() throws Exception {
+    world.state().putDashboard(TENANT, "overview", dashboard("overview", "Overview"));
+    world.state().putDashboard(TENANT, "errors", dashboard("errors", "Overview"));
+    world.state().putDashboard(TENANT, "latency", dashboard("latency", "Latency"));
+
+    RunContext context = context("system", "push", Map.of());
+    PushDashboards.Output out = pushDashboards().dashboards(List.of("overview", "errors")).build().run(context);
+
+    assertEquals(Set.of("README.md", "_dashboards/overview.yml", "_dashboards/errors.yml"), world.gitFiles(MAIN).keySet());
+    assertEquals(Optional.of(dashboard("errors", "Overview")), world.gitFile(MAIN, "_dashboards/errors.yml"));
+    assertEquals(world.head(MAIN).map(ObjectId::name).orElseThrow(), out.getCommitId());
+    assertEquals(Map.of("_dashboards/errors.yml", "ADDED", "_dashboards/overview.yml", "ADDED"),
+        states(rows(context, out.getDashboards()), "file"));
+    assertEquals(out.getDashboards(), out.getFlows(), "the plugin's name for the same rows");
+
+    Optional<ObjectId> head = world.head(MAIN);
+    RunContext again = context("system", "push", Map.of());
+    PushDashboards.Output second = pushDashboards().dashboards(List.of("overview", "errors")).build().run(again);
+    assertEquals(head, world.head(MAIN));
+    assertEquals(Map.of("_dashboards/errors.yml", "UNCHANGED", "_dashboards/overview.yml", "UNCHANGED"),
+        states(rows(again, second.getDashboards()), "file"));
+  }
+
+  // ---- PushExecutionFiles
+
+  private static final Execution EXECUTION = Execution.of("5nBp7XkrxG2vQ3aN7CnRlS", "company.team", "report")
+      .withOutputFile("report.csv", bytes("id,total\n1,42\n"))
+      .withOutputFile("summary.json", bytes("{\"total\": 42}\n"))
+      .withOutputFile("debug.log", bytes("noise\n"));
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A run context of a task in the execution {@link #EXECUTION}. */
+  private RunContext inExecution(Map<String, Object> inputs) {
+    world.state().putExecution(TENANT, EXECUTION);
+    return runContextFactory.of("company.team", Map.of(
+        "flow", Map.of("id", "report", "namespace", "company.team", "tenantId", TENANT),
+        "execution", Map.of("id", EXECUTION.id()),
+        "inputs", inputs));
+  }
+
+  private PushExecutionFiles.PushExecutionFilesBuilder<?, ?> pushOutputs() {
+    return world.connect(PushExecutionFiles.builder()).id("push_outputs").type(PushExecutionFiles.class.getName());
+  }
+
+  @Test
+  void pushExecutionFiles_theRunningExecutionsFiles_selectedByFiles_andASecondRunCommitsNothing() throws Exception {
+    RunContext context = inExecution(Map.of());
+    PushExecutionFiles.Output out = pushOutputs().files(List.of("*.csv", "*.json"))
+        .commitMessage(Property.ofExpression("outputs of {{ execution.id }}")).build().run(context);
+
+    assertEquals(Set.of("README.md", "_outputs/report.csv", "_outputs/summary.json"), world.gitFiles(MAIN).keySet());
+    assertEquals(Optional.of("id,total\n1,42\n"), world.gitFile(MAIN, "_outputs/report.csv"));
+    assertEquals("outputs of " + EXECUTION.id(), world.repo().log(MAIN).get(0).getShortMessage());
+    assertEquals(world.head(MAIN).map(ObjectId::name).orElseThrow(), out.getCommitId());
+    assertEquals(Map.of("_outputs/report.csv", "ADDED", "_outputs/summary.json", "ADDED"),
+        states(rows(context, out.getFiles()), "file"));
+    world.assertNoKestraWrite();
+
+    Optional<ObjectId> head = world.head(MAIN);
+    RunContext again = inExecution(Map.of());
+    PushExecutionFiles.Output second = pushOutputs().files(List.of("*.csv", "*.json")).build().run(again);
+    assertEquals(head, world.head(MAIN));
+    assertEquals(Map.of("_outputs/report.csv", "UNCHANGED", "_outputs/summary.json", "UNCHANGED"),
+        states(rows(again, second.getFiles()), "file"));
+  }
+
+  @Test
+  void pushExecutionFiles_filesMap_namesTheFilesInGit_withRenderedKeysAndValues() throws Exception {
+    RunContext context = inExecution(Map.of("day", "2026-12-04", "uri", EXECUTION.outputFileUri("report.csv")));
+
+    pushOutputs().gitDirectory(Property.ofValue("reports"))
+        .filesMap(Map.of("{{ inputs.day }}.csv", "{{ inputs.uri }}")).build().run(context);
+
+    assertEquals(Set.of("README.md", "reports/2026-12-04.csv"), world.gitFiles(MAIN).keySet());
+    assertEquals(Optional.of("id,total\n1,42\n"), world.gitFile(MAIN, "reports/2026-12-04.csv"));
+  }
+
+  @Test
+  void pushExecutionFiles_filesMap_asAnExpressionRenderingAJsonObject() throws Exception {
+    RunContext context = inExecution(Map.of("map", Map.of("latest.json", EXECUTION.outputFileUri("summary.json"))));
+
+    pushOutputs().filesMap("{{ inputs.map }}").build().run(context);
+
+    assertEquals(Set.of("README.md", "_outputs/latest.json"), world.gitFiles(MAIN).keySet());
+  }
+
+  @Test
+  void pushExecutionFiles_outsideAnExecution_failsSayingSo_andCommitsNothing() {
+    Optional<ObjectId> head = world.head(MAIN);
+
+    Exception e = assertThrows(Exception.class, () -> pushOutputs().build().run(runContextFactory.of("dev", Map.of())));
+
+    assertTrue(e.getMessage().contains("outside an execution"), e.getMessage());
     assertEquals(head, world.head(MAIN));
   }
 }
