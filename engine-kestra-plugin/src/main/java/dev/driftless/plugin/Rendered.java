@@ -1,5 +1,6 @@
 package dev.driftless.plugin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.driftless.credential.Secret;
 import io.kestra.core.exceptions.IllegalVariableEvaluationException;
 import io.kestra.core.models.property.Property;
@@ -97,7 +98,7 @@ final class Rendered {
       String rendered = runContext.render(text);
       try {
         raw = JacksonMapper.ofJson().readValue(rendered, Map.class);
-      } catch (Exception e) {
+      } catch (JsonProcessingException e) {
         throw new IllegalArgumentException(property + ": must be a map, or a string holding a JSON object");
       }
     } else if (value instanceof Map<?, ?> map) {
@@ -125,7 +126,7 @@ final class Rendered {
         return Optional.of(list.stream().map(e -> ((String) e).trim()).filter(s -> !s.isEmpty()).toList());
       }
       return Optional.empty();
-    } catch (Exception e) {
+    } catch (JsonProcessingException e) {
       return Optional.empty(); // a glob such as [ab]*.yml
     }
   }
