@@ -1,0 +1,87 @@
+package dev.driftless.plugin;
+
+import dev.driftless.presets.run.PresetResult;
+import io.kestra.core.models.annotations.Example;
+import io.kestra.core.models.annotations.Plugin;
+import io.kestra.core.models.annotations.PluginProperty;
+import io.kestra.core.models.property.Property;
+import io.kestra.core.runners.RunContext;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.net.URI;
+import lombok.Builder;
+import lombok.EqualsAndHashCode;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+import lombok.ToString;
+import lombok.experimental.SuperBuilder;
+
+@SuperBuilder
+@NoArgsConstructor
+@Getter
+@ToString(callSuper = true)
+@EqualsAndHashCode(callSuper = true)
+@Schema(
+    title = "Sync dashboards from a Git directory into Kestra (Git is the source of truth).",
+    description = """
+        The Git plugin's SyncDashboards, planned first and applied exactly as planned. Dashboards are matched by id, \
+        never by title: two dashboards with one title stay two. A missing directory is an error, never an empty source.""")
+@Plugin(examples = {
+    @Example(title = "Sync the dashboards in `_dashboards` every hour, deleting those Git no longer has.", full = true,
+        code = """
+        id: sync_dashboards_from_git
+        namespace: system
+
+        tasks:
+          - id: git
+            type: dev.driftless.plugin.SyncDashboards
+            url: https://github.com/kestra-io/dashboards
+            branch: main
+            username: git_username
+            password: "{{ secret('GITHUB_ACCESS_TOKEN') }}"
+            gitDirectory: _dashboards
+            delete: true
+
+        triggers:
+          - id: hourly
+            type: io.kestra.plugin.core.trigger.Schedule
+            cron: "0 * * * *"
+        """)
+})
+public class SyncDashboards extends AbstractSyncTask<SyncDashboards.Output> {
+
+  @Schema(title = "The branch to read")
+  @PluginProperty(group = "main")
+  @Builder.Default
+  private Property<String> branch = Property.ofValue("main");
+
+  @Schema(title = "The directory of the dashboards in the repository")
+  @PluginProperty(group = "main")
+  @Builder.Default
+  private Property<String> gitDirectory = Property.ofValue("_dashboards");
+
+  @Schema(title = "Delete the dashboards that Git does not have")
+  @PluginProperty(group = "main")
+  @Builder.Default
+  private Property<Boolean> delete = Property.ofValue(false);
+
+  @Override
+  public Output run(RunContext runContext) throws Exception {
+    Rendered r = new Rendered(runContext);
+    dev.driftless.presets.SyncDashboards.Builder request =
+        connection(runContext, dev.driftless.presets.SyncDashboards.builder());
+    r.string(branch).ifPresent(request::branch);
+    r.string(gitDirectory).ifPresent(request::gitDirectory);
+    r.bool(delete).ifPresent(request::delete);
+    dev.driftless.presets.SyncDashboards task = request.build();
+    PresetResult result = execute(runContext, task);
+    return common(Output.builder(), task, result).dashboards(rows(runContext, result)).build();
+  }
+
+  @SuperBuilder
+  @Getter
+  public static class Output extends SyncOutput {
+    @Schema(title = "The dashboards synced, as an Ion file",
+        description = "One row per dashboard: `gitPath`, `syncState` (ADDED, UPDATED, UNCHANGED, DELETED, KEPT), `dashboardId`.")
+    private final URI dashboards;
+  }
+}
