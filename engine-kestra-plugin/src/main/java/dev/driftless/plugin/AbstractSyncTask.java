@@ -133,7 +133,7 @@ public abstract class AbstractSyncTask<O extends SyncOutput> extends AbstractGit
     }
     metrics(runContext, plan.summary());
     if (!plan.isApplyable()) {
-      throw new SyncFailedException("The plan cannot be applied: " + plan.summary().line() + ". "
+      throw new SyncFailedException("The plan cannot be applied (" + plan.summary().line() + ") "
           + String.join(" ", plan.errors().stream().map(d -> d.render()).toList()));
     }
     if (result.result().filter(r -> !r.isComplete()).isPresent()) {

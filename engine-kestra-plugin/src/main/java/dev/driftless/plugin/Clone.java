@@ -29,9 +29,9 @@ import lombok.experimental.SuperBuilder;
         A short commit id is looked up on the branch's history. A directory that is not empty is refused rather than \
         mixed with the clone. SSH host keys are verified by default.""")
 @Plugin(examples = {
-    @Example(title = "Clone a repository, then run a script from it in the same working directory.", full = true,
+    @Example(title = "Clone a repository, then upload its Python scripts as namespace files.", full = true,
         code = """
-        id: git_python
+        id: git_scripts
         namespace: company.team
 
         tasks:
@@ -43,12 +43,11 @@ import lombok.experimental.SuperBuilder;
                 url: https://github.com/kestra-io/examples
                 branch: main
 
-              - id: python
-                type: io.kestra.plugin.scripts.python.Commands
-                taskRunner:
-                  type: io.kestra.plugin.core.runner.Process
-                commands:
-                  - python scripts/etl_script.py
+              - id: upload
+                type: io.kestra.plugin.core.namespace.UploadFiles
+                namespace: company.team
+                files:
+                  - "glob:scripts/**/*.py"
         """),
     @Example(title = "Clone a tag of a private repository into a folder of its own.", full = true, code = """
         id: git_clone_tag
@@ -66,12 +65,9 @@ import lombok.experimental.SuperBuilder;
                 tag: v1.4.0
                 directory: examples
 
-              - id: list
-                type: io.kestra.plugin.scripts.shell.Commands
-                taskRunner:
-                  type: io.kestra.plugin.core.runner.Process
-                commands:
-                  - ls -la examples
+              - id: log
+                type: io.kestra.plugin.core.log.Log
+                message: "Cloned {{ outputs.clone_repository.commitId }} into {{ outputs.clone_repository.directory }}"
         """)
 })
 public class Clone extends AbstractGitTask implements RunnableTask<Clone.Output> {

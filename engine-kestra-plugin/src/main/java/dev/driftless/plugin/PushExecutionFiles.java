@@ -29,20 +29,14 @@ import lombok.experimental.SuperBuilder;
         API, so the task needs `kestraUrl` and `auth` when the server asks for them. It never deletes anything: a file \
         an earlier execution pushed is kept. Unlike the Git plugin, files in the task's working directory are not read.""")
 @Plugin(examples = {
-    @Example(title = "Write a report, then commit it under `reports/` with a name of its own.", full = true, code = """
+    @Example(title = "Download a report, then commit it under `reports/` with a name of its own.", full = true, code = """
         id: daily_report
         namespace: company.team
 
         tasks:
           - id: report
-            type: io.kestra.plugin.scripts.shell.Commands
-            taskRunner:
-              type: io.kestra.plugin.core.runner.Process
-            outputFiles:
-              - report.csv
-            commands:
-              - echo "id,total" > report.csv
-              - echo "1,42" >> report.csv
+            type: io.kestra.plugin.core.http.Download
+            uri: https://reports.example.com/daily.csv
 
           - id: push_report
             type: dev.driftless.plugin.PushExecutionFiles
@@ -54,7 +48,7 @@ import lombok.experimental.SuperBuilder;
               password: "{{ secret('KESTRA_PASSWORD') }}"
             gitDirectory: reports
             filesMap:
-              "{{ execution.startDate | date('yyyy-MM-dd') }}.csv": "{{ outputs.report.outputFiles['report.csv'] }}"
+              "{{ execution.startDate | date('yyyy-MM-dd') }}.csv": "{{ outputs.report.uri }}"
             commitMessage: "report of {{ execution.id }}"
         """)
 })

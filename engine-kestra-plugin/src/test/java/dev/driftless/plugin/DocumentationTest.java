@@ -17,39 +17,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What Kestra shows users of the plugin: every task and every property has a title (they become
- * the documentation page and the editor's autocompletion), and Kestra's own schema generator
- * documents each task's properties and outputs.
+ * What Kestra shows users of the plugin: Kestra's own schema generator documents each task (its
+ * documentation page and the editor's autocompletion); the titles themselves are checked by
+ * {@link TaskDefinitionsTest}.
  */
 @KestraTest
 class DocumentationTest {
 
   @Inject
   JsonSchemaGenerator generator;
-
-  @Test
-  void everyTaskAndProperty_hasATitle() throws ClassNotFoundException {
-    List<String> missing = new ArrayList<>();
-    for (String name : PluginJarIT.TASKS) {
-      Class<?> type = Class.forName("dev.driftless.plugin." + name);
-      if (!titled(type.getAnnotation(Schema.class))) {
-        missing.add(name);
-      }
-      for (Class<?> c = type; c.getPackageName().equals("dev.driftless.plugin"); c = c.getSuperclass()) {
-        for (Field field : c.getDeclaredFields()) {
-          if (!Modifier.isStatic(field.getModifiers()) && !titled(field.getAnnotation(Schema.class))) {
-            missing.add(c.getSimpleName() + "." + field.getName());
-          }
-        }
-      }
-    }
-    for (Field field : Auth.class.getDeclaredFields()) {
-      if (!Modifier.isStatic(field.getModifiers()) && !titled(field.getAnnotation(Schema.class))) {
-        missing.add("Auth." + field.getName());
-      }
-    }
-    assertEquals(List.of(), missing, "properties without a @Schema title");
-  }
 
   @Test
   @SuppressWarnings("unchecked")
@@ -66,7 +42,4 @@ class DocumentationTest {
     }
   }
 
-  private static boolean titled(Schema schema) {
-    return schema != null && !schema.title().isBlank();
-  }
 }

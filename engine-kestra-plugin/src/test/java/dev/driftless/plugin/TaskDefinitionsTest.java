@@ -64,28 +64,6 @@ class TaskDefinitionsTest {
   }
 
   @Test
-  void everyExample_isReadByKestrasYamlMapper_intoOurTask() throws Exception {
-    int read = 0;
-    for (Class<? extends Task> type : TASKS) {
-      for (Example example : type.getAnnotation(Plugin.class).examples()) {
-        Map<?, ?> flow = YAML.readValue(String.join("\n", example.code()), Map.class);
-        List<Map<?, ?>> ours = new ArrayList<>();
-        collectOurs(flow.get("tasks"), ours);
-        assertFalse(ours.isEmpty(), type.getSimpleName() + ": " + example.title());
-        for (Map<?, ?> task : ours) {
-          Object parsed = YAML.convertValue(task, Class.forName((String) task.get("type")));
-          assertEquals(type, parsed.getClass(), example.title());
-          read++;
-        }
-      }
-    }
-    assertTrue(read >= TASKS.size());
-    assertThrows(IllegalArgumentException.class, () -> YAML.convertValue(
-        Map.of("id", "t", "type", PushFlows.class.getName(), "flowz", "x"), PushFlows.class),
-        "a property the task does not have is refused, so the examples are really checked");
-  }
-
-  @Test
   void toString_showsNoCredential() {
     Map<String, Object> definition = new LinkedHashMap<>();
     definition.put("id", "t");
