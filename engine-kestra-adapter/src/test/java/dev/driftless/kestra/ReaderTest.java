@@ -97,7 +97,7 @@ class ReaderTest {
         assertEquals(Set.of(ResourceKey.flow("dev", "a.b-c")), read.index().keySet(), server.name());
         assertEquals("1", read.resource(ResourceKey.flow("dev", "a.b-c")).orElseThrow().version().orElseThrow(),
             "the version marker is Kestra's revision");
-        Snapshot children = f.side.reader().read(FLOWS.withChildren(true));
+        Snapshot children = f.side.reader().read(FLOWS.withIncludeChildNamespaces(true));
         assertEquals(Set.of(ResourceKey.flow("dev", "a.b-c"), ResourceKey.flow("dev.child", "x")),
             children.index().keySet(), server.name());
       }
@@ -138,7 +138,7 @@ class ReaderTest {
       f.emulator.state().putNamespaceFile(T, "dev", "/a.txt", new byte[] {'a'});
       f.emulator.state().putNamespaceFile(T, "dev.deep.er", "/b.txt", new byte[] {'b'});
       f.emulator.state().putNamespaceFile(T, "devops", "/c.txt", new byte[] {'c'});
-      Snapshot read = f.side.reader().read(FILES.withChildren(true));
+      Snapshot read = f.side.reader().read(FILES.withIncludeChildNamespaces(true));
       assertEquals(Set.of(ResourceKey.namespaceFile("dev", "a.txt"), ResourceKey.namespaceFile("dev.deep.er", "b.txt")),
           read.index().keySet());
     }
