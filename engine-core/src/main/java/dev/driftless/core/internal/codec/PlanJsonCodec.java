@@ -219,18 +219,18 @@ public final class PlanJsonCodec {
     return node;
   }
 
+  /** The change's fields as its diff row holds them, the action as a one-entry array; then what is not flat. */
   private static ObjectNode change(Change c) {
     ObjectNode node = NODES.objectNode();
-    node.put("address", c.key().address());
-    node.put("kind", c.key().kind().label());
-    node.put("namespace", c.key().namespace());
-    node.put("name", c.key().name());
-    node.put("source_namespace", c.sourceKey().namespace());
-    node.put("side", label(c.side()));
-    node.putArray("actions").add(c.action().label());
-    node.put("reason", c.reason().label());
-    putOptional(node, "before", c.before().map(Fingerprint::value));
-    putOptional(node, "after", c.after().map(Fingerprint::value));
+    ChangeFields.of(c).forEach((field, value) -> {
+      if (field.equals(ChangeFields.ACTION)) {
+        node.putArray("actions").add(value);
+      } else if (value == null) {
+        node.putNull(field);
+      } else {
+        node.put(field, value);
+      }
+    });
     ArrayNode deps = node.putArray("depends_on");
     c.dependsOn().forEach(k -> deps.add(key(k)));
     putOptional(node, "diff", c.diff().map(Diff::text));
@@ -266,7 +266,7 @@ public final class PlanJsonCodec {
   }
 
   private static String label(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT);
+    return ChangeFields.label(value);
   }
 
   // ---------------------------------------------------------------------------------------------
