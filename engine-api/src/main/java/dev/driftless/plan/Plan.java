@@ -28,8 +28,12 @@ import org.immutables.value.Value;
 @ValueStyle
 public abstract class Plan {
 
-  /** The format of plan files this version writes: 2 since plan files are sealed with a digest. */
-  public static final int FORMAT_VERSION = 2;
+  /**
+   * The format of plan files this version writes: 3 since a scope's children are
+   * {@code include_child_namespaces}, as the policy's (2 sealed plan files with a digest and is still
+   * read).
+   */
+  public static final int FORMAT_VERSION = 3;
 
   /** Only the generated implementation extends it. */
   Plan() {}

@@ -15,8 +15,12 @@ import java.util.TreeSet;
  * whenever their kind is.
  *
  * <p>A key inside the scope that the snapshot does not hold is absent; a key outside it is unknown.
+ *
+ * @param includeChildNamespaces whether the namespaces' child namespaces ({@code dev.team} of
+ *     {@code dev}) are covered too, as {@link dev.driftless.policy.Policy#includeChildNamespaces()} asks
  */
-public record Scope(Set<String> namespaces, boolean includeChildren, boolean tenantWide, Set<ResourceKind> kinds) {
+public record Scope(Set<String> namespaces, boolean includeChildNamespaces, boolean tenantWide,
+    Set<ResourceKind> kinds) {
 
   public Scope {
     namespaces = Set.copyOf(new TreeSet<>(Objects.requireNonNull(namespaces, "namespaces")));
@@ -37,8 +41,9 @@ public record Scope(Set<String> namespaces, boolean includeChildren, boolean ten
   }
 
   /** The given namespaces (and their children when asked), for the given kinds. */
-  public static Scope namespaces(Collection<String> namespaces, boolean includeChildren, Set<ResourceKind> kinds) {
-    return new Scope(Set.copyOf(namespaces), includeChildren, false, kinds);
+  public static Scope namespaces(Collection<String> namespaces, boolean includeChildNamespaces,
+      Set<ResourceKind> kinds) {
+    return new Scope(Set.copyOf(namespaces), includeChildNamespaces, false, kinds);
   }
 
   /** One namespace without its children, for the given kinds. */
@@ -57,11 +62,11 @@ public record Scope(Set<String> namespaces, boolean includeChildren, boolean ten
   }
 
   public Scope withKinds(Set<ResourceKind> otherKinds) {
-    return new Scope(namespaces, includeChildren, tenantWide, otherKinds);
+    return new Scope(namespaces, includeChildNamespaces, tenantWide, otherKinds);
   }
 
-  public Scope withChildren(boolean children) {
-    return new Scope(namespaces, children, tenantWide, kinds);
+  public Scope withIncludeChildNamespaces(boolean include) {
+    return new Scope(namespaces, include, tenantWide, kinds);
   }
 
   /** Whether the snapshot knows about this key. */
@@ -77,12 +82,13 @@ public record Scope(Set<String> namespaces, boolean includeChildren, boolean ten
     if (!kind.isNamespaced() || tenantWide) {
       return true;
     }
-    return includeChildren ? Namespaces.isWithin(namespace, namespaces) : namespaces.contains(namespace);
+    return includeChildNamespaces ? Namespaces.isWithin(namespace, namespaces) : namespaces.contains(namespace);
   }
 
   /** Whether the scope reaches this namespace at all, whatever the kind. */
   public boolean coversNamespace(String namespace) {
-    return tenantWide || (includeChildren ? Namespaces.isWithin(namespace, namespaces) : namespaces.contains(namespace));
+    return tenantWide
+        || (includeChildNamespaces ? Namespaces.isWithin(namespace, namespaces) : namespaces.contains(namespace));
   }
 
   /** For messages: {@code namespaces [dev] with children, kinds [flow, namespace-file]}. */
@@ -95,7 +101,7 @@ public record Scope(Set<String> namespaces, boolean includeChildren, boolean ten
     } else {
       out.append(namespaces.size() == 1 ? "namespace " : "namespaces ")
           .append(String.join(", ", new TreeSet<>(namespaces)));
-      if (includeChildren) {
+      if (includeChildNamespaces) {
         out.append(" with children");
       }
     }

@@ -74,7 +74,7 @@ public sealed interface SnapshotEntry permits SnapshotEntry.Present, SnapshotEnt
   }
 
   /** Why an entry could not be read. */
-  enum Problem {
+  enum Failure {
     /** The text is not a valid document of its kind (YAML syntax, duplicate keys, no id). */
     INVALID_SYNTAX,
     /** The side could not give the content: a symlink, a submodule, a size limit, an I/O error. */
@@ -85,7 +85,7 @@ public sealed interface SnapshotEntry permits SnapshotEntry.Present, SnapshotEnt
    * Something of this kind in this namespace that could not be read.
    *
    * @param name the name when known or guessed (from a file name); empty when unknown
-   * @param problem what kind of failure it is
+   * @param failure what kind of failure it is
    * @param reason what went wrong, for people
    * @param origin where it is
    * @param line the line of the problem, when known
@@ -94,7 +94,7 @@ public sealed interface SnapshotEntry permits SnapshotEntry.Present, SnapshotEnt
       ResourceKind kind,
       String namespace,
       Optional<String> name,
-      Problem problem,
+      Failure failure,
       String reason,
       Optional<String> origin,
       OptionalInt line) implements SnapshotEntry {
@@ -103,7 +103,7 @@ public sealed interface SnapshotEntry permits SnapshotEntry.Present, SnapshotEnt
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(namespace, "namespace");
       Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(problem, "problem");
+      Objects.requireNonNull(failure, "failure");
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(origin, "origin");
       Objects.requireNonNull(line, "line");
@@ -115,17 +115,17 @@ public sealed interface SnapshotEntry permits SnapshotEntry.Present, SnapshotEnt
     }
 
     /** An entry whose key is known but whose content could not be read. */
-    public static Unreadable of(ResourceKey key, Problem problem, String reason) {
-      return new Unreadable(key.kind(), key.namespace(), Optional.of(key.name()), problem, reason,
+    public static Unreadable of(ResourceKey key, Failure failure, String reason) {
+      return new Unreadable(key.kind(), key.namespace(), Optional.of(key.name()), failure, reason,
           Optional.empty(), OptionalInt.empty());
     }
 
     public Unreadable withOrigin(String where) {
-      return new Unreadable(kind, namespace, name, problem, reason, Optional.of(where), line);
+      return new Unreadable(kind, namespace, name, failure, reason, Optional.of(where), line);
     }
 
     public Unreadable atLine(int lineNumber) {
-      return new Unreadable(kind, namespace, name, problem, reason, origin, OptionalInt.of(lineNumber));
+      return new Unreadable(kind, namespace, name, failure, reason, origin, OptionalInt.of(lineNumber));
     }
 
     @Override

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.driftless.plan.Diff;
 import dev.driftless.plan.Plan;
 import dev.driftless.testkit.hostile.HostileProxy;
@@ -13,6 +16,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,6 +74,21 @@ class ApplyCommandTest {
     assertEquals(Optional.of(A), sides.flowInKestra("dev", "a"));
     assertEquals(Optional.of(B), sides.flowInKestra("dev", "b"));
     sides.cli(sides.command("plan", "--detailed-exitcode")).assertExit(0);
+  }
+
+  @Test
+  void aSavedPlan_ofFormat2_isStillApplied() throws IOException {
+    sides.cli(sides.command("plan", "--out", planFile)).assertExit(0);
+    Path file = Path.of(planFile);
+    String format2 = asFormat2(Files.readString(file, StandardCharsets.UTF_8));
+    assertTrue(format2.contains("\"format_version\" : 2") && format2.contains("\"include_children\""), format2);
+    Files.writeString(file, format2, StandardCharsets.UTF_8);
+
+    Cli.Result applied = sides.cli("apply", planFile).assertExit(0);
+
+    assertTrue(applied.out().startsWith("Apply complete! 2 changes applied"), applied.out());
+    assertEquals(Optional.of(A), sides.flowInKestra("dev", "a"));
+    assertEquals(Optional.of(B), sides.flowInKestra("dev", "b"));
   }
 
   @Test
@@ -239,6 +260,36 @@ class ApplyCommandTest {
   private void massDeletionScenario() {
     sides.commit().delete("dev/flows").add("dev/files/readme.txt", "no flows here\n").push();
     sides.state().putFlowSource(Sides.TENANT, A);
+  }
+
+  /**
+   * A plan file as Driftless wrote it in format 2: its scopes' {@code include_child_namespaces}
+   * called {@code include_children}, sealed as format 2 sealed it (a SHA-256 of the compact JSON of
+   * everything but the digest, in the file's order). {@code PlanFormat2Test} reads a real one.
+   */
+  private static String asFormat2(String json) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode content = (ObjectNode) mapper.readTree(json);
+    content.remove("digest");
+    content.put("format_version", 2);
+    for (JsonNode snapshot : content.get("snapshots")) {
+      ObjectNode scope = (ObjectNode) snapshot.get("scope");
+      ObjectNode renamed = scope.deepCopy();
+      scope.removeAll();
+      renamed.fields().forEachRemaining(e -> scope.set(
+          e.getKey().equals("include_child_namespaces") ? "include_children" : e.getKey(), e.getValue()));
+    }
+    ObjectNode file = mapper.createObjectNode();
+    file.set("format_version", content.get("format_version"));
+    file.set("plan_id", content.get("plan_id"));
+    try {
+      file.put("digest", "sha256:" + HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(content))));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    content.fields().forEachRemaining(e -> file.putIfAbsent(e.getKey(), e.getValue()));
+    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(file);
   }
 
   private static String approvalId(String planText) {

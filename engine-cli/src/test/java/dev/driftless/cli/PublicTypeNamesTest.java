@@ -58,6 +58,44 @@ class PublicTypeNamesTest {
     assertEquals(List.of(), shared);
   }
 
+  /**
+   * A public nested type of an API package is read by its simple name too (an import of
+   * {@code SnapshotEntry.Failure}, a message); it must not be taken for a public top-level type of the
+   * modules. Nested types sharing a name with each other ({@code Builder}, {@code Present}) are fine:
+   * they are always read with their enclosing type.
+   */
+  @Test
+  void noPublicNestedApiType_sharesANameWithAPublicTopLevelType() throws IOException, ClassNotFoundException {
+    Map<String, Set<String>> topLevel = new TreeMap<>();
+    List<Class<?>> nested = new ArrayList<>();
+    for (Class<?> anchor : MODULES) {
+      for (String className : classNames(location(anchor))) {
+        Class<?> type = Class.forName(className, false, anchor.getClassLoader());
+        if (!Modifier.isPublic(type.getModifiers())) {
+          continue;
+        }
+        if (type.getEnclosingClass() == null) {
+          topLevel.computeIfAbsent(type.getSimpleName(), n -> new TreeSet<>()).add(type.getName());
+        } else if (!isInternal(type.getPackageName())) {
+          nested.add(type);
+        }
+      }
+    }
+    assertTrue(nested.size() > 20, "the modules' public nested API types were found: " + nested.size());
+    Set<String> shared = new TreeSet<>();
+    for (Class<?> type : nested) {
+      Set<String> sameName = topLevel.get(type.getSimpleName());
+      if (sameName != null) {
+        shared.add(type.getCanonicalName() + " is also " + sameName);
+      }
+    }
+    assertEquals(Set.of(), shared);
+  }
+
+  private static boolean isInternal(String packageName) {
+    return List.of(packageName.split("\\.")).contains("internal");
+  }
+
   private static Path location(Class<?> anchor) {
     try {
       return Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -214,7 +214,7 @@ class GitReaderTest {
     List<SnapshotEntry.Unreadable> invalid = snapshot.entries().stream().map(e -> e.unreadable().orElseThrow()).toList();
     assertEquals(2, invalid.size());
     for (SnapshotEntry.Unreadable entry : invalid) {
-      assertEquals(SnapshotEntry.Problem.INVALID_SYNTAX, entry.problem());
+      assertEquals(SnapshotEntry.Failure.INVALID_SYNTAX, entry.failure());
       assertTrue(entry.origin().orElseThrow().startsWith("dev/flows/"), entry.toString());
     }
     SnapshotEntry.Unreadable broken = invalid.stream().filter(u -> u.name().equals(Optional.of("broken"))).findFirst()

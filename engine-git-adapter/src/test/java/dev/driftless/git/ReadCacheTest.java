@@ -104,9 +104,9 @@ class ReadCacheTest {
 
     long present = fresh.entries().stream().filter(e -> e.present().isPresent()).count();
     long invalid = fresh.entries().stream().filter(e -> e.unreadable()
-        .filter(u -> u.problem() == SnapshotEntry.Problem.INVALID_SYNTAX).isPresent()).count();
+        .filter(u -> u.failure() == SnapshotEntry.Failure.INVALID_SYNTAX).isPresent()).count();
     long unreadable = fresh.entries().stream().filter(e -> e.unreadable()
-        .filter(u -> u.problem() == SnapshotEntry.Problem.UNREADABLE).isPresent()).count();
+        .filter(u -> u.failure() == SnapshotEntry.Failure.UNREADABLE).isPresent()).count();
     // per namespace: 40 flows + renamed + moved + 2 claims of twice + a script + an app + a test
     assertEquals(NAMESPACES * 47L, present);
     assertEquals(NAMESPACES * 2L, invalid, "broken and no_id");
@@ -124,7 +124,7 @@ class ReadCacheTest {
     repo.commit(Repos.MAIN).add("dev/flows/a.yaml", "id: a\nnamespace: dev\ntasks: [\n").push();
     SnapshotEntry now = side(repo, cache).reader().read(dev).entries().get(0);
 
-    assertEquals(SnapshotEntry.Problem.INVALID_SYNTAX, now.unreadable().orElseThrow().problem());
+    assertEquals(SnapshotEntry.Failure.INVALID_SYNTAX, now.unreadable().orElseThrow().failure());
   }
 
   private static List<SnapshotEntry> sorted(List<SnapshotEntry> entries) {

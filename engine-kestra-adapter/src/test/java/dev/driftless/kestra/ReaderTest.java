@@ -56,7 +56,7 @@ class ReaderTest {
       Snapshot read = f.side.reader().read(FLOWS);
       SnapshotEntry.Unreadable broken = read.index().get(ResourceKey.flow("dev", "broken")).get(0).unreadable()
           .orElseThrow();
-      assertEquals(SnapshotEntry.Problem.INVALID_SYNTAX, broken.problem());
+      assertEquals(SnapshotEntry.Failure.INVALID_SYNTAX, broken.failure());
       assertTrue(broken.line().isPresent(), "the line of the problem is kept");
       assertTrue(read.resource(ResourceKey.flow("dev", "fine")).isPresent());
     }
@@ -69,7 +69,7 @@ class ReaderTest {
       Snapshot read = f.side.reader().read(FLOWS);
       assertEquals(Set.of(ResourceKey.flow("dev", "nameless")), read.index().keySet());
       SnapshotEntry entry = read.index().get(ResourceKey.flow("dev", "nameless")).get(0);
-      assertEquals(SnapshotEntry.Problem.INVALID_SYNTAX, entry.unreadable().orElseThrow().problem());
+      assertEquals(SnapshotEntry.Failure.INVALID_SYNTAX, entry.unreadable().orElseThrow().failure());
     }
   }
 
@@ -97,7 +97,7 @@ class ReaderTest {
         assertEquals(Set.of(ResourceKey.flow("dev", "a.b-c")), read.index().keySet(), server.name());
         assertEquals("1", read.resource(ResourceKey.flow("dev", "a.b-c")).orElseThrow().version().orElseThrow(),
             "the version marker is Kestra's revision");
-        Snapshot children = f.side.reader().read(FLOWS.withChildren(true));
+        Snapshot children = f.side.reader().read(FLOWS.withIncludeChildNamespaces(true));
         assertEquals(Set.of(ResourceKey.flow("dev", "a.b-c"), ResourceKey.flow("dev.child", "x")),
             children.index().keySet(), server.name());
       }
@@ -124,7 +124,7 @@ class ReaderTest {
       Snapshot read = side.reader().read(FILES);
       SnapshotEntry.Unreadable big = read.index().get(ResourceKey.namespaceFile("dev", "big.bin")).get(0).unreadable()
           .orElseThrow();
-      assertEquals(SnapshotEntry.Problem.UNREADABLE, big.problem());
+      assertEquals(SnapshotEntry.Failure.UNREADABLE, big.failure());
       assertTrue(big.reason().contains("limit of 100 bytes"), big.reason());
       assertTrue(read.diagnostics().stream().anyMatch(d -> d.key().equals(java.util.Optional.of(
           ResourceKey.namespaceFile("dev", "big.bin")))), read.diagnostics().toString());
@@ -138,7 +138,7 @@ class ReaderTest {
       f.emulator.state().putNamespaceFile(T, "dev", "/a.txt", new byte[] {'a'});
       f.emulator.state().putNamespaceFile(T, "dev.deep.er", "/b.txt", new byte[] {'b'});
       f.emulator.state().putNamespaceFile(T, "devops", "/c.txt", new byte[] {'c'});
-      Snapshot read = f.side.reader().read(FILES.withChildren(true));
+      Snapshot read = f.side.reader().read(FILES.withIncludeChildNamespaces(true));
       assertEquals(Set.of(ResourceKey.namespaceFile("dev", "a.txt"), ResourceKey.namespaceFile("dev.deep.er", "b.txt")),
           read.index().keySet());
     }
@@ -216,8 +216,8 @@ class ReaderTest {
       Snapshot read = f.side.reader().read(Scope.namespace("dev", EnumSet.of(ResourceKind.APP, ResourceKind.TEST)));
       assertEquals(Set.of(ResourceKey.app("dev", "form"), ResourceKey.test("dev", "suite"),
           ResourceKey.test("dev", "broken")), read.index().keySet());
-      assertEquals(SnapshotEntry.Problem.INVALID_SYNTAX,
-          read.index().get(ResourceKey.test("dev", "broken")).get(0).unreadable().orElseThrow().problem());
+      assertEquals(SnapshotEntry.Failure.INVALID_SYNTAX,
+          read.index().get(ResourceKey.test("dev", "broken")).get(0).unreadable().orElseThrow().failure());
     }
   }
 

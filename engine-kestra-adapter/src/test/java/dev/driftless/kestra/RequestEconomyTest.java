@@ -53,7 +53,7 @@ class RequestEconomyTest {
       assertTrue(requests <= 5, requests + " requests: " + f.emulator.requests().countsByRoute());
 
       f.emulator.requests().clear();
-      f.side.reader().read(FLOWS_AND_FILES.withChildren(true));
+      f.side.reader().read(FLOWS_AND_FILES.withIncludeChildNamespaces(true));
       assertTrue(f.emulator.requests().size() <= 5, "with children: " + f.emulator.requests().countsByRoute());
     }
   }

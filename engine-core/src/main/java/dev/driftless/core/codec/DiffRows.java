@@ -1,5 +1,6 @@
 package dev.driftless.core.codec;
 
+import dev.driftless.core.internal.codec.ChangeFields;
 import dev.driftless.core.internal.codec.RowsCodec;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.Plan;
@@ -9,8 +10,8 @@ import java.util.Map;
 
 /**
  * Diff rows: one flat record per change, for machines. {@link #of(Plan)} gives Driftless's own rows
- * ({@code address, kind, namespace, name, side, action, reason, before, after}); presets build the
- * Git plugin's row shapes and write them with the same codecs.
+ * in the plan JSON's vocabulary; presets build the Git plugin's row shapes (its own names and
+ * upper-case labels, as the plugin writes them) and write them with the same codecs.
  *
  * <p>Row values are strings, numbers, booleans or null. Ion output is text Ion, one struct per
  * line, as Kestra stores task outputs; JSON lines hold one object per line.
@@ -19,23 +20,19 @@ public final class DiffRows {
 
   private DiffRows() {}
 
+  /**
+   * One row per change, in the plan's order, named and labelled as the plan JSON's changes are:
+   * {@code address, kind, namespace, name, source_namespace, side} ({@code git}, {@code kestra}),
+   * {@code action} (the one entry of the plan JSON's {@code actions}: {@code create}, {@code no-op}),
+   * {@code reason} ({@code missing_in_target}), {@code before} and {@code after} (fingerprints, or
+   * null). The plan JSON's {@code depends_on} and {@code diff} are not in a row.
+   */
   public static List<Map<String, Object>> of(Plan plan) {
     return plan.changes().stream().map(DiffRows::row).toList();
   }
 
   private static Map<String, Object> row(Change c) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("address", c.key().address());
-    row.put("kind", c.key().kind().label());
-    row.put("namespace", c.key().namespace());
-    row.put("name", c.key().name());
-    row.put("sourceNamespace", c.sourceKey().namespace());
-    row.put("side", c.side().name());
-    row.put("action", c.action().label());
-    row.put("reason", c.reason().label());
-    row.put("before", c.before().map(Object::toString).orElse(null));
-    row.put("after", c.after().map(Object::toString).orElse(null));
-    return row;
+    return new LinkedHashMap<>(ChangeFields.of(c));
   }
 
   public static byte[] toIon(List<? extends Map<String, ?>> rows) {

@@ -5,11 +5,11 @@ import dev.driftless.plan.Plan;
 import java.util.Optional;
 
 /**
- * The plan as JSON, {@code "format_version": 2}: snapshots (identity and scope), policy, summary,
+ * The plan as JSON, {@code "format_version": 3}: snapshots (identity and scope), policy, summary,
  * every change with its {@code actions} array, reason, before and after fingerprints and diff, the
  * diagnostics and the metadata, sealed with a {@code digest} of all of it. The content to write is
  * not part of it; a plan read back is equal to the plan written but not executable (see
- * {@link Plan#isExecutable()}).
+ * {@link Plan#isExecutable()}). Plans saved in format 2 are still read.
  *
  * <p>What a saved plan shows is what applying it does: reading refuses a file changed after it was
  * made (in anything it would show: a diff, a reason, a name, a warning, the summary), and whoever

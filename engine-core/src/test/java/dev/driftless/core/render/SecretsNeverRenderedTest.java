@@ -95,7 +95,7 @@ class SecretsNeverRenderedTest {
         .addEntries(SnapshotEntry.present(Resource.of(FLOW, "id: deploy\nnamespace: dev\ntasks:\n"
             + "  - id: call\n    type: io.kestra.plugin.core.http.Request\n    password: " + secret + "\n")))
         .addEntries(SnapshotEntry.Unreadable.of(ResourceKey.namespaceFile("dev", "config/broken.env"),
-            SnapshotEntry.Problem.UNREADABLE, "line 2 cannot be read: " + line).withOrigin("dev/files/config/broken.env"))
+            SnapshotEntry.Failure.UNREADABLE, "line 2 cannot be read: " + line).withOrigin("dev/files/config/broken.env"))
         .addDiagnostics(Diagnostic.warning("skipped a symlink whose target reads " + otherLine).onSide(Side.GIT))
         .build();
     Snapshot kestra = Snapshot.builder().side(Side.KESTRA).scope(SCOPE).identity("kestra-1")

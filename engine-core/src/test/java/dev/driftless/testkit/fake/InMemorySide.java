@@ -230,7 +230,7 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
     if (problem.isEmpty()) {
       return SnapshotEntry.present(r);
     }
-    SnapshotEntry.Unreadable invalid = SnapshotEntry.Unreadable.of(r.key(), SnapshotEntry.Problem.INVALID_SYNTAX,
+    SnapshotEntry.Unreadable invalid = SnapshotEntry.Unreadable.of(r.key(), SnapshotEntry.Failure.INVALID_SYNTAX,
         problem.get().message());
     return problem.get().line().isPresent() ? invalid.atLine(problem.get().line().getAsInt()) : invalid;
   }

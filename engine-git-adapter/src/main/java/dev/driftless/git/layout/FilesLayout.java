@@ -116,7 +116,7 @@ public record FilesLayout(String directory, String namespace, boolean namespaceF
     if (kinds.isPresent()) {
       return kinds;
     }
-    boolean childrenAsked = scope.includeChildren();
+    boolean childrenAsked = scope.includeChildNamespaces();
     if (scope.tenantWide() || !scope.namespaces().equals(Set.of(namespace)) || (childrenAsked && !namespaceFolders)) {
       return Optional.of("the " + describe() + " holds namespace " + namespace
           + (namespaceFolders ? " and its children" : " only (no child namespaces)") + "; the scope asks for "

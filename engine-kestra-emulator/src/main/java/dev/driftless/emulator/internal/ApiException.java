@@ -14,10 +14,10 @@ public final class ApiException extends RuntimeException {
 
   private final ProblemType problem;
   private final String detail;
-  private final List<FieldError> errors;
+  private final List<ConstraintViolation> errors;
   private final Map<String, String> headers;
 
-  public ApiException(ProblemType problem, String detail, List<FieldError> errors, Map<String, String> headers) {
+  public ApiException(ProblemType problem, String detail, List<ConstraintViolation> errors, Map<String, String> headers) {
     super(problem + ": " + detail, null, false, false);
     this.problem = Objects.requireNonNull(problem, "problem");
     this.detail = Objects.requireNonNull(detail, "detail");
@@ -52,7 +52,7 @@ public final class ApiException extends RuntimeException {
   }
 
   /** Constraint violations: 422 with one entry per violation. */
-  public static ApiException violations(List<FieldError> errors) {
+  public static ApiException violations(List<ConstraintViolation> errors) {
     if (errors.isEmpty()) {
       throw new IllegalArgumentException("violations need at least one error");
     }
@@ -64,7 +64,7 @@ public final class ApiException extends RuntimeException {
   }
 
   public static ApiException violation(String path, String message) {
-    return violations(List.of(new FieldError(path, message)));
+    return violations(List.of(new ConstraintViolation(path, message)));
   }
 
   /**
@@ -73,7 +73,7 @@ public final class ApiException extends RuntimeException {
    */
   public static ApiException alreadyExists(KestraVersion version, String path, String message, String detail) {
     if (version.duplicateIsConflict()) {
-      return new ApiException(ProblemType.ALREADY_EXISTS, detail, List.of(new FieldError(path, message)), Map.of());
+      return new ApiException(ProblemType.ALREADY_EXISTS, detail, List.of(new ConstraintViolation(path, message)), Map.of());
     }
     return violation(path, message);
   }
@@ -92,7 +92,7 @@ public final class ApiException extends RuntimeException {
     return detail;
   }
 
-  public List<FieldError> errors() {
+  public List<ConstraintViolation> errors() {
     return errors;
   }
 

@@ -115,21 +115,21 @@ public final class DashboardsApi {
    */
   private static ObjectNode parse(String source) {
     ObjectNode tree = Sources.parse(source, "title");
-    List<FieldError> errors = new ArrayList<>();
+    List<ConstraintViolation> errors = new ArrayList<>();
     JsonNode charts = tree.get("charts");
     if (charts != null && !charts.isNull()) {
       if (!charts.isArray()) {
-        errors.add(new FieldError("charts", "must be a list of charts"));
+        errors.add(new ConstraintViolation("charts", "must be a list of charts"));
       } else {
         for (int i = 0; i < charts.size(); i++) {
           JsonNode chart = charts.get(i);
           if (!chart.isObject()) {
-            errors.add(new FieldError("charts[" + i + "]", "must be a mapping with an id and a type"));
+            errors.add(new ConstraintViolation("charts[" + i + "]", "must be a mapping with an id and a type"));
             continue;
           }
           for (String field : List.of("id", "type")) {
             if (FlowSources.text(chart, field).isEmpty()) {
-              errors.add(new FieldError("charts[" + i + "]." + field, "must not be null"));
+              errors.add(new ConstraintViolation("charts[" + i + "]." + field, "must not be null"));
             }
           }
         }
@@ -137,7 +137,7 @@ public final class DashboardsApi {
     }
     JsonNode timeWindow = tree.get("timeWindow");
     if (timeWindow != null && !timeWindow.isNull() && !timeWindow.isObject()) {
-      errors.add(new FieldError("timeWindow", "must be a mapping"));
+      errors.add(new ConstraintViolation("timeWindow", "must be a mapping"));
     }
     if (!errors.isEmpty()) {
       throw ApiException.violations(errors);

@@ -90,7 +90,7 @@ public final class FlowValidator {
    *                error of an unreadable flow or of a failed validation, without a line break;
    *                empty when valid
    */
-  public record Report(Optional<String> flow, Optional<String> namespace, List<FieldError> constraints,
+  public record Report(Optional<String> flow, Optional<String> namespace, List<ConstraintViolation> constraints,
       boolean outdated, List<String> deprecationPaths, List<String> warnings, List<String> infos, Verdict verdict,
       String message) {
 
@@ -178,7 +178,7 @@ public final class FlowValidator {
     } catch (IllegalStateException e) {
       return readable.failed(e.getMessage());
     } catch (FlowReading.Unreadable e) {
-      return readable.report(Verdict.INVALID, List.of(fieldError(e, version)), e.getMessage());
+      return readable.report(Verdict.INVALID, List.of(violation(e, version)), e.getMessage());
     }
     FlowRules.Result result = FlowRules.validate(withDefaults, catalogue, version);
     List<FlowRules.Violation> violations = result.violations();
@@ -191,33 +191,33 @@ public final class FlowValidator {
     }
     String message = violations.stream().map(v -> v.shown() + ": " + v.message() + "\n").collect(Collectors.joining());
     return readable.report(Verdict.INVALID,
-        violations.stream().map(v -> new FieldError(v.path(), v.message())).toList(), message);
+        violations.stream().map(v -> new ConstraintViolation(v.path(), v.message())).toList(), message);
   }
 
   /** What a report of a readable flow holds whatever its verdict. */
   private record Readable(Optional<String> id, Optional<String> namespace, boolean outdated, List<String> deprecations,
       List<String> warnings, List<String> infos) {
 
-    Report report(Verdict verdict, List<FieldError> constraints, String message) {
+    Report report(Verdict verdict, List<ConstraintViolation> constraints, String message) {
       return new Report(id, namespace, constraints, outdated, deprecations, warnings, infos, verdict, message);
     }
 
     Report failed(String cause) {
-      return report(Verdict.FAILED, List.of(new FieldError("", cause)), UNABLE + cause);
+      return report(Verdict.FAILED, List.of(new ConstraintViolation("", cause)), UNABLE + cause);
     }
   }
 
   private static Report unreadable(FlowReading.Unreadable e, KestraVersion version) {
-    return new Report(Optional.empty(), Optional.empty(), List.of(fieldError(e, version)), false,
+    return new Report(Optional.empty(), Optional.empty(), List.of(violation(e, version)), false,
         List.of(), List.of(), List.of(), Verdict.UNREADABLE, e.getMessage());
   }
 
   /**
-   * A reading error as a field error: at Kestra 0.20's reference chain, as its 422 lists it; from
+   * A reading error as a constraint violation: at Kestra 0.20's reference chain, as its 422 lists it; from
    * 2.0, whose errors point into the source (RFC 9457), at the property path instead (not verified).
    */
-  private static FieldError fieldError(FlowReading.Unreadable e, KestraVersion version) {
-    return new FieldError(version.problemDetails() ? e.path() : e.where(), e.getMessage());
+  private static ConstraintViolation violation(FlowReading.Unreadable e, KestraVersion version) {
+    return new ConstraintViolation(version.problemDetails() ? e.path() : e.where(), e.getMessage());
   }
 
   /** Parses the source as Kestra's parser does: duplicate keys refused, and a mapping wanted. */

@@ -108,12 +108,12 @@ public final class FlowsApi {
     }
     String source = sourceOf(c);
     FlowSources.Parsed parsed = validator(c).check(source);
-    List<FieldError> errors = new ArrayList<>();
+    List<ConstraintViolation> errors = new ArrayList<>();
     if (!parsed.id().equals(id)) {
-      errors.add(new FieldError("flow.id", "Illegal flow id update"));
+      errors.add(new ConstraintViolation("flow.id", "Illegal flow id update"));
     }
     if (!parsed.namespace().equals(namespace)) {
-      errors.add(new FieldError("flow.namespace", "Illegal namespace update"));
+      errors.add(new ConstraintViolation("flow.namespace", "Illegal namespace update"));
     }
     if (!errors.isEmpty()) {
       throw ApiException.violations(errors);
@@ -545,10 +545,10 @@ public final class FlowsApi {
     }
     if (namespace.isPresent()) {
       String ns = namespace.get();
-      List<FieldError> invalid = documents.stream()
+      List<ConstraintViolation> invalid = documents.stream()
           .map(Document::parsed)
           .filter(p -> !p.namespace().equals(ns) && (!p.namespace().startsWith(ns) || !allowChild))
-          .map(p -> new FieldError("flow.namespace", p.namespace() + "." + p.id() + " - flow namespace is invalid"))
+          .map(p -> new ConstraintViolation("flow.namespace", p.namespace() + "." + p.id() + " - flow namespace is invalid"))
           .toList();
       if (!invalid.isEmpty()) {
         throw ApiException.violations(invalid);

@@ -22,10 +22,10 @@ final class Sources {
    */
   static ObjectNode parse(String source, String... required) {
     ObjectNode tree = FlowSources.tree(source);
-    List<FieldError> errors = new ArrayList<>();
+    List<ConstraintViolation> errors = new ArrayList<>();
     for (String field : required) {
       if (FlowSources.text(tree, field).isEmpty()) {
-        errors.add(new FieldError(field, "must not be null"));
+        errors.add(new ConstraintViolation(field, "must not be null"));
       }
     }
     if (!errors.isEmpty()) {

@@ -56,12 +56,12 @@ public final class TestsApi {
     TenantStore.TestSuite existing = find(c);
     String source = c.text();
     ObjectNode tree = parse(source);
-    List<FieldError> errors = new ArrayList<>();
+    List<ConstraintViolation> errors = new ArrayList<>();
     if (!FlowSources.text(tree, "id").equals(existing.id())) {
-      errors.add(new FieldError("id", "Illegal test suite id update"));
+      errors.add(new ConstraintViolation("id", "Illegal test suite id update"));
     }
     if (!FlowSources.text(tree, "namespace").equals(existing.namespace())) {
-      errors.add(new FieldError("namespace", "Illegal namespace update"));
+      errors.add(new ConstraintViolation("namespace", "Illegal namespace update"));
     }
     if (!errors.isEmpty()) {
       throw ApiException.violations(errors);
@@ -109,29 +109,29 @@ public final class TestsApi {
    */
   private static ObjectNode parse(String source) {
     ObjectNode tree = Sources.parse(source, REQUIRED);
-    List<FieldError> errors = new ArrayList<>();
+    List<ConstraintViolation> errors = new ArrayList<>();
     JsonNode cases = tree.get("testCases");
     if (cases != null && !cases.isNull()) {
       if (!cases.isArray()) {
-        errors.add(new FieldError("testCases", "must be a list of test cases"));
+        errors.add(new ConstraintViolation("testCases", "must be a list of test cases"));
       } else {
         for (int i = 0; i < cases.size(); i++) {
           String at = "testCases[" + i + "]";
           JsonNode testCase = cases.get(i);
           if (!testCase.isObject()) {
-            errors.add(new FieldError(at, "must be a mapping with an id and a type"));
+            errors.add(new ConstraintViolation(at, "must be a mapping with an id and a type"));
             continue;
           }
           for (String field : List.of("id", "type")) {
             if (FlowSources.text(testCase, field).isEmpty()) {
-              errors.add(new FieldError(at + "." + field, "must not be null"));
+              errors.add(new ConstraintViolation(at + "." + field, "must not be null"));
             }
           }
           JsonNode assertions = testCase.get("assertions");
           if (assertions != null && !assertions.isNull()
               && (!assertions.isArray() || !StreamSupport.stream(assertions.spliterator(), false)
                   .allMatch(JsonNode::isObject))) {
-            errors.add(new FieldError(at + ".assertions", "must be a list of assertions"));
+            errors.add(new ConstraintViolation(at + ".assertions", "must be a list of assertions"));
           }
         }
       }

@@ -1,5 +1,6 @@
 package dev.driftless.presets.webhook;
 
+import dev.driftless.git.Forge;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -17,9 +18,6 @@ import javax.crypto.spec.SecretKeySpec;
  * ({@code X-Gitlab-Token}). Comparisons take constant time; the secret never appears in results.
  */
 public final class WebhookVerifier {
-
-  /** The forges understood. */
-  public enum Forge { GITHUB, GITLAB }
 
   /** Why a delivery was refused, or that it was accepted. */
   public enum Verdict {
@@ -51,6 +49,7 @@ public final class WebhookVerifier {
     return new WebhookVerifier(Forge.GITLAB, token.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The forge whose deliveries this verifies: {@link Forge#GITHUB} or {@link Forge#GITLAB}. */
   public Forge forge() {
     return forge;
   }
@@ -67,6 +66,7 @@ public final class WebhookVerifier {
       case GITLAB -> header(headers, "X-Gitlab-Token")
           .map(h -> matches(h, new String(secret, StandardCharsets.UTF_8)))
           .orElse(Verdict.MISSING_SIGNATURE);
+      case BITBUCKET, AZURE_DEVOPS, GITEA -> throw new IllegalStateException("no verifier for " + forge);
     };
   }
 

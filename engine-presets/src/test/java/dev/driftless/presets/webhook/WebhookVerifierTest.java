@@ -3,6 +3,7 @@ package dev.driftless.presets.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.driftless.git.Forge;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,5 +36,11 @@ class WebhookVerifierTest {
     assertEquals(WebhookVerifier.Verdict.ACCEPTED, verifier.verify(Map.of("X-Gitlab-Token", "t0ken"), BODY));
     assertEquals(WebhookVerifier.Verdict.BAD_SIGNATURE, verifier.verify(Map.of("X-Gitlab-Token", "wrong"), BODY));
     assertFalse(verifier.toString().contains("t0ken"));
+  }
+
+  @Test
+  void forge_isTheForgeTheGitSideNames() {
+    assertEquals(Forge.GITHUB, WebhookVerifier.github("s3cret").forge());
+    assertEquals(Forge.GITLAB, WebhookVerifier.gitlab("t0ken").forge());
   }
 }

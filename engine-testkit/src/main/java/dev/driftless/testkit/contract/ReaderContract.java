@@ -149,7 +149,7 @@ public abstract class ReaderContract {
     harness().seed(List.of(Seed.invalid(key, Generators.invalid(key, 0))));
     Snapshot snapshot = harness().reader().read(scope(false));
     assertTrue(snapshot.entries().stream().anyMatch(e -> e.key().equals(Optional.of(key))
-            && e.unreadable().map(u -> u.problem() == SnapshotEntry.Problem.INVALID_SYNTAX).orElse(false)),
+            && e.unreadable().map(u -> u.failure() == SnapshotEntry.Failure.INVALID_SYNTAX).orElse(false)),
         () -> key + " is not reported as invalid: " + snapshot.entries());
   }
 

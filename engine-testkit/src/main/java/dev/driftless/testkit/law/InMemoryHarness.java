@@ -58,7 +58,7 @@ public final class InMemoryHarness implements SideHarness {
       switch (seed.state()) {
         case PRESENT, INVALID -> side.put(Resource.of(seed.key(), seed.content().orElseThrow()));
         case UNREADABLE -> side.putUnreadable(SnapshotEntry.Unreadable.of(seed.key(),
-            SnapshotEntry.Problem.UNREADABLE, "seeded as unreadable"));
+            SnapshotEntry.Failure.UNREADABLE, "seeded as unreadable"));
       }
     }
     side.clearRecords();
@@ -93,16 +93,16 @@ public final class InMemoryHarness implements SideHarness {
     ResourceKind kind = read.kind().orElseThrow();
     ResourceKey key = read.key();
     switch (read.how()) {
-      case UNREADABLE_ENTRY -> side.putUnreadable(SnapshotEntry.Unreadable.of(key, SnapshotEntry.Problem.UNREADABLE,
+      case UNREADABLE_ENTRY -> side.putUnreadable(SnapshotEntry.Unreadable.of(key, SnapshotEntry.Failure.UNREADABLE,
           "cut short while being read"));
       case UNREADABLE_AREA -> side.putUnreadable(new SnapshotEntry.Unreadable(kind, read.namespace(), Optional.empty(),
-          SnapshotEntry.Problem.UNREADABLE, "a link stands where its folder should be", Optional.empty(),
+          SnapshotEntry.Failure.UNREADABLE, "a link stands where its folder should be", Optional.empty(),
           OptionalInt.empty()));
       case INVALID_ENTRY -> {
         if (kind.isYaml()) {
           side.put(key, Content.ofText("id: " + key.name() + "\nnamespace: [" + read.namespace() + "\n"));
         } else {
-          side.putUnreadable(SnapshotEntry.Unreadable.of(key, SnapshotEntry.Problem.UNREADABLE, "garbled"));
+          side.putUnreadable(SnapshotEntry.Unreadable.of(key, SnapshotEntry.Failure.UNREADABLE, "garbled"));
         }
       }
       default -> throw new IllegalArgumentException(read.how() + " is not one of " + misreads());

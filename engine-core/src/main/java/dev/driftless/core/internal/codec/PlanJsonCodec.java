@@ -50,9 +50,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The plan JSON format, version 2. Field names are snake_case; enums are lower-case labels.
+ * The plan JSON format, version 3. Field names are snake_case; enums are lower-case labels.
  *
- * <p>Version 2 seals the file: {@code digest} is a SHA-256 of everything else in it as this codec
+ * <p>Version 2 sealed the file: {@code digest} is a SHA-256 of everything else in it as this codec
  * writes it (compact, fields in their fixed order), and reading checks it, then checks that every
  * derived field (the summary, {@code applyable}) agrees with the rest and that nothing was added.
  * So a plan file edited after it was made (its diffs, reasons, names, warnings) is refused rather
@@ -60,6 +60,11 @@ import java.util.regex.Pattern;
  * not a signature: who can write the file can write a matching digest, which is why applying a saved
  * plan also plans again and requires the same plan, field for field ({@link #difference}).
  * Version 1 files, which had no digest, are refused with the advice to plan again.
+ *
+ * <p>Version 3 names a snapshot scope's children {@code include_child_namespaces}, the policy's word,
+ * where version 2 wrote {@code include_children}; nothing else changed. A version 2 file is still
+ * read, and its seal checked against the tree version 2 wrote, so a plan saved before stays valid
+ * and an edited one is still refused.
  */
 public final class PlanJsonCodec {
 
@@ -68,6 +73,8 @@ public final class PlanJsonCodec {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Pattern CHANGE_PATH = Pattern.compile("'changes\\[(\\d+)]\\.?(.*)'");
+  /** The oldest version read: the first sealed one. */
+  private static final int OLDEST_READ = 2;
 
   private PlanJsonCodec() {}
 
@@ -75,7 +82,7 @@ public final class PlanJsonCodec {
   // Writing
 
   public static String write(Plan plan) {
-    ObjectNode content = tree(plan);
+    ObjectNode content = tree(plan, Plan.FORMAT_VERSION);
     ObjectNode root = NODES.objectNode();
     root.set("format_version", content.get("format_version"));
     root.set("plan_id", content.get("plan_id"));
@@ -97,7 +104,7 @@ public final class PlanJsonCodec {
 
   /** The digest {@link #write} seals a plan's file with: {@code sha256:} and 64 hex digits. */
   public static String digest(Plan plan) {
-    return digestOf(tree(plan));
+    return digestOf(tree(plan, Plan.FORMAT_VERSION));
   }
 
   /**
@@ -105,19 +112,19 @@ public final class PlanJsonCodec {
    * empty when they are the same plan in every field.
    */
   public static Optional<String> difference(Plan expected, Plan actual) {
-    ObjectNode a = tree(expected);
-    return firstDifference(a, tree(actual), "").map(path -> describe(path, a));
+    ObjectNode a = tree(expected, Plan.FORMAT_VERSION);
+    return firstDifference(a, tree(actual, Plan.FORMAT_VERSION), "").map(path -> describe(path, a));
   }
 
-  /** The plan as the file's tree, without its digest. */
-  private static ObjectNode tree(Plan plan) {
+  /** The plan as a file of this format version holds it, without its digest. */
+  private static ObjectNode tree(Plan plan, int version) {
     ObjectNode root = NODES.objectNode();
-    root.put("format_version", Plan.FORMAT_VERSION);
+    root.put("format_version", version);
     root.put("plan_id", plan.id());
     root.put("applyable", plan.isApplyable());
     ObjectNode snapshots = root.putObject("snapshots");
-    snapshots.set("git", snapshot(plan.git()));
-    snapshots.set("kestra", snapshot(plan.kestra()));
+    snapshots.set("git", snapshot(plan.git(), version));
+    snapshots.set("kestra", snapshot(plan.kestra(), version));
     root.set("policy", policy(plan.policy()));
     ObjectNode summary = root.putObject("summary");
     summary.put("create", plan.summary().create());
@@ -147,21 +154,26 @@ public final class PlanJsonCodec {
     }
   }
 
-  private static ObjectNode snapshot(SnapshotRef ref) {
+  private static ObjectNode snapshot(SnapshotRef ref, int version) {
     ObjectNode node = NODES.objectNode();
     node.put("identity", ref.identity());
-    node.set("scope", scope(ref.scope()));
+    node.set("scope", scope(ref.scope(), version));
     return node;
   }
 
-  private static ObjectNode scope(Scope scope) {
+  private static ObjectNode scope(Scope scope, int version) {
     ObjectNode node = NODES.objectNode();
     ArrayNode namespaces = node.putArray("namespaces");
     new TreeSet<>(scope.namespaces()).forEach(namespaces::add);
-    node.put("include_children", scope.includeChildren());
+    node.put(childNamespacesField(version), scope.includeChildNamespaces());
     node.put("tenant_wide", scope.tenantWide());
     node.set("kinds", kinds(scope.kinds()));
     return node;
+  }
+
+  /** The scope's field for {@link Scope#includeChildNamespaces()}: version 2 called it {@code include_children}. */
+  private static String childNamespacesField(int version) {
+    return version == 2 ? "include_children" : "include_child_namespaces";
   }
 
   private static ArrayNode kinds(Set<ResourceKind> kinds) {
@@ -207,18 +219,18 @@ public final class PlanJsonCodec {
     return node;
   }
 
+  /** The change's fields as its diff row holds them, the action as a one-entry array; then what is not flat. */
   private static ObjectNode change(Change c) {
     ObjectNode node = NODES.objectNode();
-    node.put("address", c.key().address());
-    node.put("kind", c.key().kind().label());
-    node.put("namespace", c.key().namespace());
-    node.put("name", c.key().name());
-    node.put("source_namespace", c.sourceKey().namespace());
-    node.put("side", label(c.side()));
-    node.putArray("actions").add(c.action().label());
-    node.put("reason", c.reason().label());
-    putOptional(node, "before", c.before().map(Fingerprint::value));
-    putOptional(node, "after", c.after().map(Fingerprint::value));
+    ChangeFields.of(c).forEach((field, value) -> {
+      if (field.equals(ChangeFields.ACTION)) {
+        node.putArray("actions").add(value);
+      } else if (value == null) {
+        node.putNull(field);
+      } else {
+        node.put(field, value);
+      }
+    });
     ArrayNode deps = node.putArray("depends_on");
     c.dependsOn().forEach(k -> deps.add(key(k)));
     putOptional(node, "diff", c.diff().map(Diff::text));
@@ -254,7 +266,7 @@ public final class PlanJsonCodec {
   }
 
   private static String label(Enum<?> value) {
-    return value.name().toLowerCase(Locale.ROOT);
+    return ChangeFields.label(value);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -276,32 +288,31 @@ public final class PlanJsonCodec {
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException(origin + " is not a Driftless plan: expected a JSON object");
     }
-    Reader r = new Reader();
     int version;
     try {
-      version = r.integer(root, "format_version");
+      version = Reader.integer(root, "format_version");
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(origin + " is not a Driftless plan: " + e.getMessage(), e);
     }
     if (version > Plan.FORMAT_VERSION) {
       throw new IllegalArgumentException(origin + " has plan format_version " + version
-          + ", written by a newer Driftless; this one reads version " + Plan.FORMAT_VERSION);
+          + ", written by a newer Driftless; this one reads versions up to " + Plan.FORMAT_VERSION);
     }
     if (version == 1) {
       throw new IllegalArgumentException(origin + " has plan format_version 1, written by an older Driftless"
           + " that did not seal plan files against changes; plan again to get a plan of version "
           + Plan.FORMAT_VERSION);
     }
-    if (version < 1) {
+    if (version < OLDEST_READ) {
       throw new IllegalArgumentException(origin + " has plan format_version " + version + ", not a known format");
     }
     Plan plan;
     try {
-      plan = r.plan(root);
+      plan = new Reader(version).plan(root);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new IllegalArgumentException(origin + " is not a Driftless plan: " + e.getMessage(), e);
     }
-    ObjectNode expected = tree(plan);
+    ObjectNode expected = tree(plan, version);
     JsonNode digest = root.get("digest");
     if (digest == null || !digest.isTextual()) {
       throw new IllegalArgumentException(origin + " was changed after it was made: its digest is missing. Plan again"
@@ -367,8 +378,14 @@ public final class PlanJsonCodec {
     return quotedPath;
   }
 
-  /** Reads fields with messages that name the JSON path of the problem. */
+  /** Reads fields of a file of one format version, with messages that name the JSON path of the problem. */
   private static final class Reader {
+
+    private final int version;
+
+    Reader(int version) {
+      this.version = version;
+    }
 
     Plan plan(JsonNode root) {
       JsonNode snapshots = object(root, "snapshots");
@@ -403,9 +420,8 @@ public final class PlanJsonCodec {
     SnapshotRef snapshot(JsonNode node, Side side, String path) {
       JsonNode scope = object(node, "scope");
       try {
-        return new SnapshotRef(side, text(node, "identity"), new Scope(
-            Set.copyOf(strings(scope, "namespaces")), bool(scope, "include_children"), bool(scope, "tenant_wide"),
-            kindSet(scope, "kinds")));
+        return new SnapshotRef(side, text(node, "identity"), new Scope(Set.copyOf(strings(scope, "namespaces")),
+            bool(scope, childNamespacesField(version)), bool(scope, "tenant_wide"), kindSet(scope, "kinds")));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
       }
@@ -512,7 +528,7 @@ public final class PlanJsonCodec {
       return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
     }
 
-    int integer(JsonNode node, String field) {
+    static int integer(JsonNode node, String field) {
       JsonNode value = node.get(field);
       if (value == null || !value.canConvertToInt()) {
         throw new IllegalArgumentException("missing number '" + field + "'");

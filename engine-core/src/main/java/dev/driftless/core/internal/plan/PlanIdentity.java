@@ -55,7 +55,7 @@ final class PlanIdentity {
   private static void snapshot(MessageDigest digest, SnapshotRef ref) {
     Scope s = ref.scope();
     line(digest, "snapshot", ref.side().name(), ref.identity(), String.valueOf(s.tenantWide()),
-        String.valueOf(s.includeChildren()), String.join(",", new TreeSet<>(s.namespaces())), kinds(s.kinds()));
+        String.valueOf(s.includeChildNamespaces()), String.join(",", new TreeSet<>(s.namespaces())), kinds(s.kinds()));
   }
 
   private static void policy(MessageDigest digest, Policy p) {

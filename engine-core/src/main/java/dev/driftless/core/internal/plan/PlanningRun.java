@@ -405,7 +405,7 @@ public final class PlanningRun {
       if (sourceEntry.present().isEmpty()) {
         SnapshotEntry.Unreadable unreadable = sourceEntry.unreadable().orElseThrow();
         diagnostics.add(unreadableDiagnostic(unreadable, source.side(), Optional.of(key)));
-        Reason reason = unreadable.problem() == SnapshotEntry.Problem.INVALID_SYNTAX ? Reason.INVALID_SOURCE : Reason.UNREADABLE;
+        Reason reason = unreadable.failure() == SnapshotEntry.Failure.INVALID_SYNTAX ? Reason.INVALID_SOURCE : Reason.UNREADABLE;
         return blocked(key, sourceKey, reason, current);
       }
       Resource wanted = sourceEntry.present().get();
@@ -494,7 +494,7 @@ public final class PlanningRun {
 
     /** A target entry that cannot be read is left alone: there is nothing to compare and swap against. */
     private Decision unreadableTarget(ResourceKey key, ResourceKey sourceKey, SnapshotEntry.Unreadable entry) {
-      boolean syntax = entry.problem() == SnapshotEntry.Problem.INVALID_SYNTAX;
+      boolean syntax = entry.failure() == SnapshotEntry.Failure.INVALID_SYNTAX;
       Diagnostic d = Diagnostic.warning((syntax ? "is not a valid " + kind.label() + " in " : "cannot be read in ")
           + target.side().displayName() + ", so it is left alone: " + entry.reason()).onSide(target.side()).forKey(key);
       if (entry.origin().isPresent()) {
@@ -581,7 +581,7 @@ public final class PlanningRun {
     }
 
     private Diagnostic unreadableDiagnostic(SnapshotEntry.Unreadable entry, Side side, Optional<ResourceKey> key) {
-      boolean syntax = entry.problem() == SnapshotEntry.Problem.INVALID_SYNTAX;
+      boolean syntax = entry.failure() == SnapshotEntry.Failure.INVALID_SYNTAX;
       Severity severity = syntax && side == source.side() ? invalidSeverity() : Severity.WARNING;
       String what = syntax ? "is not a valid " + kind.label() + ": " : "could not be read: ";
       String consequence = side != source.side() ? "; it is left alone"

@@ -349,7 +349,7 @@ public final class TreeScan {
     String path = file.path();
     Location location = file.location();
     if (read.content().isEmpty()) {
-      unreadable(path, location, location.key().map(ResourceKey::name), SnapshotEntry.Problem.UNREADABLE,
+      unreadable(path, location, location.key().map(ResourceKey::name), SnapshotEntry.Failure.UNREADABLE,
           "is " + read.size() + " bytes, more than the size limit of " + maxBytes + " bytes (maxFileBytes)",
           OptionalInt.empty());
       return;
@@ -361,7 +361,7 @@ public final class TreeScan {
     }
     Optional<ResourceKey> key = location.key();
     if (key.isEmpty()) {
-      unreadable(path, location, Optional.empty(), SnapshotEntry.Problem.UNREADABLE,
+      unreadable(path, location, Optional.empty(), SnapshotEntry.Failure.UNREADABLE,
           "cannot be a " + location.kind().label() + ": " + location.problem().orElseThrow(), OptionalInt.empty());
       return;
     }
@@ -372,7 +372,7 @@ public final class TreeScan {
     ResourceKind kind = location.kind();
     if (verdict instanceof BlobVerdicts.Invalid invalid) {
       // The reason says what is wrong; whoever reports it says "is not a valid <kind>" once.
-      unreadable(path, location, location.key().map(ResourceKey::name), SnapshotEntry.Problem.INVALID_SYNTAX,
+      unreadable(path, location, location.key().map(ResourceKey::name), SnapshotEntry.Failure.INVALID_SYNTAX,
           invalid.message(), invalid.line());
       return;
     }
@@ -380,7 +380,7 @@ public final class TreeScan {
     String id = doc.id().orElse(location.name());
     Optional<String> idProblem = ResourceKey.problem(kind, location.namespace(), id);
     if (idProblem.isPresent()) {
-      unreadable(path, location, location.key().map(ResourceKey::name), SnapshotEntry.Problem.INVALID_SYNTAX,
+      unreadable(path, location, location.key().map(ResourceKey::name), SnapshotEntry.Failure.INVALID_SYNTAX,
           idProblem.get(), OptionalInt.empty());
       return;
     }
@@ -404,14 +404,14 @@ public final class TreeScan {
         .add(new Claim(path, Optional.of(resource.fingerprint()), Optional.empty()));
   }
 
-  private void unreadable(String path, Location location, Optional<String> name, SnapshotEntry.Problem problem,
+  private void unreadable(String path, Location location, Optional<String> name, SnapshotEntry.Failure failure,
       String reason, OptionalInt line) {
-    SnapshotEntry.Unreadable entry = new SnapshotEntry.Unreadable(location.kind(), location.namespace(), name, problem,
+    SnapshotEntry.Unreadable entry = new SnapshotEntry.Unreadable(location.kind(), location.namespace(), name, failure,
         reason, Optional.of(path), line);
     entries.add(entry);
     entry.key().ifPresent(key -> claims.computeIfAbsent(key, k -> new ArrayList<>(1))
         .add(new Claim(path, Optional.empty(), Optional.of(reason))));
-    if (problem == SnapshotEntry.Problem.UNREADABLE) {
+    if (failure == SnapshotEntry.Failure.UNREADABLE) {
       Diagnostic d = warning(reason + "; it is not read, and nothing of its kind is deleted in its namespace", path);
       diagnostics.add(entry.key().map(d::forKey).orElse(d));
     }
@@ -425,7 +425,7 @@ public final class TreeScan {
     if (location.isPresent() && location.get().hasValidNamespace()) {
       Location at = location.get();
       if (scope.covers(at.kind(), at.namespace())) {
-        unreadable(path, at, at.key().map(ResourceKey::name), SnapshotEntry.Problem.UNREADABLE, why,
+        unreadable(path, at, at.key().map(ResourceKey::name), SnapshotEntry.Failure.UNREADABLE, why,
             OptionalInt.empty());
       }
       return;
@@ -444,7 +444,7 @@ public final class TreeScan {
       if (scope.covers(area.kind(), area.namespace())) {
         blocking = true;
         entries.add(new SnapshotEntry.Unreadable(area.kind(), area.namespace(), Optional.empty(),
-            SnapshotEntry.Problem.UNREADABLE, why, Optional.of(path), OptionalInt.empty()));
+            SnapshotEntry.Failure.UNREADABLE, why, Optional.of(path), OptionalInt.empty()));
       }
     }
     diagnostics.add(warning(why + (blocking ? "; it is not read, and nothing of its kind is deleted in its namespace"

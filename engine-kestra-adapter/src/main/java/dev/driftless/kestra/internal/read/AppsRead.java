@@ -87,7 +87,7 @@ final class AppsRead {
         String why = source.isEmpty() ? "Kestra lists this app, but its export held no source for it"
             : "its source does not name a valid app id";
         out.unreadable(new SnapshotEntry.Unreadable(ResourceKind.APP, namespace.get(), id,
-            source.isEmpty() ? SnapshotEntry.Problem.UNREADABLE : SnapshotEntry.Problem.INVALID_SYNTAX, why,
+            source.isEmpty() ? SnapshotEntry.Failure.UNREADABLE : SnapshotEntry.Failure.INVALID_SYNTAX, why,
             Optional.of(origin), OptionalInt.empty()), source.map(s -> s.getBytes(StandardCharsets.UTF_8)));
         continue;
       }

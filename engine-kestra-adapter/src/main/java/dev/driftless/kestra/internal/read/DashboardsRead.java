@@ -40,7 +40,7 @@ final class DashboardsRead {
         String why = "dashboard '" + item.id() + "' has no id that can name it (use letters, digits, '.', '_', '-')";
         out.diagnostic(Diagnostic.warning(why).inFile(origin));
         out.unreadable(new SnapshotEntry.Unreadable(ResourceKind.DASHBOARD, "", Optional.empty(),
-            SnapshotEntry.Problem.INVALID_SYNTAX, why, Optional.of(origin), OptionalInt.empty()), Optional.empty());
+            SnapshotEntry.Failure.INVALID_SYNTAX, why, Optional.of(origin), OptionalInt.empty()), Optional.empty());
         continue;
       }
       ResourceKey key = ResourceKey.dashboard(name.get());

@@ -75,13 +75,13 @@ public final class ExecutionFilesReader implements SnapshotReader {
       ApiResponse response = ctx.client().send(download);
       if (!response.isSuccess()) {
         entries.add(new SnapshotEntry.Unreadable(ResourceKind.EXECUTION_FILE, "", Optional.of(name),
-            SnapshotEntry.Problem.UNREADABLE, "download answered " + response.status(), Optional.of(origin),
+            SnapshotEntry.Failure.UNREADABLE, "download answered " + response.status(), Optional.of(origin),
             OptionalInt.empty()));
         continue;
       }
       if (response.body().length > ctx.settings().namespaceFileSizeLimit()) {
         entries.add(new SnapshotEntry.Unreadable(ResourceKind.EXECUTION_FILE, "", Optional.of(name),
-            SnapshotEntry.Problem.UNREADABLE, "larger than the size limit of " + ctx.settings().namespaceFileSizeLimit()
+            SnapshotEntry.Failure.UNREADABLE, "larger than the size limit of " + ctx.settings().namespaceFileSizeLimit()
             + " bytes", Optional.of(origin), OptionalInt.empty()));
         continue;
       }

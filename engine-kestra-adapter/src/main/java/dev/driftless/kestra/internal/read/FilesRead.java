@@ -75,14 +75,14 @@ final class FilesRead {
         out.diagnostic(Diagnostic.warning(why + ": it is left alone and no file of namespace " + namespace
             + " is deleted while it is there").inFile(origin));
         out.unreadable(new SnapshotEntry.Unreadable(ResourceKind.NAMESPACE_FILE, namespace, Optional.empty(),
-            SnapshotEntry.Problem.UNREADABLE, why, Optional.of(origin), OptionalInt.empty()), Optional.empty());
+            SnapshotEntry.Failure.UNREADABLE, why, Optional.of(origin), OptionalInt.empty()), Optional.empty());
         continue;
       }
       ResourceKey key = ResourceKey.namespaceFile(namespace, raw);
       if (entry.tooLarge()) {
         String why = "is larger than the size limit of " + limit + " bytes (namespaceFileSizeLimit, --max-file-size)";
         out.diagnostic(Diagnostic.warning("namespace file " + why + ": it is left alone").forKey(key).inFile(origin));
-        out.unreadable(SnapshotEntry.Unreadable.of(key, SnapshotEntry.Problem.UNREADABLE, why).withOrigin(origin),
+        out.unreadable(SnapshotEntry.Unreadable.of(key, SnapshotEntry.Failure.UNREADABLE, why).withOrigin(origin),
             Optional.empty());
         continue;
       }

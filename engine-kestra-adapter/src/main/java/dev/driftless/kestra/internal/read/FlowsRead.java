@@ -143,7 +143,7 @@ final class FlowsRead {
       if (scope.covers(ResourceKind.FLOW, key.namespace())) {
         namespacesSeen.add(key.namespace());
         out.unreadable(new SnapshotEntry.Unreadable(ResourceKind.FLOW, key.namespace(), Optional.of(key.name()),
-            SnapshotEntry.Problem.UNREADABLE, "Kestra lists this flow, but no source in its export could be matched to it",
+            SnapshotEntry.Failure.UNREADABLE, "Kestra lists this flow, but no source in its export could be matched to it",
             Optional.of(origin(key)), OptionalInt.empty()), Optional.empty());
       }
     }
@@ -242,8 +242,8 @@ final class FlowsRead {
       return;
     }
     YamlProblem p = problem.get();
-    SnapshotEntry.Problem kind = entry.tooLarge() ? SnapshotEntry.Problem.UNREADABLE
-        : SnapshotEntry.Problem.INVALID_SYNTAX;
+    SnapshotEntry.Failure kind = entry.tooLarge() ? SnapshotEntry.Failure.UNREADABLE
+        : SnapshotEntry.Failure.INVALID_SYNTAX;
     SnapshotEntry.Unreadable unreadable = new SnapshotEntry.Unreadable(ResourceKind.FLOW, key.namespace(),
         Optional.of(key.name()), kind, p.message(), Optional.of(origin(key)), p.line());
     out.unreadable(unreadable, entry.content());

@@ -65,7 +65,7 @@ public final class StateReader {
     boolean files = scope.kinds().contains(ResourceKind.NAMESPACE_FILE);
     boolean enterprise = ctx.server().isEnterprise();
     boolean listScopeNamespaces = enterprise && namespaced && !scope.namespaces().isEmpty();
-    boolean discoverChildren = files && (scope.tenantWide() || scope.includeChildren());
+    boolean discoverChildren = files && (scope.tenantWide() || scope.includeChildNamespaces());
 
     Optional<TreeSet<String>> known = Optional.empty();
     if (listScopeNamespaces || discoverChildren) {
@@ -146,7 +146,7 @@ public final class StateReader {
         out.add(ns);
       }
     }
-    if (scope.includeChildren()) {
+    if (scope.includeChildNamespaces()) {
       for (String ns : candidates) {
         if (Namespaces.isWithin(ns, scope.namespaces())) {
           out.add(ns);

@@ -27,7 +27,7 @@ final class TestsRead {
       ApiCall search = ApiCall.of(Operation.SEARCH_TESTS, ApiCall.path("tests", "search"));
       if (root.isPresent()) {
         search = search.query("namespace", root.get())
-            .query("includeChildNamespaces", String.valueOf(scope.includeChildren() || isParentOfOthers(root.get(), scope)));
+            .query("includeChildNamespaces", String.valueOf(scope.includeChildNamespaces() || isParentOfOthers(root.get(), scope)));
       }
       Optional<List<Listings.TestItem>> items = Pager.all(ctx, search, Listings::tests);
       if (items.isEmpty()) {

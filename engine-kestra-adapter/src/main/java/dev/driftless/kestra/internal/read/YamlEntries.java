@@ -50,7 +50,7 @@ final class YamlEntries {
       out.present(new Resource(key, content, Optional.empty(), Optional.of(origin)));
       return;
     }
-    SnapshotEntry.Unreadable unreadable = SnapshotEntry.Unreadable.of(key, SnapshotEntry.Problem.INVALID_SYNTAX,
+    SnapshotEntry.Unreadable unreadable = SnapshotEntry.Unreadable.of(key, SnapshotEntry.Failure.INVALID_SYNTAX,
         problem.get().message()).withOrigin(origin);
     out.unreadable(problem.get().line().isPresent() ? unreadable.atLine(problem.get().line().getAsInt()) : unreadable,
         Optional.of(content.bytes()));

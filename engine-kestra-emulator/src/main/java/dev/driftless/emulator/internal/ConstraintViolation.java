@@ -6,9 +6,9 @@ import java.util.Objects;
  * One constraint violation: a property path in Kestra's notation ({@code tasks[0].type}) and a
  * message. Legacy errors show the path as is; RFC 9457 errors as a JSON pointer.
  */
-public record FieldError(String path, String message) {
+public record ConstraintViolation(String path, String message) {
 
-  public FieldError {
+  public ConstraintViolation {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");
   }
