@@ -20,6 +20,8 @@ public enum Reason {
   POLICY_FAIL("missing in {source}, and whenMissingInSource is FAIL"),
   /** Missing in the source, but its namespace is protected. */
   PROTECTED_NAMESPACE("missing in {source}, but its namespace is protected"),
+  /** Missing in the source, but the policy protects this very resource (the flow running the sync). */
+  PROTECTED_RESOURCE("missing in {source}, but it is protected (the flow running this sync)"),
   /** The source's copy is not a valid document. */
   INVALID_SOURCE("invalid in {source}"),
   /** The target's copy is not a valid document: it is left alone until someone fixes it. */

@@ -52,6 +52,12 @@ public abstract class Policy {
     return Set.of("system");
   }
 
+  /**
+   * Resources never deleted, on either side, though their source lacks them: the flow running a
+   * sync inside Kestra (which the Git plugin promises never to delete). Updates still apply.
+   */
+  public abstract Set<ResourceKey> protectedResources();
+
   @Value.Default
   public OnInvalidSyntax onInvalidSyntax() {
     return OnInvalidSyntax.FAIL;
@@ -131,6 +137,10 @@ public abstract class Policy {
 
   public Policy withProtectedNamespaces(Set<String> value) {
     return ImmutablePolicy.copyOf(this).withProtectedNamespaces(value);
+  }
+
+  public Policy withProtectedResources(Set<ResourceKey> value) {
+    return ((ImmutablePolicy) ImmutablePolicy.copyOf(this)).withProtectedResources((Iterable<ResourceKey>) value);
   }
 
   public Policy withOnInvalidSyntax(OnInvalidSyntax value) {

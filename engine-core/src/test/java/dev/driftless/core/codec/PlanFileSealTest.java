@@ -117,6 +117,17 @@ class PlanFileSealTest {
   }
 
   @Test
+  void aPolicysProtectedResources_areWritten_readBack_andSealed() throws Exception {
+    String json = WRITTEN;
+    assertTrue(json.contains("\"protected_resources\"") && json.contains("\"name\": \"sync\""), json);
+    assertEquals(PLAN.policy().protectedResources(), PlanJson.read(json).policy().protectedResources());
+    ObjectNode edited = (ObjectNode) JSON.readTree(json);
+    ((ArrayNode) edited.path("policy").path("protected_resources")).removeAll();
+    assertThrows(IllegalArgumentException.class, () -> PlanJson.read(JSON.writeValueAsString(edited), "plan.json"),
+        "dropping the protection from a saved plan is refused");
+  }
+
+  @Test
   void aPlanOfTheFirstFormat_isRefused_withTheAdviceToPlanAgain() {
     String version1 = WRITTEN.replace("\"format_version\": 3", "\"format_version\": 1")
         .replaceAll("\n  \"digest\": \"sha256:[0-9a-f]{64}\",", "");

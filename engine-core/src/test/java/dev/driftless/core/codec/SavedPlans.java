@@ -44,7 +44,8 @@ final class SavedPlans {
         .id("9435214b55af6d48")
         .git(new SnapshotRef(Side.GIT, "3f2a9c1d8e7b6a5f4e3d2c1b0a99887766554433", scope))
         .kestra(new SnapshotRef(Side.KESTRA, "digest:5d41402abc4b2a76b9719d911017c592", scope))
-        .policy(Policy.builder().sourceOfTruth(Side.GIT).protectedNamespaces(Set.of("prod")).build())
+        .policy(Policy.builder().sourceOfTruth(Side.GIT).protectedNamespaces(Set.of("prod"))
+            .addProtectedResources(ResourceKey.flow("dev", "sync")).build())
         .addChanges(create, update, delete, keep)
         .addDiagnostics(
             Diagnostic.warning("Kestra notes: the property 'x' is deprecated").onSide(Side.KESTRA).forKey(b),

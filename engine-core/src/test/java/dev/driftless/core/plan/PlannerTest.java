@@ -158,6 +158,28 @@ class PlannerTest {
   }
 
   @Test
+  void plan_neverDeletesAProtectedResource_butStillUpdatesIt() {
+    ResourceKey running = ResourceKey.flow("dev", "sync");
+    Snapshot git = Snapshots.git().namespace("dev").flow(Flows.flow("dev", "keep")).build();
+    Snapshot kestra = Snapshots.kestra().namespace("dev")
+        .flow(Flows.flow("dev", "keep")).flow(Flows.flow("dev", "sync")).flow(Flows.flow("dev", "old")).build();
+    Policy policy = GIT_WINS.withProtectedResources(Set.of(running)).withGuards(Guards.none());
+
+    Plan plan = Planner.plan(git, kestra, policy);
+
+    Change kept = change(plan, running);
+    assertEquals(Action.PROTECTED, kept.action());
+    assertEquals(Reason.PROTECTED_RESOURCE, kept.reason());
+    assertEquals(Action.DELETE, change(plan, ResourceKey.flow("dev", "old")).action(), "only that one is protected");
+    Snapshot gitChanged = Snapshots.git().namespace("dev").flow(Flows.flow("dev", "keep"))
+        .flow(Flows.flow("dev", "sync").comment("changed in Git")).build();
+    assertEquals(Action.UPDATE, change(Planner.plan(gitChanged, kestra, policy), running).action(),
+        "protection is about deletion only");
+    assertFalse(Planner.plan(git, kestra, GIT_WINS.withGuards(Guards.none())).id().equals(plan.id()),
+        "the protection is part of what the plan id covers");
+  }
+
+  @Test
   void plan_protectsDashboards_whenGlobalIsProtected() {
     Snapshot git = Snapshots.git().kinds(ResourceKind.DASHBOARD).scope(Scope.global(Set.of(ResourceKind.DASHBOARD))).build();
     Snapshot kestra = Snapshots.kestra().scope(Scope.global(Set.of(ResourceKind.DASHBOARD)))

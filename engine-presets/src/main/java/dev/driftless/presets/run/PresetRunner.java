@@ -56,52 +56,48 @@ import java.util.function.Consumer;
  */
 public final class PresetRunner {
 
-  private final Optional<Path> cacheDirectory;
-  private final Clock clock;
-  private final ApplyListener listener;
-  private final Consumer<String> progress;
-  private final int maxAttempts;
-  private final PlanOptions options;
-  private final boolean forceDryRun;
+  private final Parts parts;
 
-  private PresetRunner(Optional<Path> cacheDirectory, Clock clock, ApplyListener listener, Consumer<String> progress,
-      int maxAttempts, PlanOptions options, boolean forceDryRun) {
-    this.cacheDirectory = cacheDirectory;
-    this.clock = clock;
-    this.listener = listener;
-    this.progress = progress;
-    this.maxAttempts = maxAttempts;
-    this.options = options;
-    this.forceDryRun = forceDryRun;
+  private PresetRunner(Parts parts) {
+    this.parts = parts;
   }
 
   public static PresetRunner create() {
-    return new PresetRunner(Optional.empty(), Clock.system(), ApplyListener.NONE, line -> { }, 3,
-        PlanOptions.builder().maxDiffLines(100_000).build(), false);
+    return new PresetRunner(new Parts());
+  }
+
+  private PresetRunner with(java.util.function.Consumer<Parts> change) {
+    Parts copy = parts.copy();
+    change.accept(copy);
+    return new PresetRunner(copy);
   }
 
   /** Plans every task without applying, whatever its {@code dryRun} says. */
   public PresetRunner withDryRun(boolean value) {
-    return new PresetRunner(cacheDirectory, clock, listener, progress, maxAttempts, options, value);
+    return with(p -> p.forceDryRun = value);
   }
 
   /** A local directory that keeps fetched Git objects between runs. */
   public PresetRunner withCacheDirectory(Path directory) {
-    return new PresetRunner(Optional.of(directory), clock, listener, progress, maxAttempts, options, forceDryRun);
+    Objects.requireNonNull(directory, "directory");
+    return with(p -> p.cacheDirectory = Optional.of(directory));
   }
 
   public PresetRunner withClock(Clock value) {
-    return new PresetRunner(cacheDirectory, Objects.requireNonNull(value), listener, progress, maxAttempts, options, forceDryRun);
+    Objects.requireNonNull(value, "clock");
+    return with(p -> p.clock = value);
   }
 
   /** Hears each change's outcome while applying. */
   public PresetRunner withListener(ApplyListener value) {
-    return new PresetRunner(cacheDirectory, clock, Objects.requireNonNull(value), progress, maxAttempts, options, forceDryRun);
+    Objects.requireNonNull(value, "listener");
+    return with(p -> p.listener = value);
   }
 
   /** Hears one line per step (what was read, what is applied). */
   public PresetRunner withProgress(Consumer<String> value) {
-    return new PresetRunner(cacheDirectory, clock, listener, Objects.requireNonNull(value), maxAttempts, options, forceDryRun);
+    Objects.requireNonNull(value, "progress");
+    return with(p -> p.progress = value);
   }
 
   /** How many times to plan and apply at most when applies end stale; 1 for no retry. */
@@ -109,7 +105,7 @@ public final class PresetRunner {
     if (value < 1) {
       throw new IllegalArgumentException("maxAttempts >= 1, got " + value);
     }
-    return new PresetRunner(cacheDirectory, clock, listener, progress, value, options, forceDryRun);
+    return with(p -> p.maxAttempts = value);
   }
 
   /**
@@ -117,8 +113,20 @@ public final class PresetRunner {
    * (which both sides' reads are held to as well).
    */
   public PresetRunner withOptions(PlanOptions value) {
-    return new PresetRunner(cacheDirectory, clock, listener, progress, maxAttempts, Objects.requireNonNull(value),
-        forceDryRun);
+    Objects.requireNonNull(value, "options");
+    return with(p -> p.options = value);
+  }
+
+  /**
+   * The flow that runs the tasks (a system flow inside Kestra, the wrapper of a task file): no task
+   * deletes it, though its source lacks it, as the Git plugin promises; the plan shows it protected.
+   * Updates to it still apply.
+   */
+  public PresetRunner withRunningFlow(ResourceKey flow) {
+    if (flow.kind() != ResourceKind.FLOW) {
+      throw new IllegalArgumentException("the running flow is a flow, got " + flow.address());
+    }
+    return with(p -> p.runningFlow = Optional.of(flow));
   }
 
   /**
@@ -132,20 +140,20 @@ public final class PresetRunner {
     PresetSpec spec = task.spec();
     Set<ResourceKind> kinds = spec.kestraScope().kinds();
     boolean kestraOnlyWritten = spec.policy().isOnlyWritten(Side.KESTRA, kinds);
-    GitSide git = GitSide.open(spec.git().settings(spec.commit(), cacheDirectory, options.maxResourceBytes()));
+    GitSide git = GitSide.open(spec.git().settings(spec.commit(), parts.cacheDirectory, parts.options.maxResourceBytes()));
     Layout layout = spec.git().layout();
     try (KestraSide kestra = KestraSide.open(spec.kestra().kestraSettings(kestraOnlyWritten,
-        options.maxResourceBytes()))) {
+        parts.options.maxResourceBytes()))) {
       Sync sync = Sync.between(git.reader(), spec.git().scope(), kestraReader(kestra, spec), spec.kestraScope())
-          .withPolicy(spec.policy())
-          .withOptions(options)
+          .withPolicy(policy(spec))
+          .withOptions(parts.options)
           .withReviewer(kestra.reviewer())
           .withWriters(git.writer(), kestra.writer())
-          .withClock(clock)
-          .withMaxAttempts(maxAttempts)
+          .withClock(parts.clock)
+          .withMaxAttempts(parts.maxAttempts)
           .withListener(new Progress(spec, kestra))
           .withFocus(input -> focus(input, spec));
-      SyncResult run = spec.dryRun() || forceDryRun ? sync.dryRun() : sync.apply();
+      SyncResult run = spec.dryRun() || parts.forceDryRun ? sync.dryRun() : sync.apply();
 
       PlanInput read = run.last().input();
       Optional<ApplyResult> applied = run.result();
@@ -184,19 +192,19 @@ public final class PresetRunner {
 
     @Override
     public void read(Snapshot snapshot) {
-      progress.accept(snapshot.side() == Side.GIT
+      parts.progress.accept(snapshot.side() == Side.GIT
           ? "Read " + count(snapshot) + " from Git (" + spec.git().branch() + " at " + shortId(snapshot.identity()) + ")"
           : "Read " + count(snapshot) + " from Kestra (" + kestra.server().describeShort() + ")");
     }
 
     @Override
     public void applying(Plan plan) {
-      progress.accept("Applying " + plan.summary().line());
+      parts.progress.accept("Applying " + plan.summary().line());
     }
 
     @Override
     public void changed(ChangeResult result, int done, int total) {
-      listener.changed(result, done, total);
+      parts.listener.changed(result, done, total);
     }
   }
 
@@ -286,5 +294,41 @@ public final class PresetRunner {
 
   private static String shortId(String identity) {
     return identity.length() > 12 && identity.matches("[0-9a-f]+") ? identity.substring(0, 12) : identity;
+  }
+
+  /** The task's policy, protecting the running flow too. */
+  private Policy policy(PresetSpec spec) {
+    Policy policy = spec.policy();
+    if (parts.runningFlow.isEmpty()) {
+      return policy;
+    }
+    Set<ResourceKey> protectedResources = new java.util.HashSet<>(policy.protectedResources());
+    protectedResources.add(parts.runningFlow.get());
+    return policy.withProtectedResources(protectedResources);
+  }
+
+  /** The runner's settings; each {@code with...} changes a copy. */
+  private static final class Parts {
+    Optional<Path> cacheDirectory = Optional.empty();
+    Clock clock = Clock.system();
+    ApplyListener listener = ApplyListener.NONE;
+    Consumer<String> progress = line -> { };
+    int maxAttempts = 3;
+    PlanOptions options = PlanOptions.builder().maxDiffLines(100_000).build();
+    boolean forceDryRun;
+    Optional<ResourceKey> runningFlow = Optional.empty();
+
+    Parts copy() {
+      Parts copy = new Parts();
+      copy.cacheDirectory = cacheDirectory;
+      copy.clock = clock;
+      copy.listener = listener;
+      copy.progress = progress;
+      copy.maxAttempts = maxAttempts;
+      copy.options = options;
+      copy.forceDryRun = forceDryRun;
+      copy.runningFlow = runningFlow;
+      return copy;
+    }
   }
 }

@@ -165,6 +165,23 @@ class SyncFlowsEndToEndTest {
   }
 
   @Test
+  void deleteTrue_neverDeletesTheFlowRunningTheSync() {
+    String task = SYNC + "delete: true\n";
+    world.run(task);
+    world.putFlow(GuideFlows.flow("staging", "sync_from_git", "the system flow running this task"));
+    world.putFlow(GuideFlows.flow("staging", "ui_only", "made in the UI"));
+    world.runner(world.runner().withRunningFlow(dev.driftless.resource.ResourceKey.flow("staging", "sync_from_git")));
+
+    PresetResult run = world.run(task);
+
+    assertEquals("PROTECTED", row(run, "flowId", "sync_from_git").get("syncState"));
+    assertEquals("protected_resource", run.plan().change(dev.driftless.resource.ResourceKey.flow("staging",
+        "sync_from_git")).orElseThrow().reason().label());
+    assertTrue(world.flow("staging", "sync_from_git").isPresent(), "the running flow is still there");
+    assertEquals("DELETED", row(run, "flowId", "ui_only").get("syncState"), "other flows Git lacks are deleted");
+  }
+
+  @Test
   void syncFlow_syncsTheOneFileItNames_andNothingElse() {
     world.putFlow(GuideFlows.flow("staging", "ui_only", "made in the UI"));
     String task = """

@@ -62,7 +62,8 @@ import java.util.regex.Pattern;
  * Version 1 files, which had no digest, are refused with the advice to plan again.
  *
  * <p>Version 3 names a snapshot scope's children {@code include_child_namespaces}, the policy's word,
- * where version 2 wrote {@code include_children}; nothing else changed. A version 2 file is still
+ * where version 2 wrote {@code include_children}, and adds the policy's {@code protected_resources}
+ * (each a kind, a namespace and a name; empty in every version 2 plan). A version 2 file is still
  * read, and its seal checked against the tree version 2 wrote, so a plan saved before stays valid
  * and an edited one is still refused.
  */
@@ -125,7 +126,7 @@ public final class PlanJsonCodec {
     ObjectNode snapshots = root.putObject("snapshots");
     snapshots.set("git", snapshot(plan.git(), version));
     snapshots.set("kestra", snapshot(plan.kestra(), version));
-    root.set("policy", policy(plan.policy()));
+    root.set("policy", policy(plan.policy(), version));
     ObjectNode summary = root.putObject("summary");
     summary.put("create", plan.summary().create());
     summary.put("update", plan.summary().update());
@@ -184,7 +185,7 @@ public final class PlanJsonCodec {
     return node;
   }
 
-  private static ObjectNode policy(Policy p) {
+  private static ObjectNode policy(Policy p, int version) {
     ObjectNode node = NODES.objectNode();
     node.put("source_of_truth", label(p.sourceOfTruth()));
     ObjectNode byKind = node.putObject("source_of_truth_by_kind");
@@ -197,6 +198,11 @@ public final class PlanJsonCodec {
     node.put("when_missing_in_source", label(p.whenMissingInSource()));
     ArrayNode protectedNs = node.putArray("protected_namespaces");
     new TreeSet<>(p.protectedNamespaces()).forEach(protectedNs::add);
+    if (version >= 3) {
+      ArrayNode protectedResources = node.putArray("protected_resources");
+      new TreeSet<>(p.protectedResources()).forEach(k -> protectedResources.addObject()
+          .put("kind", k.kind().label()).put("namespace", k.namespace()).put("name", k.name()));
+    }
     node.put("on_invalid_syntax", label(p.onInvalidSyntax()));
     ArrayNode mapping = node.putArray("namespace_mapping");
     for (NamespaceMapping.Rule rule : p.namespaceMapping().rules()) {
@@ -434,6 +440,11 @@ public final class PlanJsonCodec {
           .protectedNamespaces(Set.copyOf(strings(node, "protected_namespaces")))
           .onInvalidSyntax(enumValue(OnInvalidSyntax.class, text(node, "on_invalid_syntax"), "policy.on_invalid_syntax"))
           .includeChildNamespaces(bool(node, "include_child_namespaces"));
+      if (version >= 3) {
+        for (JsonNode key : array(node, "protected_resources")) {
+          p.addProtectedResources(key(key));
+        }
+      }
       JsonNode byKind = object(node, "source_of_truth_by_kind");
       for (Iterator<Map.Entry<String, JsonNode>> it = byKind.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();

@@ -71,6 +71,11 @@ final class PlanIdentity {
         String.join(",", p.selector().includes()), String.join(",", p.selector().excludes()),
         String.valueOf(p.guards().refuseDeletingEverything()),
         p.guards().maxDeleteShare().isPresent() ? String.valueOf(p.guards().maxDeleteShare().getAsDouble()) : "-");
+    if (!p.protectedResources().isEmpty()) {
+      // Only when set, so that the ids of plans without protected resources stay what they were.
+      line(digest, "protected-resources", new TreeSet<>(p.protectedResources()).stream().map(ResourceKey::address)
+          .collect(java.util.stream.Collectors.joining(",")));
+    }
   }
 
   private static String kinds(java.util.Set<ResourceKind> kinds) {

@@ -461,6 +461,9 @@ public final class PlanningRun {
       if (policy.isProtected(key.protectionNamespace()) || policy.isProtected(sourceKey.protectionNamespace())) {
         return unchanged(key, sourceKey, Action.PROTECTED, Reason.PROTECTED_NAMESPACE, Optional.empty(), current);
       }
+      if (policy.protectedResources().contains(key) || policy.protectedResources().contains(sourceKey)) {
+        return unchanged(key, sourceKey, Action.PROTECTED, Reason.PROTECTED_RESOURCE, Optional.empty(), current);
+      }
       if (policy.whenMissingInSource() == WhenMissing.KEEP) {
         return unchanged(key, sourceKey, Action.KEEP, Reason.POLICY_KEEP, Optional.empty(), current);
       }
@@ -646,7 +649,8 @@ public final class PlanningRun {
       diagnostics.add(Diagnostic.error("this plan deletes " + what + " resources in scope in "
           + e.getKey().displayName() + (all ? "" : ", more than the allowed share")
           + ". That is also what a wrong directory, branch or namespace looks like. If it is intended, approve "
-          + "this exact plan: plan id " + id + " (PlanOptions.approvedPlanId, or --approve " + id + ").")
+          + "this exact plan: plan id " + id + " (approvedPlanId: " + id + " on a task or in PlanOptions, --approve "
+          + id + " on the command line).")
           .onSide(e.getKey()));
     }
     if (tripped.isEmpty()) {
