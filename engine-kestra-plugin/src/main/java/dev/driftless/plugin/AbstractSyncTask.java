@@ -6,6 +6,7 @@ import dev.driftless.plan.PlanOptions;
 import dev.driftless.core.render.PlanText;
 import dev.driftless.kestra.KestraAuth;
 import dev.driftless.plan.Plan;
+import dev.driftless.resource.ResourceKey;
 import dev.driftless.plan.Summary;
 import dev.driftless.presets.FieldGroups;
 import dev.driftless.presets.KestraConnection;
@@ -64,6 +65,13 @@ public abstract class AbstractSyncTask<O extends SyncOutput> extends AbstractGit
   @Builder.Default
   protected Property<Boolean> dryRun = Property.ofValue(false);
 
+  @Schema(title = "The id of a plan approved to delete everything in scope",
+      description = "A plan that deletes every resource in scope on a side is held back until approved: the task fails "
+          + "and its log shows the plan and its id. After reviewing it, set this to that id (an input works well: "
+          + "`{{ inputs.approve }}`) and run again; only that exact plan is applied.")
+  @PluginProperty(group = "execution")
+  protected Property<String> approvedPlanId;
+
   /** Sets Kestra's rendered settings and {@code dryRun} on a task request's builder. */
   protected <B extends FieldGroups.Remote<B> & FieldGroups.Server<B> & FieldGroups.DryRun<B>> B connection(
       RunContext runContext, B builder) throws IllegalVariableEvaluationException {
@@ -113,15 +121,19 @@ public abstract class AbstractSyncTask<O extends SyncOutput> extends AbstractGit
    *
    * @throws SyncFailedException when the plan cannot be applied or the apply does not complete
    */
-  protected PresetResult execute(RunContext runContext, SyncTask task) throws SyncFailedException {
+  protected PresetResult execute(RunContext runContext, SyncTask task)
+      throws SyncFailedException, IllegalVariableEvaluationException {
     Logger logger = runContext.logger();
-    PlanOptions options = PlanOptions.builder()
+    PlanOptions.Builder builder = PlanOptions.builder()
         .maxDiffLines(100_000)
         .putMetadata("kestra-task", getId() == null ? "" : getId())
-        .putMetadata("kestra-flow", runContext.flowInfo().namespace() + "." + runContext.flowInfo().id())
-        .build();
+        .putMetadata("kestra-flow", runContext.flowInfo().namespace() + "." + runContext.flowInfo().id());
+    Optional<String> approved = new Rendered(runContext).string(approvedPlanId);
+    approved.ifPresent(builder::approvedPlanId);
+    PlanOptions options = builder.build();
     PresetRunner runner = PresetRunner.create()
         .withOptions(options)
+        .withRunningFlow(ResourceKey.flow(runContext.flowInfo().namespace(), runContext.flowInfo().id()))
         .withProgress(logger::info)
         .withListener((ChangeResult r, int done, int total) -> logger.debug("{} of {} applied", done, total));
     PresetResult result = runner.run(task);

@@ -90,9 +90,22 @@ class FlowRunTest {
   }
 
   private Execution run(String flowId, String yaml) throws Exception {
-    flows.create(GenericFlow.fromYaml(TENANT, yaml));
-    return runner.runOne(TENANT, "system", flowId, null,
-        (flow, execution) -> Map.of("url", world.url(), "kestraUrl", world.kestraUrl()), Duration.ofSeconds(120));
+    return run("system", flowId, yaml, Map.of());
+  }
+
+  private Execution run(String namespace, String flowId, String yaml, Map<String, Object> inputs) throws Exception {
+    if (flows.findById(TENANT, namespace, flowId).isEmpty()) {
+      flows.create(GenericFlow.fromYaml(TENANT, yaml));
+    }
+    Map<String, Object> all = new java.util.HashMap<>(inputs);
+    all.put("url", world.url());
+    all.put("kestraUrl", world.kestraUrl());
+    return runner.runOne(TENANT, namespace, flowId, null, (flow, execution) -> all, Duration.ofSeconds(120));
+  }
+
+  private String errors(Execution execution) {
+    return logs.findByExecutionId(TENANT, execution.getId(), null).stream()
+        .filter(l -> l.getLevel().toString().equals("ERROR")).map(LogEntry::getMessage).collect(Collectors.joining("\n"));
   }
 
   private static TaskRun taskRun(Execution execution, String taskId) {
@@ -122,6 +135,70 @@ class FlowRunTest {
     Map<String, Object> outputs = taskRun(execution, "git").getOutputs();
     assertTrue(String.valueOf(outputs.get("flows")).startsWith("kestra://"), outputs.toString());
     assertTrue(String.valueOf(outputs.get("summary")).startsWith("Plan: 2 to create"), outputs.toString());
+  }
+
+  @Test
+  void theFlowRunningTheSync_isNeverDeletedByIt() throws Exception {
+    String self = "id: self_sync\nnamespace: company.team\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n"
+        + "    message: the copy Kestra holds\n";
+    world.kestra().state().putFlowSource(PluginWorld.TENANT, self);
+    world.kestra().state().putFlowSource(PluginWorld.TENANT, self.replace("self_sync", "old"));
+
+    Execution execution = run("company.team", "self_sync", """
+        id: self_sync
+        namespace: company.team
+        """ + INPUTS + """
+        tasks:
+          - id: git
+            type: dev.driftless.plugin.SyncFlows
+        """ + CONNECTION + """
+            targetNamespace: company.team
+            gitDirectory: flows
+            delete: true
+        """, Map.of());
+
+    assertEquals(State.Type.SUCCESS, execution.getState().getCurrent(), errors(execution));
+    assertTrue(world.kestra().state().flowSource(PluginWorld.TENANT, "company.team", "hello").isPresent());
+    assertTrue(world.kestra().state().flowSource(PluginWorld.TENANT, "company.team", "old").isEmpty(),
+        "a flow Git lacks is deleted");
+    assertTrue(world.kestra().state().flowSource(PluginWorld.TENANT, "company.team", "self_sync").isPresent(),
+        "but never the flow running the sync");
+  }
+
+  @Test
+  void aMassDeletion_failsTheTask_untilThatPlanIsApproved() throws Exception {
+    world.repo().commit(PluginWorld.MAIN).add("empty/README.md", "no flows here yet\n").push();
+    String doomed = HELLO.replace("id: hello", "id: doomed");
+    world.kestra().state().putFlowSource(PluginWorld.TENANT, doomed);
+    String flow = """
+        id: approved_sync
+        namespace: system
+        """ + INPUTS + """
+          - id: approve
+            type: STRING
+            required: false
+            defaults: ""
+        tasks:
+          - id: git
+            type: dev.driftless.plugin.SyncFlows
+        """ + CONNECTION + """
+            targetNamespace: company.team
+            gitDirectory: empty
+            delete: true
+            approvedPlanId: "{{ inputs.approve }}"
+        """;
+
+    Execution held = run("system", "approved_sync", flow, Map.of());
+
+    assertEquals(State.Type.FAILED, held.getState().getCurrent());
+    assertTrue(world.kestra().state().flowSource(PluginWorld.TENANT, "company.team", "doomed").isPresent());
+    java.util.regex.Matcher id = java.util.regex.Pattern.compile("approvedPlanId: ([0-9a-f]+)").matcher(errors(held));
+    assertTrue(id.find(), errors(held));
+
+    Execution approved = run("system", "approved_sync", flow, Map.of("approve", id.group(1)));
+
+    assertEquals(State.Type.SUCCESS, approved.getState().getCurrent(), errors(approved));
+    assertTrue(world.kestra().state().flowSource(PluginWorld.TENANT, "company.team", "doomed").isEmpty());
   }
 
   @Test
