@@ -35,7 +35,7 @@ public abstract class AbstractCommitTask<O extends SyncOutput> extends AbstractS
   protected Property<String> authorEmail;
 
   /** Sets the rendered commit settings on a task request's builder. */
-  protected <B extends FieldGroups.Commit<B>> B commit(RunContext runContext, B builder)
+  protected <B extends FieldGroups.CommitInfo<B>> B commit(RunContext runContext, B builder)
       throws IllegalVariableEvaluationException {
     Rendered r = new Rendered(runContext);
     r.string(commitMessage).ifPresent(builder::commitMessage);

@@ -63,7 +63,7 @@ public final class FieldGroups {
   }
 
   /** How a task that writes to Git signs its commit ({@link CommitSettings}). */
-  public interface Commit<B> {
+  public interface CommitInfo<B> {
     B commitMessage(String value);
 
     B authorName(String value);
@@ -105,7 +105,7 @@ public final class FieldGroups {
     r.bool("dryRun").ifPresent(b::dryRun);
   }
 
-  static void readCommit(PropertyReader r, Commit<?> b) {
+  static void readCommit(PropertyReader r, CommitInfo<?> b) {
     r.string("commitMessage").ifPresent(b::commitMessage);
     r.string("authorName").ifPresent(b::authorName);
     r.string("authorEmail").ifPresent(b::authorEmail);

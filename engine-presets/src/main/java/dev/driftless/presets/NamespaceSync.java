@@ -96,7 +96,7 @@ public abstract non-sealed class NamespaceSync implements TwoWaySync {
   }
 
   public static class Builder extends ImmutableNamespaceSync.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.TwoWay<Builder> {
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.CommitInfo<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.TwoWay<Builder> {
     Builder() {}
   }
 

@@ -114,7 +114,7 @@ public abstract non-sealed class PushExecutionFiles implements SyncTask, OnBranc
   }
 
   public static class Builder extends ImmutablePushExecutionFiles.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder> {
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.CommitInfo<Builder>, FieldGroups.DryRun<Builder> {
     Builder() {}
   }
 }

@@ -113,7 +113,7 @@ public abstract non-sealed class PushNamespaceFiles implements SyncTask, OnBranc
   }
 
   public static class Builder extends ImmutablePushNamespaceFiles.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder> {
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.CommitInfo<Builder>, FieldGroups.DryRun<Builder> {
     Builder() {}
   }
 }

@@ -85,7 +85,7 @@ public abstract non-sealed class TenantSync implements TwoWaySync {
   }
 
   public static class Builder extends ImmutableTenantSync.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.Commit<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.TwoWay<Builder> {
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.CommitInfo<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.TwoWay<Builder> {
     Builder() {}
   }
 }
