@@ -94,6 +94,17 @@ class SyncFlowsTest {
   }
 
   @Test
+  void withoutKestraUrl_theServersConfiguredUrlIsUsed() throws Exception {
+    world.repo().commit(PluginWorld.MAIN).add("_flows/hello.yml", HELLO).push();
+    RunContext context = runContextFactory.of("system", Map.of("inputs", Map.of("namespace", "company.team"),
+        "kestra", Map.of("url", world.kestraUrl())));
+
+    task().kestraUrl(null).build().run(context);
+
+    assertTrue(world.kestra().state().flowSource(PluginWorld.TENANT, "company.team", "hello").isPresent());
+  }
+
+  @Test
   void aDryRun_writesNothing() throws Exception {
     world.repo().commit(PluginWorld.MAIN).add("_flows/hello.yml", HELLO).push();
 
