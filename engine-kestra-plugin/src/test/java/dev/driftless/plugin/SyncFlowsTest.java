@@ -86,6 +86,10 @@ class SyncFlowsTest {
     assertEquals("ADDED", rows.get(0).get("syncState"));
     assertEquals("hello", rows.get(0).get("flowId"));
     assertNull(out.getCommitId(), "nothing is committed to Git");
+    Map<String, Object> metrics = new TreeMap<>();
+    context.metrics().forEach(m -> metrics.put(m.getName(), m.getValue()));
+    assertEquals(1.0, ((Number) metrics.get("create")).doubleValue(), metrics.toString());
+    assertEquals(0.0, ((Number) metrics.get("delete")).doubleValue(), metrics.toString());
 
     RunContext again = context();
     SyncFlows.Output second = task().build().run(again);
