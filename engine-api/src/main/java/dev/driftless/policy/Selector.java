@@ -25,15 +25,15 @@ public final class Selector {
   private final Set<ResourceKind> kinds;
   private final List<String> includes;
   private final List<String> excludes;
-  private final List<Pattern> includePatterns;
-  private final List<Pattern> excludePatterns;
+  private final List<Glob> includeGlobs;
+  private final List<Glob> excludeGlobs;
 
   private Selector(Set<ResourceKind> kinds, List<String> includes, List<String> excludes) {
     this.kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));
     this.includes = List.copyOf(includes);
     this.excludes = List.copyOf(excludes);
-    this.includePatterns = this.includes.stream().map(Selector::compile).toList();
-    this.excludePatterns = this.excludes.stream().map(Selector::compile).toList();
+    this.includeGlobs = this.includes.stream().map(Glob::of).toList();
+    this.excludeGlobs = this.excludes.stream().map(Glob::of).toList();
   }
 
   /** Everything. */
@@ -74,21 +74,29 @@ public final class Selector {
     if (!selectsKind(key.kind())) {
       return false;
     }
-    if (!includePatterns.isEmpty() && includePatterns.stream().noneMatch(p -> matches(p, key.name()))) {
+    if (!includeGlobs.isEmpty() && includeGlobs.stream().noneMatch(g -> g.matches(key.name()))) {
       return false;
     }
-    return excludePatterns.stream().noneMatch(p -> matches(p, key.name()));
+    return excludeGlobs.stream().noneMatch(g -> g.matches(key.name()));
   }
 
-  private static boolean matches(Pattern pattern, String name) {
-    if (pattern.matcher(name).matches()) {
-      return true;
+  /**
+   * A glob compiled, with whether it was written without {@code /}: that is decided on the glob as
+   * written, since the compiled pattern has {@code /} in it for every {@code *} and {@code ?}.
+   */
+  private record Glob(Pattern pattern, boolean matchesLastSegment) {
+
+    static Glob of(String glob) {
+      return new Glob(compile(glob), glob.indexOf('/') < 0);
     }
-    if (!pattern.pattern().contains("/")) {
+
+    boolean matches(String name) {
+      if (pattern.matcher(name).matches()) {
+        return true;
+      }
       int slash = name.lastIndexOf('/');
-      return slash >= 0 && pattern.matcher(name.substring(slash + 1)).matches();
+      return matchesLastSegment && slash >= 0 && pattern.matcher(name.substring(slash + 1)).matches();
     }
-    return false;
   }
 
   private static Pattern compile(String glob) {

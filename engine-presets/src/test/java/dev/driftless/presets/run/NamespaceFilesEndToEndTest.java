@@ -191,6 +191,27 @@ class NamespaceFilesEndToEndTest {
   }
 
   @Test
+  void pushNamespaceFiles_globWithoutASlash_selectsFilesInEveryFolder() {
+    world.commit().add("_files/scripts/old.py", "print('old')\n").add("_files/lib/util/keep.py", "print('keep')\n")
+        .add("_files/scripts/notes.md", "kept by hand\n").push();
+    world.putFile("dev", "/lib/util/keep.py", "print('keep')\n");
+    world.putFile("dev", "/etl.py", "print('root')\n");
+    world.putFile("dev", "/scripts/etl.py", "print('nested')\n");
+    world.putFile("dev", "/scripts/run.sh", "not selected\n");
+    String task = PUSH.replace("files: \"**\"", "files: \"*.py\"");
+
+    PresetResult run = world.run(task);
+
+    assertEquals(Map.of("_files/etl.py", "ADDED", "_files/scripts/etl.py", "ADDED", "_files/lib/util/keep.py", "UNCHANGED",
+        "_files/scripts/old.py", "DELETED"), states(run, "file"));
+    assertEquals(Optional.of("print('nested')\n"), world.gitFile(MAIN, "_files/scripts/etl.py"));
+    assertEquals(Set.of("_files/etl.py", "_files/scripts/etl.py", "_files/lib/util/keep.py", "_files/scripts/notes.md"),
+        world.gitFiles(MAIN).keySet(),
+        "'*.py' matches the last segment of a path, so nested Python files are pushed and deleted; nothing else is");
+    world.assertSecondRunIsNoOp(task, MAIN, "UNCHANGED");
+  }
+
+  @Test
   void pushNamespaceFiles_withChildNamespaces_oneFolderPerNamespace() {
     world.putFile("dev", "/a.txt", "a\n");
     world.putFile("dev.team", "/b.txt", "b\n");

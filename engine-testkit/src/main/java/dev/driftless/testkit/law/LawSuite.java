@@ -30,6 +30,7 @@ import dev.driftless.port.DriftlessException;
 import dev.driftless.resource.Content;
 import dev.driftless.resource.Fingerprint;
 import dev.driftless.resource.ResourceKey;
+import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Snapshot;
 import dev.driftless.snapshot.SnapshotEntry;
@@ -278,16 +279,25 @@ public abstract class LawSuite {
     atLeast("law 6 wrote something", written, examples() / 5);
   }
 
+  /**
+   * Law 7. A case counts as held back when its plan holds a deletion back for an entry of the source
+   * that cannot be read or is not a valid document. Generated scenarios seldom put such an entry
+   * beside a would-be deletion (about one case in twenty: none in 60 cases on Git for some seeds), so
+   * the law makes that situation itself: in half the cases the target holds one more resource that
+   * only it holds and the source, beside it, an entry that cannot be read or is not valid; in a
+   * quarter only that resource, for a deletion to run; the last quarter is as generated.
+   */
   @Test
   public void law07_unreadableOrInvalid_neverCauseADelete() {
     AtomicInteger deletes = new AtomicInteger();
     AtomicInteger heldBack = new AtomicInteger();
     check("law 7 (unreadable or invalid entries never cause a delete)",
         scenarios().zip(integers().between(0, 1000), Picked::new), input -> {
-      Scenario generated = input.pick() % 2 == 0 ? withDamagedNeighbour(input.scenario(), input.pick())
-          : input.scenario();
-      Scenario scenario = withPolicy(generated, generated.policy().withWhenMissingInSource(WhenMissing.DELETE));
-      try (World world = seeded(scenario)) {
+      Scenario generated = withPolicy(input.scenario(),
+          input.scenario().policy().withWhenMissingInSource(WhenMissing.DELETE));
+      try (World world = seeded(generated)) {
+        int way = input.pick() % 4;
+        Scenario scenario = way == 0 ? generated : withOneOnlyInTarget(world, generated, input.pick() / 4, way >= 2);
         Map<Side, Map<ResourceKey, Fingerprint>> before = states(world);
         Plan plan = approved(world, scenario);
         if (plan.changes().stream().anyMatch(c -> c.reason() == Reason.INCOMPLETE_SOURCE)) {
@@ -314,6 +324,8 @@ public abstract class LawSuite {
         }
       }
     });
+    // Seen across seeds, deleted and held back: 188 to 233 and 227 to 276 of 1000 in memory, 11 to 19 and
+    // 9 to 18 of 60 on Git, 24 to 66 and 25 to 85 of 150 to 300 on the emulated Kestra versions.
     atLeast("law 7 deleted something", deletes, examples() / 25);
     atLeast("law 7 held a deletion back for an unreadable or invalid entry", heldBack, examples() / 50);
   }
@@ -643,37 +655,67 @@ public abstract class LawSuite {
   }
 
   /**
-   * The scenario with one more entry on the source side that cannot be read, in the same kind and
-   * namespace as a resource only the target holds: the situation where a careless sync deletes.
+   * The scenario with one more resource that only the target holds, and the world seeded with it. It
+   * goes beside a resource that the plan of the seeded world creates, updates or leaves as it is (so
+   * in scope, selected and not protected), in a kind and namespace where that plan neither deletes
+   * nor holds anything back: the scenario's own deletions still run, and nothing else holds this one
+   * back. When {@code damaged}, the source also holds, beside it, an entry that cannot be read or is
+   * not a valid document: the situation where a careless sync deletes. The scenario as it is when the
+   * plan has no such resource.
    */
-  private Scenario withDamagedNeighbour(Scenario scenario, int pick) {
-    for (Side target : Side.values()) {
-      for (Seed seed : scenario.seeds(target)) {
-        ResourceKey key = seed.key();
-        Side source = scenario.policy().sourceOfTruth(key.kind());
-        if (source == target || !seed.isReadable()) {
-          continue;
-        }
-        String sourceNs = counterpartNamespace(scenario.policy(), key.namespace(), target);
-        ResourceKey damagedKey = new ResourceKey(key.kind(), sourceNs,
-            key.kind().isPath() ? "broken/" + key.name() : "broken_" + key.name());
-        boolean unreadable = capabilities().unreadableOn(source) && (pick % 4 == 0 || !key.kind().isYaml()
-            || !capabilities().invalidOn(source));
-        if (!unreadable && (!key.kind().isYaml() || !capabilities().invalidOn(source))) {
-          continue;
-        }
-        Seed damaged = unreadable ? Seed.unreadable(damagedKey)
-            : Seed.invalid(damagedKey, Content.ofText("id: " + damagedKey.name() + "\nnamespace: [oops\n"));
-        List<Seed> sourceSeeds = new ArrayList<>(scenario.seeds(source));
-        if (sourceSeeds.stream().anyMatch(s -> s.key().equals(damagedKey))) {
-          continue;
-        }
-        sourceSeeds.add(damaged);
-        return source == Side.GIT ? scenario.withSides(sourceSeeds, scenario.kestra())
-            : scenario.withSides(scenario.git(), sourceSeeds);
+  private Scenario withOneOnlyInTarget(World world, Scenario scenario, int pick, boolean damaged) {
+    Policy policy = scenario.policy();
+    List<Change> changes =
+        plan(world, withPolicy(scenario, policy.withGuards(Guards.none())), PlanOptions.defaults()).changes();
+    Set<Place> busy = new HashSet<>();
+    changes.stream().filter(c -> c.action() == Action.DELETE || c.action() == Action.BLOCKED)
+        .forEach(c -> busy.add(Place.of(c.key())));
+    List<Change> candidates = changes.stream()
+        .filter(c -> c.action() == Action.CREATE || c.action() == Action.UPDATE || c.action() == Action.NO_OP)
+        .filter(c -> !busy.contains(Place.of(c.key())) && !policy.isProtected(c.key().protectionNamespace())
+            && !policy.isProtected(c.sourceKey().protectionNamespace()))
+        .toList();
+    for (int i = 0; i < candidates.size(); i++) {
+      Change near = candidates.get((pick / 4 + i) % candidates.size());
+      Side target = near.side();
+      Side source = near.sourceSide();
+      ResourceKind kind = near.key().kind();
+      boolean unreadable = capabilities().unreadableOn(source) && (pick % 4 == 0 || !kind.isYaml()
+          || !capabilities().invalidOn(source));
+      String name = near.key().name();
+      // Selected by the globs that select its neighbour, as far as names allow: a path keeps its last
+      // segment, an id its start.
+      ResourceKey onlyInTarget = new ResourceKey(kind, near.key().namespace(),
+          kind.isPath() ? "extra/" + name : name + "_extra");
+      ResourceKey damagedKey = new ResourceKey(kind, near.sourceKey().namespace(),
+          kind.isPath() ? "broken/" + name : "broken_" + name);
+      if (damaged && !unreadable && (!kind.isYaml() || !capabilities().invalidOn(source))
+          || !policy.selector().selects(onlyInTarget)
+          || scenario.seeds(target).stream().anyMatch(s -> s.key().equals(onlyInTarget))
+          || scenario.seeds(source).stream().anyMatch(s -> s.key().equals(damagedKey))) {
+        continue;
       }
+      List<Seed> targetSeeds = new ArrayList<>(scenario.seeds(target));
+      targetSeeds.add(Seed.present(onlyInTarget, Generators.content(onlyInTarget, pick, false)));
+      world.side(target).seed(targetSeeds);
+      List<Seed> sourceSeeds = new ArrayList<>(scenario.seeds(source));
+      if (damaged) {
+        sourceSeeds.add(unreadable ? Seed.unreadable(damagedKey)
+            : Seed.invalid(damagedKey, Content.ofText("id: " + damagedKey.name() + "\nnamespace: [oops\n")));
+        world.side(source).seed(sourceSeeds);
+      }
+      return source == Side.GIT ? scenario.withSides(sourceSeeds, targetSeeds)
+          : scenario.withSides(targetSeeds, sourceSeeds);
     }
     return scenario;
+  }
+
+  /** A kind in a namespace: where an unreadable entry holds deletions back. */
+  private record Place(ResourceKind kind, String namespace) {
+
+    static Place of(ResourceKey key) {
+      return new Place(key.kind(), key.namespace());
+    }
   }
 
   private static Scenario withPolicy(Scenario scenario, Policy policy) {
