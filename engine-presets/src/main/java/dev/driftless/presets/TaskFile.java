@@ -50,6 +50,8 @@ public final class TaskFile {
 
   /** Kestra's tasks that run other tasks ({@code ForEach}, {@code If}, {@code WorkingDirectory}...). */
   private static final String FLOWABLE_PACKAGE = "io.kestra.plugin.core.flow.";
+  /** The package of Driftless's Kestra plugin, whose tasks take the Git plugin's properties. */
+  private static final String DRIFTLESS_PLUGIN_PACKAGE = "dev.driftless.plugin.";
   /** A flow's lists of tasks Kestra runs besides {@code tasks}: on failure, and at the end. */
   private static final List<String> OTHER_TASK_LISTS = List.of("errors", "finally", "afterExecution");
 
@@ -288,6 +290,10 @@ public final class TaskFile {
 
     /** Why a task of this type does not run here, pointing at Kestra where it runs. */
     private static String refusal(String type, String unknownGitTask) {
+      if (type.startsWith(DRIFTLESS_PLUGIN_PACKAGE)) {
+        return "'" + type + "' is a task of Driftless's Kestra plugin, which runs inside Kestra; outside it, write "
+            + "the Git plugin's type: " + TaskType.PACKAGE + type.substring(DRIFTLESS_PLUGIN_PACKAGE.length());
+      }
       if (type.startsWith(FLOWABLE_PACKAGE)) {
         return "'" + type + "' runs other tasks, which needs Kestra: " + Template.INSIDE_KESTRA;
       }

@@ -383,6 +383,21 @@ class TaskFileFlowTest {
   }
 
   @Test
+  void aTaskOfDriftlesssKestraPlugin_pointsAtTheGitPluginsType() {
+    List<Problem> problems = problems("""
+        id: sync
+        namespace: dev
+        tasks:
+          - id: flows
+            type: dev.driftless.plugin.SyncFlows
+            targetNamespace: dev
+        """ + GIT);
+
+    assertTrue(has(problems, "tasks[0].type", "outside it, write the Git plugin's type: io.kestra.plugin.git.SyncFlows",
+        5), problems.toString());
+  }
+
+  @Test
   void flowVariablesOfAFileThatIsOneTask_andUnknownInputs_areRefused() {
     List<Problem> single = assertThrows(InvalidTaskException.class, () -> TaskFile.read("""
         type: io.kestra.plugin.git.SyncFlows
