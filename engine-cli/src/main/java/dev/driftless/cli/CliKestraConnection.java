@@ -34,7 +34,13 @@ record CliKestraConnection(String kestraUrl, Optional<KestraAuth> auth, Optional
     return new CliKestraConnection(url, auth(env), tenant);
   }
 
-  private static Optional<KestraAuth> auth(Map<String, String> env) {
+  /**
+   * The credentials the environment holds, as {@link #of} reads them; none when none is set. Also
+   * the credentials of {@code run}'s tasks that set no {@code auth}.
+   *
+   * @throws UserError when only half the user and password are set, or the password file cannot be read
+   */
+  static Optional<KestraAuth> auth(Map<String, String> env) {
     String token = env.get("KESTRA_API_TOKEN");
     if (token != null && !token.isEmpty()) {
       return Optional.of(new KestraAuth.ApiToken(Secret.of(token, "environment KESTRA_API_TOKEN")));

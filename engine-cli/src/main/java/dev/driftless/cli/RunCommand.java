@@ -1,8 +1,11 @@
 package dev.driftless.cli;
 
 import dev.driftless.presets.Clone;
+import dev.driftless.presets.FlowFile;
+import dev.driftless.presets.FlowTask;
 import dev.driftless.presets.SyncTask;
 import dev.driftless.presets.Task;
+import dev.driftless.presets.TaskEnvironment;
 import dev.driftless.presets.TaskFile;
 import dev.driftless.git.clone.CloneResult;
 import dev.driftless.plan.PlanOptions;
@@ -15,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,11 +30,22 @@ import picocli.CommandLine.ParentCommand;
  * {@code driftless run task.yaml}: runs a Kestra Git plugin task definition (or a flow of them) as
  * a Kestra user already has it: {@code type: io.kestra.plugin.git.NamespaceSync} and its
  * properties, secrets as {@code {{ secret('NAME') }}} from the environment.
+ *
+ * <p>A flow runs as Kestra runs it, as far as that is known outside Kestra ({@link TaskFile}): its
+ * {@code pluginDefaults} apply, a disabled task or one whose {@code runIf} is false is skipped, and
+ * the tasks run in order until one fails (its plan refused or held back, its apply incomplete, or
+ * an error): the flow stops there and the run exits 1, unless the task says
+ * {@code allowFailure: true}. No task deletes the flow that wraps them, as the plugin promises for
+ * the flow it runs in. Tasks that set no {@code kestraUrl} or {@code auth} reach the Kestra of
+ * {@code KESTRA_URL} with the credentials {@code plan} reads ({@code KESTRA_API_TOKEN}, or
+ * {@code KESTRA_USERNAME} and {@code KESTRA_PASSWORD}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Run a Kestra Git plugin task file (one task, or a flow whose tasks are Git plugin tasks).",
         "{{ secret('NAME') }} reads SECRET_NAME (base64, as Kestra does) or NAME from the environment;",
-        "a literal credential in the file is refused.", ""})
+        "a literal credential in the file is refused. Tasks without kestraUrl or auth use KESTRA_URL",
+        "(else http://localhost:8080) and KESTRA_API_TOKEN, or KESTRA_USERNAME and KESTRA_PASSWORD.",
+        "A failed task stops the flow unless it sets allowFailure: true.", ""})
 final class RunCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -41,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--dry-run", description = "Plan only, whatever the task's dryRun says.")
   boolean dryRun;
+
+  @Option(names = "--tenant", description = "The Kestra tenant: {{ flow.tenantId }}, and the tenantId of tasks that set "
+      + "none (default: KESTRA_TENANT; else detected, and {{ flow.tenantId }} is main).")
+  String tenant;
 
   @Option(names = "--rows", paramLabel = "FILE", description = "Write the diff rows as an Ion file (one struct per line).")
   Path rows;
@@ -69,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserError("cannot read task file " + taskFile + ": " + e.getMessage(), e);
     }
-    List<Task> tasks = TaskFile.parse(text, taskFile.toString(), Secrets.fromEnvironment(main.env));
+    FlowFile file = TaskFile.read(text, taskFile.toString(), environment(main.env));
     Console console = main.console();
     PlanOptions.Builder options = PlanOptions.builder().maxDiffLines(100_000).putMetadata("task-file", taskFile.toString());
     if (maxFileSize != null) {
@@ -84,18 +103,85 @@ final class RunCommand implements Callable<Integer> {
     if (cacheDir != null) {
       runner = runner.withCacheDirectory(cacheDir);
     }
-    boolean ok = true;
-    for (Task task : tasks) {
-      console.out().println("== " + task.type().typeName());
+    if (file.flow().isPresent()) {
+      runner = runner.withRunningFlow(file.flow().get());
+    }
+    List<FlowTask> tasks = file.tasks();
+    for (int i = 0; i < tasks.size(); i++) {
+      FlowTask task = tasks.get(i);
+      if (task.skipped().isPresent()) {
+        console.out().println("== " + header(task) + ": skipped, " + task.skipped().get());
+        continue;
+      }
+      console.out().println("== " + header(task));
+      if (!runOne(runner, task, console)) {
+        if (task.allowFailure()) {
+          console.note("Task " + task.describe() + " failed; allowFailure: true lets the flow go on, as in Kestra.");
+        } else {
+          List<String> next = tasks.subList(i + 1, tasks.size()).stream().filter(t -> t.task().isPresent())
+              .map(FlowTask::describe).toList();
+          if (!next.isEmpty()) {
+            console.note("The flow stops: task " + task.describe() + " failed, so " + String.join(", ", next)
+                + (next.size() == 1 ? " does" : " do") + " not run (allowFailure: true would let it go on).");
+          }
+          return 1;
+        }
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * What the file's surroundings give it: the secrets, the tenant, and the Kestra server and
+   * credentials of tasks without {@code kestraUrl} or {@code auth}, read as {@code plan} reads them
+   * (and only when a task needs them).
+   */
+  private TaskEnvironment environment(Map<String, String> env) {
+    TaskEnvironment environment = TaskEnvironment.of(Secrets.fromEnvironment(env))
+        .withKestraAuth(() -> CliKestraConnection.auth(env));
+    Optional<String> givenTenant = Optional.ofNullable(tenant).or(() -> nonBlank(env, "KESTRA_TENANT"));
+    if (givenTenant.isPresent()) {
+      environment = environment.withTenantId(givenTenant.get());
+    }
+    Optional<String> url = nonBlank(env, "KESTRA_URL");
+    if (url.isPresent()) {
+      environment = environment.withKestraUrl(url.get());
+    }
+    return environment;
+  }
+
+  private static Optional<String> nonBlank(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+  }
+
+  /** The task's type, as the plugin names it, and its id. */
+  private static String header(FlowTask task) {
+    String type = task.task().map(t -> t.type().typeName()).orElse(task.type());
+    return type + (task.id().isEmpty() ? "" : " '" + task.id() + "'");
+  }
+
+  /**
+   * Runs one task; whether it succeeded. An error is reported here, as the command reports it, so
+   * that the flow can go on after it when the task allows failure.
+   */
+  private boolean runOne(PresetRunner runner, FlowTask entry, Console console) {
+    Task task = entry.task().orElseThrow();
+    try {
       if (task instanceof Clone clone) {
         CloneResult cloned = runner.clone(clone, Path.of("").toAbsolutePath());
         console.out().println("Cloned into " + cloned.directory() + " at " + cloned.commitId()
             + cloned.branch().map(b -> " (" + b + ")").orElse(""));
-      } else if (task instanceof SyncTask sync) {
-        ok &= run(runner, sync, console);
+        return true;
       }
+      return run(runner, (SyncTask) task, console);
+    } catch (RuntimeException e) {
+      console.clearProgress();
+      ErrorLines.of(e).forEach(line -> console.err().println("driftless: " + line));
+      if (main.debug) {
+        e.printStackTrace(console.err());
+      }
+      return false;
     }
-    return ok ? 0 : 1;
   }
 
   private boolean run(PresetRunner runner, SyncTask task, Console console) {

@@ -67,7 +67,7 @@ class RunCommandTest {
         """);
 
     Cli.Result dry = run(task, "--dry-run").assertExit(0);
-    assertTrue(dry.out().startsWith("== io.kestra.plugin.git.NamespaceSync\n"), dry.out());
+    assertTrue(dry.out().startsWith("== io.kestra.plugin.git.NamespaceSync 'task'\n"), dry.out());
     assertTrue(dry.out().contains("+ flow dev/a"), dry.out());
     assertTrue(dry.err().contains("Dry run: nothing was written."), dry.err());
     assertEquals(Optional.empty(), sides.flowInKestra("dev", "a"));

@@ -94,14 +94,21 @@ public final class FieldGroups {
     B dryRun(boolean value);
   }
 
-  /** What every task but Clone reads: the remote, Kestra, and {@code dryRun}. */
+  /**
+   * What every task but Clone reads: the remote, Kestra, and {@code dryRun}. A task that sets no
+   * {@code kestraUrl}, {@code tenantId} or {@code auth} takes what its surroundings give
+   * ({@link TaskEnvironment}), as the plugin takes Kestra's inside Kestra.
+   */
   static <B extends Remote<B> & Server<B> & DryRun<B>> void readShared(PropertyReader r, B b) {
     readRemote(r, b);
     // The plugin reads cloneSubmodules on every task; only Clone uses it.
     r.accept("cloneSubmodules");
-    r.string("kestraUrl").ifPresent(b::kestraUrl);
-    r.string("tenantId").ifPresent(b::tenantId);
-    r.object("auth").flatMap(auth -> readAuth(r, auth)).ifPresent(b::auth);
+    r.accept("kestraUrl", "tenantId", "auth");
+    TaskEnvironment environment = r.environment();
+    (r.has("kestraUrl") ? r.string("kestraUrl") : environment.kestraUrl()).ifPresent(b::kestraUrl);
+    (r.has("tenantId") ? r.string("tenantId") : environment.tenantId()).ifPresent(b::tenantId);
+    (r.has("auth") ? r.object("auth").flatMap(auth -> readAuth(r, auth)) : environment.kestraAuth().get())
+        .ifPresent(b::auth);
     r.bool("dryRun").ifPresent(b::dryRun);
   }
 

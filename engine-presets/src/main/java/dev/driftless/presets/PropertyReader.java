@@ -9,19 +9,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a task's properties from a YAML mapping with their line numbers, recording every problem
- * (wrong type, template that needs Kestra, literal credential, unknown property) instead of
- * stopping at the first.
+ * (wrong type, expression that needs Kestra, literal credential, unknown property) instead of
+ * stopping at the first. Text values render the expressions a {@link Template} knows
+ * ({@code {{ flow.namespace }}}, {@code {{ inputs.x }}}, {@code {{ secret('NAME') }}}); a
+ * credential must be exactly {@code {{ secret('NAME') }}}.
  */
 final class PropertyReader {
 
@@ -34,15 +37,24 @@ final class PropertyReader {
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
   private final Set<String> read = new LinkedHashSet<>();
   private final List<Problem> problems;
-  private final Function<String, Optional<String>> secrets;
-  private final String file;
+  private final Context context;
 
-  private PropertyReader(String prefix, MappingNode node, List<Problem> problems,
-      Function<String, Optional<String>> secrets, String file) {
+  /**
+   * What the readers of one task share.
+   *
+   * @param file the file name, for problems
+   * @param template renders the expressions of text values
+   * @param environment what the surroundings give tasks that do not set it
+   * @param fromDefaults the nodes {@code pluginDefaults} gave, to say so in their problems
+   * @param ignoredIfUnknown the property names (as key nodes) an unknown property is not reported for
+   */
+  record Context(String file, Template template, TaskEnvironment environment, Set<Node> fromDefaults,
+      Set<Node> ignoredIfUnknown) {}
+
+  private PropertyReader(String prefix, MappingNode node, List<Problem> problems, Context context) {
     this.prefix = prefix;
     this.problems = problems;
-    this.secrets = secrets;
-    this.file = file;
+    this.context = context;
     for (NodeTuple tuple : node.getValue()) {
       if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
         problem("", tuple.getKeyNode(), "property names are plain words");
@@ -54,18 +66,18 @@ final class PropertyReader {
     }
   }
 
-  /**
-   * @param secrets looks up a secret's value by name ({@code secret('GITHUB_TOKEN')})
-   * @param file the file name, for problems
-   */
-  public static PropertyReader of(MappingNode node, List<Problem> problems, Function<String, Optional<String>> secrets,
-      String file) {
-    return new PropertyReader("", node, problems, secrets, file);
+  public static PropertyReader of(MappingNode node, List<Problem> problems, Context context) {
+    return new PropertyReader("", node, problems, context);
+  }
+
+  /** What the surroundings give a task that does not set it ({@code kestraUrl}, {@code auth}, {@code tenantId}). */
+  public TaskEnvironment environment() {
+    return context.environment();
   }
 
   /** The line of a property in the file, when it is set. */
   public Optional<Integer> lineOf(String name) {
-    return Optional.ofNullable(entries.get(name)).map(t -> t.getKeyNode().getStartMark().getLine() + 1);
+    return Optional.ofNullable(entries.get(name)).map(t -> line(t.getKeyNode()));
   }
 
   public boolean has(String name) {
@@ -96,6 +108,16 @@ final class PropertyReader {
         return Optional.empty();
       }
     });
+  }
+
+  /**
+   * A condition ({@code runIf}) decided as Kestra decides it once rendered: false for
+   * {@code false}, {@code 0}, {@code -0} and the empty text, true otherwise. Empty when it is not
+   * set, or (with a problem that starts with {@code what}) when it cannot be decided outside Kestra.
+   */
+  public Optional<Boolean> condition(String name, String what) {
+    return scalar(name).flatMap(node -> context.template().holds(node.getValue(),
+        message -> problem(name, node, what + message)));
   }
 
   /** A string or a list of strings ({@code flows: "*"} or {@code flows: [a, b]}). */
@@ -155,17 +177,16 @@ final class PropertyReader {
     String raw = node.get().getValue();
     Matcher m = SECRET.matcher(raw.strip());
     if (!m.matches()) {
-      problem(name, node.get(), raw.contains("{{")
-          ? "only \"{{ secret('NAME') }}\" is understood outside Kestra"
+      problem(name, node.get(), Template.hasExpressions(raw)
+          ? "a credential is written exactly \"{{ secret('NAME') }}\" outside Kestra"
           : "a literal credential is refused: write \"{{ secret('NAME') }}\" and set NAME (or SECRET_NAME, base64) "
               + "in the environment");
       return Optional.empty();
     }
     String secretName = m.group(2);
-    Optional<String> value = secrets.apply(secretName);
+    Optional<String> value = context.environment().secrets().apply(secretName);
     if (value.isEmpty()) {
-      problem(name, node.get(), "secret '" + secretName + "' is not set: set SECRET_" + secretName
-          + " (base64, as Kestra does) or " + secretName + " in the environment");
+      problem(name, node.get(), Template.secretNotSet(secretName));
     }
     return value.map(v -> Secret.of(v, "secret('" + secretName + "')"));
   }
@@ -180,7 +201,7 @@ final class PropertyReader {
       problem(name, tuple.getValueNode(), "must be a mapping");
       return Optional.empty();
     }
-    return Optional.of(new PropertyReader(prefix + name + ".", mapping, problems, secrets, file));
+    return Optional.of(new PropertyReader(prefix + name + ".", mapping, problems, context));
   }
 
   public <E extends Enum<E>> Optional<E> enumValue(String name, Class<E> type) {
@@ -200,25 +221,57 @@ final class PropertyReader {
 
   /** Records a problem with a property, at its line. */
   public void problem(String name, String message) {
-    Optional<Integer> line = lineOf(name);
-    problems.add(Problem.of(prefix + name, message).at(file, line.orElse(0)));
+    problems.add(located(Problem.of(prefix + name, message), name, 0));
   }
 
   /** Records a problem with a property as read; used for checks the reader cannot make alone. */
   public void problem(String name, Node where, String message) {
-    problems.add(Problem.of(prefix + name, message).at(file, where.getStartMark().getLine() + 1));
+    problems.add(Problem.of(prefix + name, message + origin(where)).at(context.file(), line(where)));
+  }
+
+  /**
+   * The problem at the line of the property it names ({@code otherwise} when that is not set),
+   * saying so when the value came from {@code pluginDefaults}.
+   */
+  Problem located(Problem problem, String name, int otherwise) {
+    NodeTuple tuple = entries.get(name);
+    if (tuple == null) {
+      return problem.at(context.file(), otherwise);
+    }
+    return new Problem(problem.property(), problem.message() + origin(tuple.getKeyNode()), problem.file(),
+        problem.line()).at(context.file(), line(tuple.getKeyNode()));
+  }
+
+  private String origin(Node node) {
+    return context.fromDefaults().contains(node) ? " (from pluginDefaults)" : "";
+  }
+
+  private static int line(Node node) {
+    return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
   }
 
   /** Reports every property that was set but never read, with the closest known name. */
   public void finish(boolean taskEnvelope) {
     List<String> known = new ArrayList<>(read);
     for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
-      if (read.contains(e.getKey()) || (taskEnvelope && TASK_ENVELOPE.contains(e.getKey()))) {
+      if (read.contains(e.getKey()) || (taskEnvelope && TASK_ENVELOPE.contains(e.getKey()))
+          || context.ignoredIfUnknown().contains(e.getValue().getKeyNode())) {
         continue;
       }
       String suggestion = closest(e.getKey(), known);
       problem(e.getKey(), e.getValue().getKeyNode(), "unknown property"
           + (suggestion.isEmpty() ? "" : "; did you mean '" + suggestion + "'?"));
+    }
+  }
+
+  /**
+   * Gives a property a value when the task does not set it, as a default of the plugin's would:
+   * {@code value} is read as if written there, and a problem with it points at its own line.
+   */
+  void defaultTo(String name, Node value) {
+    if (!entries.containsKey(name)) {
+      entries.put(name, new NodeTuple(new ScalarNode(Tag.STR, name, value.getStartMark(), value.getEndMark(),
+          DumperOptions.ScalarStyle.PLAIN), value));
     }
   }
 
@@ -247,13 +300,11 @@ final class PropertyReader {
     return entries.get(name);
   }
 
+  /** The text of a value, its expressions rendered. */
   private Optional<String> literal(String name, ScalarNode node) {
     String value = node.getValue();
-    if (value.contains("{{") || value.contains("{%")) {
-      problem(name, node, SECRET.matcher(value.strip()).matches()
-          ? "is not a credential; write the value itself"
-          : "templates need Kestra to render them; write the value itself");
-      return Optional.empty();
+    if (Template.hasExpressions(value)) {
+      return context.template().render(value, message -> problem(name, node, message));
     }
     return Optional.of(value);
   }

@@ -160,10 +160,10 @@ class TaskFileTest {
         type: io.kestra.plugin.git.PushFlows
         url: https://github.com/org/repo
         sourceNamespace: dev
-        flows: "{{ flow.id }}"
+        flows: "{{ execution.id }}"
         password: "{{ secret('NOT_SET') }}"
         """);
-    assertTrue(problems.stream().anyMatch(p -> p.property().equals("flows") && p.message().contains("need Kestra")),
+    assertTrue(problems.stream().anyMatch(p -> p.property().equals("flows") && p.message().contains("needs Kestra")),
         problems.toString());
     assertTrue(problems.stream().anyMatch(p -> p.property().equals("password") && p.message().contains("SECRET_NOT_SET")),
         problems.toString());

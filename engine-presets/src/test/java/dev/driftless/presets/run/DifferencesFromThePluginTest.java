@@ -630,7 +630,9 @@ class DifferencesFromThePluginTest {
         """));
     assertEquals(List.of("commitMessage", "flows", "sourceNamespace"),
         templates.problems().stream().map(Problem::property).sorted().toList());
-    assertTrue(templates.problems().stream().allMatch(p -> p.message().contains("need Kestra")));
+    assertTrue(templates.problems().stream().allMatch(p -> p.property().equals("commitMessage")
+        ? p.message().contains("needs Kestra") : p.message().contains("the file is one task, not a flow")),
+        templates.problems()::toString);
 
     world.putFlow(GuideFlows.FLOW1);
     world.forgetRequests();
