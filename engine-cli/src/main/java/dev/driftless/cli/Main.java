@@ -9,14 +9,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code driftless}: plan, apply and show changes between Git and Kestra; run Kestra Git plugin
+ * {@code driftless}: plan, apply and show changes between Git and Kestra; run (or watch) Kestra Git plugin
  * tasks; run the Kestra API emulator; a guided demo.
  *
  * <p>Exit codes: 0 success, 1 error, 2 changes present ({@code plan --detailed-exitcode}). A bad
  * input prints one line on standard error, never a stack trace unless {@code --debug}.
  */
 @Command(name = "driftless", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    subcommands = {PlanCommand.class, ApplyCommand.class, ShowCommand.class, RunCommand.class,
+    subcommands = {PlanCommand.class, ApplyCommand.class, ShowCommand.class, RunCommand.class, WatchCommand.class,
         EmulatorCommand.class, DemoCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
     description = {"Keeps Kestra and Git in sync: plan, show, apply.", ""},
     footer = {"", "Credentials come only from the environment (never from arguments):",

@@ -1,2 +1,2 @@
-/** The {@code driftless} command: plan, apply, show, run, emulator, demo, version. */
+/** The {@code driftless} command: plan, apply, show, run, watch, emulator, demo, version. */
 package dev.driftless.cli;

@@ -25,7 +25,7 @@ class HelpAndVersionTest {
 
   @Test
   void everyCommandOfTheIssue_exists() {
-    assertEquals(List.of("plan", "apply", "show", "run", "emulator", "demo", "version"), commands().toList());
+    assertEquals(List.of("plan", "apply", "show", "run", "watch", "emulator", "demo", "version"), commands().toList());
   }
 
   @ParameterizedTest

@@ -44,7 +44,7 @@ public final class Reconciler<R> implements AutoCloseable {
   public record Reconciliation<R>(long number, Trigger trigger, Instant started, Instant finished, Optional<R> result,
       Optional<String> failure) {}
 
-  private final Duration interval;
+  private final Optional<Duration> interval;
   private final Callable<R> job;
   private final ScheduledExecutorService executor;
   private final Object lock = new Object();
@@ -56,9 +56,9 @@ public final class Reconciler<R> implements AutoCloseable {
   private ScheduledFuture<?> schedule;
   private boolean closed;
 
-  private Reconciler(Duration interval, Callable<R> job) {
-    if (interval.isNegative() || interval.isZero()) {
-      throw new IllegalArgumentException("a reconcile interval must be positive, got " + interval);
+  private Reconciler(Optional<Duration> interval, Callable<R> job) {
+    if (interval.isPresent() && (interval.get().isNegative() || interval.get().isZero())) {
+      throw new IllegalArgumentException("a reconcile interval must be positive, got " + interval.get());
     }
     this.interval = interval;
     this.job = Objects.requireNonNull(job, "job");
@@ -70,7 +70,15 @@ public final class Reconciler<R> implements AutoCloseable {
   }
 
   public static <R> Reconciler<R> every(Duration interval, Callable<R> job) {
-    return new Reconciler<>(interval, job);
+    return new Reconciler<>(Optional.of(interval), job);
+  }
+
+  /**
+   * A reconciler that runs only when poked: for a caller that keeps its own schedule (a cron) and
+   * pokes at its times, as well as on webhooks. It has nothing to {@link #start()}.
+   */
+  public static <R> Reconciler<R> whenPoked(Callable<R> job) {
+    return new Reconciler<>(Optional.empty(), job);
   }
 
   /** Told about every run as it ends, on the reconciler's thread. */
@@ -79,14 +87,21 @@ public final class Reconciler<R> implements AutoCloseable {
     return this;
   }
 
-  /** Starts the schedule: a first run now, then one every interval after each run starts. */
+  /**
+   * Starts the schedule: a first run now, then one every interval after each run starts.
+   *
+   * @throws IllegalStateException when it is closed, or runs only when poked
+   */
   public Reconciler<R> start() {
     synchronized (lock) {
       if (closed) {
         throw new IllegalStateException("the reconciler is closed");
       }
+      if (interval.isEmpty()) {
+        throw new IllegalStateException("this reconciler runs only when poked: it has no interval to start");
+      }
       if (schedule == null) {
-        schedule = executor.scheduleAtFixedRate(() -> run(Trigger.SCHEDULE), 0, interval.toMillis(),
+        schedule = executor.scheduleAtFixedRate(() -> run(Trigger.SCHEDULE), 0, interval.get().toMillis(),
             TimeUnit.MILLISECONDS);
       }
     }

@@ -104,4 +104,22 @@ class ReconcilerTest {
       assertTrue(last.result().isEmpty());
     }
   }
+
+  @Test
+  void whenPoked_runsOnlyOnPokes_andHasNoScheduleToStart() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch ran = new CountDownLatch(1);
+    try (Reconciler<Integer> reconciler = Reconciler.whenPoked(() -> {
+      ran.countDown();
+      return calls.incrementAndGet();
+    })) {
+      IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+          reconciler::start);
+      assertTrue(refused.getMessage().contains("runs only when poked"), refused.getMessage());
+
+      assertTrue(reconciler.poke());
+      assertTrue(ran.await(10, TimeUnit.SECONDS));
+    }
+    assertEquals(1, calls.get());
+  }
 }
