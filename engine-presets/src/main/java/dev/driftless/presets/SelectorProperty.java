@@ -19,22 +19,25 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * what the plugin reads as that list. A text that is not a JSON list of texts is one pattern, as in
  * the plugin ({@code [ab].py} among them).
  *
- * <p>A property set to no pattern at all ({@code files: []}) is refused: the plugin then pushes
+ * <p>A text holding the empty list ({@code files: "[]"}) is refused: the plugin then pushes
  * nothing and, deleting, removes every file of its directory, while an empty list means "every
- * file" to Driftless's builders; neither is what was written.
+ * file" to Driftless's builders; neither is what was written. (An empty YAML list cannot be told
+ * here from a list whose items were refused, which already has its problem.)
  */
 final class SelectorProperty {
 
   private SelectorProperty() {}
 
   static List<String> read(PropertyReader r, String name) {
-    boolean set = r.has(name);
     List<String> written = r.strings(name);
-    List<String> patterns = written.size() == 1 ? jsonList(written.get(0)).orElse(written) : written;
-    if (set && patterns.isEmpty()) {
+    if (written.size() != 1) {
+      return written;
+    }
+    Optional<List<String>> list = jsonList(written.get(0));
+    if (list.filter(List::isEmpty).isPresent()) {
       r.problem(name, "holds no pattern, which would select nothing; leave the property out to select everything");
     }
-    return patterns;
+    return list.orElse(written);
   }
 
   /** The texts of a JSON list of texts; empty when the text is anything else. */

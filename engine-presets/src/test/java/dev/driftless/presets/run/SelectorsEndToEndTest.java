@@ -172,8 +172,8 @@ class SelectorsEndToEndTest {
   }
 
   @Test
-  void files_anEmptyList_isRefused_ratherThanPushingEverythingOrNothing() {
-    List<Problem> problems = refused(PUSH_FILES + "files: []\n");
+  void files_aTextHoldingAnEmptyJsonList_isRefused_ratherThanPushingEverythingOrNothing() {
+    List<Problem> problems = refused(PUSH_FILES + "files: \"[]\"\n");
 
     assertEquals(List.of("files: holds no pattern, which would select nothing; leave the property out to select everything"),
         problems.stream().map(p -> p.property() + ": " + p.message()).toList());
