@@ -2,6 +2,7 @@ package dev.driftless.presets;
 
 import dev.driftless.git.layout.Layout;
 import dev.driftless.plan.PlanOptions;
+import dev.driftless.policy.Selector;
 import dev.driftless.port.InvalidSettingsException;
 import dev.driftless.resource.ResourceKey;
 import java.util.ArrayList;
@@ -66,10 +67,16 @@ public final class Checks {
     return ResourceKey.normalisePath(trimmed.startsWith("./") ? trimmed.substring(2) : trimmed);
   }
 
+  /**
+   * Selector patterns ({@code files}, {@code flows}, {@code dashboards}) in the plugin's dialect
+   * ({@link Selector}): each one that cannot be read is a problem naming it.
+   */
   Checks globs(String property, List<String> globs) {
     for (String glob : globs) {
       if (glob.isBlank()) {
         add(property, "an empty pattern selects nothing; leave the property out to select everything");
+      } else {
+        Selector.patternProblem(glob).ifPresent(p -> add(property, "'" + glob + "' " + p));
       }
     }
     return this;

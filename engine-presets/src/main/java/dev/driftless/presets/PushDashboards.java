@@ -53,7 +53,7 @@ public abstract non-sealed class PushDashboards implements SyncTask, OnBranch, C
     Policy policy = Policy.builder()
         .sourceOfTruth(Side.KESTRA)
         .whenMissingInSource(delete() ? WhenMissing.DELETE : WhenMissing.KEEP)
-        .selector(Selector.of(kinds, dashboards(), List.of()))
+        .selector(Selector.of(kinds, dashboards(), List.of()).withProperty("dashboards"))
         .build();
     Layout layout = LayoutType.DASHBOARDS.layout(gitDirectory(), Optional.empty(), false);
     return PresetSpec.builder()
@@ -80,7 +80,7 @@ public abstract non-sealed class PushDashboards implements SyncTask, OnBranch, C
     FieldGroups.readCommit(r, b);
     r.string("branch").ifPresent(b::branch);
     r.string("gitDirectory").ifPresent(b::gitDirectory);
-    b.addAllDashboards(r.strings("dashboards"));
+    b.addAllDashboards(SelectorProperty.read(r, "dashboards"));
     r.bool("delete").ifPresent(b::delete);
     return b::build;
   }

@@ -72,7 +72,7 @@ public abstract non-sealed class PushExecutionFiles implements SyncTask, OnBranc
     Policy policy = Policy.builder()
         .sourceOfTruth(Side.KESTRA)
         .whenMissingInSource(WhenMissing.KEEP)
-        .selector(Selector.of(kinds, filesMap().isEmpty() ? files() : List.of(), List.of()))
+        .selector(Selector.of(kinds, filesMap().isEmpty() ? files() : List.of(), List.of()).withProperty("files"))
         .build();
     Layout layout = LayoutType.OUTPUTS.layout(gitDirectory(), Optional.empty(), false);
     ExecutionFilesSpec outputs = new ExecutionFilesSpec(executionId().orElseThrow(), files(), filesMap(), errorOnMissing());
@@ -103,7 +103,7 @@ public abstract non-sealed class PushExecutionFiles implements SyncTask, OnBranc
     r.string("branch").ifPresent(b::branch);
     r.string("gitDirectory").ifPresent(b::gitDirectory);
     r.string("executionId").ifPresent(b::executionId);
-    b.addAllFiles(r.strings("files"));
+    b.addAllFiles(SelectorProperty.read(r, "files"));
     b.putAllFilesMap(r.stringMap("filesMap"));
     r.bool("errorOnMissing").ifPresent(b::errorOnMissing);
     return b::build;

@@ -75,7 +75,7 @@ public abstract non-sealed class PushFlows implements SyncTask, OnBranch, Commit
         .whenMissingInSource(delete() ? WhenMissing.DELETE : WhenMissing.KEEP)
         .namespaceMapping(NamespaceMapping.of(source, target))
         .includeChildNamespaces(includeChildNamespaces())
-        .selector(Selector.of(kinds, flows(), List.of()))
+        .selector(Selector.of(kinds, flows(), List.of()).withProperty("flows"))
         .build();
     Layout layout = LayoutType.FLOWS.layout(gitDirectory(), Optional.of(target), includeChildNamespaces());
     Scope gitScope = Scope.namespaces(List.of(target), includeChildNamespaces(), kinds);
@@ -106,7 +106,7 @@ public abstract non-sealed class PushFlows implements SyncTask, OnBranch, Commit
     r.string("gitDirectory").ifPresent(b::gitDirectory);
     r.string("sourceNamespace").ifPresent(b::sourceNamespace);
     r.string("targetNamespace").ifPresent(b::targetNamespace);
-    b.addAllFlows(r.strings("flows"));
+    b.addAllFlows(SelectorProperty.read(r, "flows"));
     r.bool("includeChildNamespaces").ifPresent(b::includeChildNamespaces);
     r.bool("delete").ifPresent(b::delete);
     return b::build;

@@ -72,7 +72,7 @@ public abstract non-sealed class PushNamespaceFiles implements SyncTask, OnBranc
         .sourceOfTruth(Side.KESTRA)
         .whenMissingInSource(delete() ? WhenMissing.DELETE : WhenMissing.KEEP)
         .includeChildNamespaces(includeChildNamespaces())
-        .selector(Selector.of(kinds, files(), List.of()))
+        .selector(Selector.of(kinds, files(), List.of()).withProperty("files"))
         .build();
     Layout layout = LayoutType.FILES.layout(gitDirectory(), namespace(), includeChildNamespaces());
     return PresetSpec.builder()
@@ -101,7 +101,7 @@ public abstract non-sealed class PushNamespaceFiles implements SyncTask, OnBranc
     r.string("branch").ifPresent(b::branch);
     r.string("namespace").ifPresent(b::namespace);
     r.string("gitDirectory").ifPresent(b::gitDirectory);
-    b.addAllFiles(r.strings("files"));
+    b.addAllFiles(SelectorProperty.read(r, "files"));
     r.bool("errorOnMissing").ifPresent(b::errorOnMissing);
     r.bool("delete").ifPresent(b::delete);
     r.bool("includeChildNamespaces").ifPresent(b::includeChildNamespaces);

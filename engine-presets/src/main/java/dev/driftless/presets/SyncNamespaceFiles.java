@@ -77,7 +77,8 @@ public abstract non-sealed class SyncNamespaceFiles implements SyncTask, OnBranc
         .whenMissingInSource(delete() ? WhenMissing.DELETE : WhenMissing.KEEP)
         .includeChildNamespaces(includeChildNamespaces())
         .selector(prefix.isEmpty() ? Selector.kinds(Set.of(ResourceKind.NAMESPACE_FILE))
-            : Selector.of(Set.of(ResourceKind.NAMESPACE_FILE), List.of(prefix + "/**"), List.of()))
+            : Selector.of(Set.of(ResourceKind.NAMESPACE_FILE), List.of(Selector.escape(prefix) + "/**"), List.of())
+                .withProperty("namespaceDirectory"))
         .build();
     return PresetSpec.builder()
         .type(type())

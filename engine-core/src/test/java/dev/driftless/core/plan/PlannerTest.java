@@ -298,6 +298,58 @@ class PlannerTest {
   }
 
   @Test
+  void plan_anIncludeMatchingNothingOnEitherSide_isAWarning_namedByItsProperty() {
+    Snapshot git = Snapshots.git().namespace("dev").flow(Flows.flow("dev", "hello_world")).build();
+    Snapshot kestra = Snapshots.kestra().namespace("dev").flow(Flows.flow("dev", "hello_world"))
+        .flow(Flows.flow("dev", "other")).build();
+    Selector selector = Selector.of(Set.of(ResourceKind.FLOW), List.of("hello_*", "other", "helo_*"), List.of())
+        .withProperty("flows");
+
+    Plan plan = Planner.plan(git, kestra, GIT_WINS.withSelector(selector));
+
+    assertEquals(List.of("warning: field 'flows': 'helo_*' matches no flow in Git or Kestra, so it selects nothing"),
+        plan.diagnostics().stream().map(Diagnostic::render).toList(),
+        "'hello_*' matches on both sides, 'other' only in Kestra (where it is deleted): only 'helo_*' selects nothing");
+    assertTrue(plan.isApplyable(), "a warning, not an error");
+  }
+
+  @Test
+  void plan_anIncludeMatchingOnlyAnotherKind_orOutsideTheScope_matchesNothing() {
+    Snapshot git = Snapshots.git().namespace("dev").withChildren().flow(Flows.flow("dev", "etl"))
+        .file("dev", "etl.py", "print(1)\n").file("dev.team", "load.py", "print(2)\n").build();
+    Snapshot kestra = Snapshots.kestra().namespace("dev").build();
+    Selector selector = Selector.of(Set.of(ResourceKind.NAMESPACE_FILE), List.of("*.py", "etl", "load.py"), List.of());
+
+    Plan plan = Planner.plan(git, kestra, GIT_WINS.withSelector(selector));
+
+    assertEquals(List.of("warning: 'etl' matches no namespace file in Git or Kestra, so it selects nothing",
+        "warning: 'load.py' matches no namespace file in Git or Kestra, so it selects nothing"),
+        plan.diagnostics().stream().map(Diagnostic::render).toList(),
+        "'etl' names a flow, not a namespace file; load.py is in dev.team, a child namespace the policy leaves out");
+  }
+
+  @Test
+  void plan_aPrefixedPatternWithoutAPathsLeadingSlash_isWarnedWithTheWayToWriteIt() {
+    Snapshot git = Snapshots.git().namespace("dev").file("dev", "scripts/etl.py", "print(1)\n").build();
+    Snapshot kestra = Snapshots.kestra().namespace("dev").build();
+    Selector selector = Selector.of(Set.of(ResourceKind.NAMESPACE_FILE), List.of("glob:scripts/*.py",
+        "regex:scripts/.*", "glob:/scripts/*.sql"), List.of()).withProperty("files");
+
+    Plan plan = Planner.plan(git, kestra, GIT_WINS.withSelector(selector));
+
+    assertEquals(List.of(
+        "warning: field 'files': 'glob:scripts/*.py' matches no namespace file in Git or Kestra, so it selects nothing."
+            + " A glob: pattern is matched against a file's path with a leading '/', as in Kestra (/scripts/etl.py):"
+            + " write 'glob:/scripts/*.py' from the root, or 'glob:**/scripts/*.py' in any folder",
+        "warning: field 'files': 'regex:scripts/.*' matches no namespace file in Git or Kestra, so it selects nothing."
+            + " A regex: pattern is matched against a file's path with a leading '/', as in Kestra (/scripts/etl.py):"
+            + " write 'regex:/scripts/.*'",
+        "warning: field 'files': 'glob:/scripts/*.sql' matches no namespace file in Git or Kestra, so it selects"
+            + " nothing"),
+        plan.diagnostics().stream().map(Diagnostic::render).toList());
+  }
+
+  @Test
   void plan_diffsMaskSecrets() {
     Snapshot git = Snapshots.git().namespace("dev")
         .flow("id: a\nnamespace: dev\ntasks:\n  - id: t\n    type: x.Y\n    password: new-secret\n").build();

@@ -251,7 +251,7 @@ public final class PresetRunner {
     if (spec.singleFlowPath().isPresent()) {
       Snapshot git = onlyFile(input.git(), spec.singleFlowPath().get(), spec);
       focused = input.withGit(git).withPolicy(input.policy().withSelector(Selector.of(Set.of(ResourceKind.FLOW),
-          git.entries().stream().flatMap(e -> e.key().stream()).map(ResourceKey::name).distinct().toList(),
+          git.entries().stream().flatMap(e -> e.key().stream()).map(k -> Selector.escape(k.name())).distinct().toList(),
           List.of())));
     }
     if (spec.failWhenNothingSelected()) {

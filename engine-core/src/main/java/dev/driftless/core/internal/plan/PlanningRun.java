@@ -16,6 +16,7 @@ import dev.driftless.plan.PlanOptions;
 import dev.driftless.plan.Reason;
 import dev.driftless.plan.SnapshotRef;
 import dev.driftless.policy.Policy;
+import dev.driftless.policy.Selector;
 import dev.driftless.policy.WhenMissing;
 import dev.driftless.port.Review;
 import dev.driftless.resource.Content;
@@ -63,6 +64,8 @@ public final class PlanningRun {
   private final List<Decision> decisions = new ArrayList<>();
   private final Map<Side, Integer> targetsInScope = new EnumMap<>(Side.class);
   private final List<ResourceKey> missingUnderFail = new ArrayList<>();
+  /** Every key either side holds in scope, selected or not: what the selector's includes are held to. */
+  private final List<ResourceKey> inScope = new ArrayList<>();
 
   private PlanningRun(Snapshot git, Snapshot kestra, Policy policy, PlanOptions options, Review review,
       boolean diffs) {
@@ -114,6 +117,7 @@ public final class PlanningRun {
     for (ResourceKind kind : ResourceKind.values()) {
       planKind(kind, gitByKind.getOrDefault(kind, List.of()), kestraByKind.getOrDefault(kind, List.of()));
     }
+    warnIncludesMatchingNothing();
     if (!review.refusals().isEmpty()) {
       decisions.replaceAll(this::unlessRefused);
       warnCallersOfRefused();
@@ -162,6 +166,47 @@ public final class PlanningRun {
         .putAllMetadata(options.metadata())
         .putAllPayloads(payloads)
         .build();
+  }
+
+  /**
+   * Each include of the selector that matches nothing either side holds in scope is a warning,
+   * named by the property it was written under: a selection that selects nothing makes an empty
+   * plan, which reads as "in sync" when it is a typo, a folder that is not there or a prefixed
+   * pattern written without a path's leading {@code /}.
+   */
+  private void warnIncludesMatchingNothing() {
+    Selector selector = policy.selector();
+    Side first = policy.sourceOfTruth();
+    for (String pattern : selector.includesMatchingNone(inScope)) {
+      String message = "'" + pattern + "' matches no " + selected(selector) + " in " + first.displayName() + " or "
+          + first.other().displayName() + ", so it selects nothing" + prefixHint(selector, pattern);
+      Diagnostic warning = Diagnostic.warning(message);
+      diagnostics.add(selector.property().map(warning::atField).orElse(warning));
+    }
+  }
+
+  private static String selected(Selector selector) {
+    return selector.kinds().size() == 1
+        ? selector.kinds().iterator().next().label().replace('-', ' ')
+        : "resource";
+  }
+
+  /** For a {@code glob:} or {@code regex:} pattern on paths written without the leading {@code /} they are matched with. */
+  private static String prefixHint(Selector selector, String pattern) {
+    boolean paths = selector.kinds().isEmpty() || selector.kinds().stream().anyMatch(ResourceKind::isPath);
+    if (!paths || !Selector.isPrefixed(pattern)) {
+      return "";
+    }
+    int colon = pattern.indexOf(':');
+    String prefix = pattern.substring(0, colon + 1);
+    String body = pattern.substring(colon + 1);
+    if (body.startsWith("/")) {
+      return "";
+    }
+    String rooted = prefix + "/" + body;
+    return ". A " + prefix + " pattern is matched against a file's path with a leading '/', as in Kestra "
+        + "(/scripts/etl.py): write '" + rooted + "'" + (prefix.equals("glob:") && !body.startsWith("**")
+            ? " from the root, or '" + prefix + "**/" + body + "' in any folder" : "");
   }
 
   /** A write the target refused in its review becomes blocked, with the target's reason as a warning. */
@@ -352,6 +397,7 @@ public final class PlanningRun {
           continue;
         }
         Optional<ResourceKey> key = e.key().map(k -> k.withNamespace(targetNs));
+        key.ifPresent(inScope::add);
         if (key.isPresent() && policy.selector().selects(key.get()) && isLeftOut(key.get())) {
           continue;
         }
@@ -382,6 +428,7 @@ public final class PlanningRun {
           continue;
         }
         ResourceKey key = e.key().get();
+        inScope.add(key);
         if (policy.selector().selects(key) && !isLeftOut(key)) {
           targets.computeIfAbsent(key, k -> new ArrayList<>(1)).add(e);
         }
