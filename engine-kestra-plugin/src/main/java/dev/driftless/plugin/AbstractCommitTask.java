@@ -30,7 +30,7 @@ public abstract class AbstractCommitTask<O extends SyncOutput> extends AbstractS
   @PluginProperty(group = "destination")
   protected Property<String> authorName;
 
-  @Schema(title = "The commit author's e-mail address")
+  @Schema(title = "The commit author's e-mail address", description = "None unless set, as in the Git plugin.")
   @PluginProperty(group = "destination")
   protected Property<String> authorEmail;
 

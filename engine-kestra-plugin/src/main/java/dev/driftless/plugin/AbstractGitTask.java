@@ -32,7 +32,8 @@ public abstract class AbstractGitTask extends Task {
   @PluginProperty(group = "connection")
   protected Property<String> url;
 
-  @Schema(title = "The user name for HTTPS", description = "Also the commit author's name when `authorName` is not set.")
+  @Schema(title = "The user name for HTTPS",
+      description = "Also the commit author's name when `authorName` is not set.")
   @PluginProperty(group = "connection")
   protected Property<String> username;
 
@@ -48,7 +49,7 @@ public abstract class AbstractGitTask extends Task {
   @ToString.Exclude
   protected Property<String> privateKey;
 
-  @Schema(title = "The passphrase of `privateKey`")
+  @Schema(title = "The passphrase of `privateKey`", description = "Only for an encrypted key. Use a secret.")
   @PluginProperty(group = "connection")
   @ToString.Exclude
   protected Property<String> passphrase;
@@ -58,17 +59,19 @@ public abstract class AbstractGitTask extends Task {
   @PluginProperty(group = "advanced")
   protected Property<String> trustedCaPemPath;
 
-  @Schema(title = "Connect directly, ignoring the JVM's proxy settings")
+  @Schema(title = "Connect directly, ignoring the JVM's proxy settings",
+      description = "False by default. Applies to this task's connections only.")
   @PluginProperty(group = "advanced")
   @Builder.Default
   protected Property<Boolean> noProxy = Property.ofValue(false);
 
-  @Schema(title = "The connect timeout, in milliseconds")
+  @Schema(title = "The connect timeout, in milliseconds", description = "10000 by default.")
   @PluginProperty(group = "execution")
   @Builder.Default
   protected Property<Integer> connectTimeout = Property.ofValue(10_000);
 
-  @Schema(title = "The read timeout, in milliseconds")
+  @Schema(title = "The read timeout, in milliseconds",
+      description = "60000 by default: the longest wait between two reads, not for the whole transfer.")
   @PluginProperty(group = "execution")
   @Builder.Default
   protected Property<Integer> readTimeout = Property.ofValue(60_000);

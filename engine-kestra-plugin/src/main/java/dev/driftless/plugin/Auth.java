@@ -21,11 +21,13 @@ import lombok.extern.jackson.Jacksonized;
 @NoArgsConstructor
 public class Auth {
 
-  @Schema(title = "An API token, sent as a bearer token", description = "Use a secret: `{{ secret('KESTRA_API_TOKEN') }}`.")
+  @Schema(title = "An API token, sent as a bearer token",
+      description = "Use a secret: `{{ secret('KESTRA_API_TOKEN') }}`.")
   @PluginProperty(group = "connection")
   private Property<String> apiToken;
 
-  @Schema(title = "The user name for HTTP basic authentication")
+  @Schema(title = "The user name for HTTP basic authentication",
+      description = "With `password`; not together with `apiToken`. A secret works too.")
   @PluginProperty(group = "connection")
   private Property<String> username;
 

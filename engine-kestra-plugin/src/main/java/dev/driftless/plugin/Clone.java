@@ -95,12 +95,13 @@ public class Clone extends AbstractGitTask implements RunnableTask<Clone.Output>
   @PluginProperty(group = "main")
   private Property<String> tag;
 
-  @Schema(title = "Fetch every branch, not only the one checked out")
+  @Schema(title = "Fetch every branch, not only the one checked out",
+      description = "True by default, as in the Git plugin.")
   @PluginProperty(group = "advanced")
   @Builder.Default
   private Property<Boolean> cloneAllBranches = Property.ofValue(true);
 
-  @Schema(title = "Leave tags out")
+  @Schema(title = "Leave tags out", description = "False by default.")
   @PluginProperty(group = "advanced")
   @Builder.Default
   private Property<Boolean> noTags = Property.ofValue(false);
@@ -141,10 +142,11 @@ public class Clone extends AbstractGitTask implements RunnableTask<Clone.Output>
   @Builder
   @Getter
   public static class Output implements io.kestra.core.models.tasks.Output {
-    @Schema(title = "Where the repository was cloned", description = "An absolute path in the task's working directory.")
+    @Schema(title = "Where the repository was cloned",
+        description = "An absolute path in the task's working directory.")
     private final String directory;
 
-    @Schema(title = "The commit checked out")
+    @Schema(title = "The commit checked out", description = "Its full id.")
     private final String commitId;
   }
 }

@@ -54,7 +54,8 @@ import lombok.experimental.SuperBuilder;
 })
 public class NamespaceSync extends AbstractTwoWaySyncTask<NamespaceSync.Output> {
 
-  @Schema(title = "The namespace to sync")
+  @Schema(title = "The namespace to sync",
+      description = "Required. Its folder in Git is named after it (`company.team/flows/...`).")
   @PluginProperty(group = "main")
   @NotNull
   private Property<String> namespace;

@@ -48,7 +48,7 @@ import lombok.experimental.SuperBuilder;
 })
 public class PushDashboards extends AbstractPushTask<PushDashboards.Output> {
 
-  @Schema(title = "The directory of the dashboards in the repository")
+  @Schema(title = "The directory of the dashboards in the repository", description = "`_dashboards` by default.")
   @PluginProperty(group = "destination")
   @Builder.Default
   private Property<String> gitDirectory = Property.ofValue("_dashboards");
@@ -83,7 +83,8 @@ public class PushDashboards extends AbstractPushTask<PushDashboards.Output> {
             + "UNCHANGED, DELETED, KEPT).")
     private final URI dashboards;
 
-    @Schema(title = "The same file as `dashboards`, under the name the Git plugin's PushDashboards gives it")
+    @Schema(title = "The same file as `dashboards`, under the name the Git plugin's PushDashboards gives it",
+        description = "For flows written for the Git plugin.")
     private final URI flows;
   }
 }

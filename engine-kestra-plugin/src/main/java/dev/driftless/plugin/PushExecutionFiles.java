@@ -54,7 +54,7 @@ import lombok.experimental.SuperBuilder;
 })
 public class PushExecutionFiles extends AbstractPushTask<PushExecutionFiles.Output> {
 
-  @Schema(title = "The directory of the files in the repository")
+  @Schema(title = "The directory of the files in the repository", description = "`_outputs` by default.")
   @PluginProperty(group = "destination")
   @Builder.Default
   private Property<String> gitDirectory = Property.ofValue("_outputs");

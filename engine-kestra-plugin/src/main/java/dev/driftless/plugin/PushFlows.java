@@ -86,12 +86,14 @@ import lombok.experimental.SuperBuilder;
 })
 public class PushFlows extends AbstractPushTask<PushFlows.Output> {
 
-  @Schema(title = "The directory of the flows in the repository", description = "Child namespaces are sub-folders of it.")
+  @Schema(title = "The directory of the flows in the repository",
+      description = "Child namespaces are sub-folders of it.")
   @PluginProperty(group = "destination")
   @Builder.Default
   private Property<String> gitDirectory = Property.ofValue("_flows");
 
-  @Schema(title = "The namespace whose flows are pushed", description = "The namespace of the flow running this task by default.")
+  @Schema(title = "The namespace whose flows are pushed",
+      description = "The namespace of the flow running this task by default.")
   @PluginProperty(group = "source")
   @Builder.Default
   private Property<String> sourceNamespace = Property.ofExpression("{{ flow.namespace }}");
@@ -109,7 +111,8 @@ public class PushFlows extends AbstractPushTask<PushFlows.Output> {
   @PluginProperty(dynamic = true, group = "source")
   private Object flows;
 
-  @Schema(title = "Push the child namespaces' flows too, as sub-folders")
+  @Schema(title = "Push the child namespaces' flows too, as sub-folders",
+      description = "False by default. `dev.team` goes to `<gitDirectory>/team/`.")
   @PluginProperty(group = "source")
   @Builder.Default
   private Property<Boolean> includeChildNamespaces = Property.ofValue(false);

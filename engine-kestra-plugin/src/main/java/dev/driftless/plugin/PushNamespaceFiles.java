@@ -50,12 +50,13 @@ import lombok.experimental.SuperBuilder;
 })
 public class PushNamespaceFiles extends AbstractPushTask<PushNamespaceFiles.Output> {
 
-  @Schema(title = "The namespace whose files are pushed", description = "The namespace of the flow running this task by default.")
+  @Schema(title = "The namespace whose files are pushed",
+      description = "The namespace of the flow running this task by default.")
   @PluginProperty(group = "source")
   @Builder.Default
   private Property<String> namespace = Property.ofExpression("{{ flow.namespace }}");
 
-  @Schema(title = "The directory of the files in the repository")
+  @Schema(title = "The directory of the files in the repository", description = "`_files` by default.")
   @PluginProperty(group = "destination")
   @Builder.Default
   private Property<String> gitDirectory = Property.ofValue("_files");

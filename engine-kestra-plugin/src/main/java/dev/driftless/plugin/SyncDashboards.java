@@ -49,17 +49,19 @@ import lombok.experimental.SuperBuilder;
 })
 public class SyncDashboards extends AbstractSyncTask<SyncDashboards.Output> {
 
-  @Schema(title = "The branch to read")
+  @Schema(title = "The branch to read",
+      description = "`main` by default. A branch that does not exist is an error, never the default branch.")
   @PluginProperty(group = "main")
   @Builder.Default
   private Property<String> branch = Property.ofValue("main");
 
-  @Schema(title = "The directory of the dashboards in the repository")
+  @Schema(title = "The directory of the dashboards in the repository", description = "`_dashboards` by default.")
   @PluginProperty(group = "main")
   @Builder.Default
   private Property<String> gitDirectory = Property.ofValue("_dashboards");
 
-  @Schema(title = "Delete the dashboards that Git does not have")
+  @Schema(title = "Delete the dashboards that Git does not have",
+      description = "False by default. Never a dashboard Git has but cannot read.")
   @PluginProperty(group = "main")
   @Builder.Default
   private Property<Boolean> delete = Property.ofValue(false);

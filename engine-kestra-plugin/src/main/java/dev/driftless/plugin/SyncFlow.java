@@ -51,7 +51,8 @@ import lombok.experimental.SuperBuilder;
 })
 public class SyncFlow extends AbstractSyncTask<SyncFlow.Output> {
 
-  @Schema(title = "The branch to read")
+  @Schema(title = "The branch to read",
+      description = "`main` by default. A branch that does not exist is an error, never the default branch.")
   @PluginProperty(group = "main")
   @Builder.Default
   private Property<String> branch = Property.ofValue("main");
@@ -61,7 +62,8 @@ public class SyncFlow extends AbstractSyncTask<SyncFlow.Output> {
   @NotNull
   private Property<String> targetNamespace;
 
-  @Schema(title = "The flow's file in the repository", description = "A `.yml` or `.yaml` file, for example `flows/my_flow.yml`.")
+  @Schema(title = "The flow's file in the repository",
+      description = "A `.yml` or `.yaml` file, for example `flows/my_flow.yml`.")
   @PluginProperty(group = "main")
   @NotNull
   private Property<String> flowPath;
@@ -90,10 +92,10 @@ public class SyncFlow extends AbstractSyncTask<SyncFlow.Output> {
   @SuperBuilder
   @Getter
   public static class Output extends SyncOutput {
-    @Schema(title = "The flow's id")
+    @Schema(title = "The flow's id", description = "As written in the flow file.")
     private final String flowId;
 
-    @Schema(title = "The flow's namespace")
+    @Schema(title = "The flow's namespace", description = "`targetNamespace`.")
     private final String namespace;
 
     @Schema(title = "The flow's revision in Kestra",

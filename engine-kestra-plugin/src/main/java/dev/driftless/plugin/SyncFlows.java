@@ -53,21 +53,24 @@ import lombok.experimental.SuperBuilder;
 })
 public class SyncFlows extends AbstractSyncTask<SyncFlows.Output> {
 
-  @Schema(title = "The branch to read")
+  @Schema(title = "The branch to read",
+      description = "`main` by default. A branch that does not exist is an error, never the default branch.")
   @PluginProperty(group = "main")
   @Builder.Default
   private Property<String> branch = Property.ofValue("main");
 
-  @Schema(title = "The namespace the flows go to", description = "Sub-folders of `gitDirectory` become child namespaces.")
+  @Schema(title = "The namespace the flows go to",
+      description = "Sub-folders of `gitDirectory` become child namespaces.")
   @PluginProperty(group = "main")
   private Property<String> targetNamespace;
 
-  @Schema(title = "The directory of the flows in the repository")
+  @Schema(title = "The directory of the flows in the repository", description = "`_flows` by default.")
   @PluginProperty(group = "main")
   @Builder.Default
   private Property<String> gitDirectory = Property.ofValue("_flows");
 
-  @Schema(title = "Sync the child namespaces too (from the sub-folders)")
+  @Schema(title = "Sync the child namespaces too (from the sub-folders)",
+      description = "False by default. `_flows/a/b/x.yml` goes to `<targetNamespace>.a.b`.")
   @PluginProperty(group = "main")
   @Builder.Default
   private Property<Boolean> includeChildNamespaces = Property.ofValue(false);
@@ -78,7 +81,8 @@ public class SyncFlows extends AbstractSyncTask<SyncFlows.Output> {
   @Builder.Default
   private Property<Boolean> delete = Property.ofValue(false);
 
-  @Schema(title = "Warn about invalid flows instead of failing", description = "An invalid flow still blocks every deletion it could hide.")
+  @Schema(title = "Warn about invalid flows instead of failing",
+      description = "An invalid flow still blocks every deletion it could hide.")
   @PluginProperty(group = "advanced")
   @Builder.Default
   private Property<Boolean> ignoreInvalidFlows = Property.ofValue(false);

@@ -49,22 +49,25 @@ import lombok.experimental.SuperBuilder;
 })
 public class SyncNamespaceFiles extends AbstractSyncTask<SyncNamespaceFiles.Output> {
 
-  @Schema(title = "The branch to read")
+  @Schema(title = "The branch to read",
+      description = "`main` by default. A branch that does not exist is an error, never the default branch.")
   @PluginProperty(group = "main")
   @Builder.Default
   private Property<String> branch = Property.ofValue("main");
 
-  @Schema(title = "The namespace the files go to", description = "The namespace of the flow running this task by default.")
+  @Schema(title = "The namespace the files go to",
+      description = "The namespace of the flow running this task by default.")
   @PluginProperty(group = "main")
   @Builder.Default
   private Property<String> namespace = Property.ofExpression("{{ flow.namespace }}");
 
-  @Schema(title = "The directory of the files in the repository")
+  @Schema(title = "The directory of the files in the repository", description = "`_files` by default.")
   @PluginProperty(group = "main")
   @Builder.Default
   private Property<String> gitDirectory = Property.ofValue("_files");
 
-  @Schema(title = "Delete the files of the namespace that Git does not have")
+  @Schema(title = "Delete the files of the namespace that Git does not have",
+      description = "False by default. Never a file Git has but cannot read, never in a protected namespace.")
   @PluginProperty(group = "main")
   @Builder.Default
   private Property<Boolean> delete = Property.ofValue(false);

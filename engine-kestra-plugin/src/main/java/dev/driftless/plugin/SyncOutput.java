@@ -10,18 +10,20 @@ import lombok.experimental.SuperBuilder;
 @Getter
 public class SyncOutput implements Output {
 
-  @Schema(title = "The Git commit made, if any")
+  @Schema(title = "The Git commit made, if any", description = "Empty for a dry run and when nothing changed in Git.")
   private final String commitId;
 
-  @Schema(title = "Where to see the commit on the Git forge, when the remote is on a known one")
+  @Schema(title = "Where to see the commit on the Git forge, when the remote is on a known one",
+      description = "A link to the commit on GitHub, GitLab, Bitbucket, Azure DevOps or Gitea; empty on other hosts.")
   private final String commitURL;
 
-  @Schema(title = "The plan's id", description = "A digest of what was planned; a second run that finds nothing to do has the same summary, not necessarily the same id.")
+  @Schema(title = "The plan's id",
+      description = "A digest of what was planned; a second run that finds nothing to do has the same summary, not necessarily the same id.")
   private final String planId;
 
   @Schema(title = "The plan's summary", description = "For example `2 to create, 1 to update, 0 to delete`.")
   private final String summary;
 
-  @Schema(title = "Whether this was a dry run (nothing written)")
+  @Schema(title = "Whether this was a dry run (nothing written)", description = "From the task's `dryRun`.")
   private final Boolean dryRun;
 }

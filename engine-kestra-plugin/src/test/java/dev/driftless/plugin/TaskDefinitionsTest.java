@@ -51,12 +51,13 @@ class TaskDefinitionsTest {
   }
 
   @Test
-  void everyProperty_hasATitle_andAGroup() {
+  void everyProperty_hasATitle_aDescription_andAGroup() {
     for (Class<? extends Task> type : TASKS) {
       for (Field field : properties(type)) {
         String name = type.getSimpleName() + "." + field.getName();
         Schema schema = field.getAnnotation(Schema.class);
         assertTrue(schema != null && !schema.title().isBlank(), name + " has no @Schema title");
+        assertTrue(!schema.description().isBlank(), name + " has no @Schema description (Kestra's documentation page)");
         PluginProperty property = field.getAnnotation(PluginProperty.class);
         assertTrue(property != null && !property.group().isBlank(), name + " has no @PluginProperty group");
       }
