@@ -21,8 +21,9 @@ import lombok.experimental.SuperBuilder;
 public abstract class AbstractCommitTask<O extends SyncOutput> extends AbstractSyncTask<O> {
 
   @Schema(title = "The commit message",
-      description = "By default Driftless's, which names the plan's summary and id. `{summary}` and `{planId}` are "
-          + "replaced by them; Pebble expressions such as `{{ flow.id }}` are rendered first.")
+      description = "By default the Git plugin's for the task (`Add flows from <namespace> namespace`, `Namespace sync "
+          + "from Kestra`...). `{summary}` and `{planId}` are replaced by the plan's summary and id; Pebble expressions "
+          + "such as `{{ flow.id }}` are rendered first.")
   @PluginProperty(group = "destination")
   protected Property<String> commitMessage;
 

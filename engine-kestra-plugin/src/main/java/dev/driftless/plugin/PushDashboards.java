@@ -65,6 +65,10 @@ public class PushDashboards extends AbstractPushTask<PushDashboards.Output> {
     Rendered r = new Rendered(runContext);
     dev.driftless.presets.PushDashboards.Builder request =
         commit(runContext, connection(runContext, dev.driftless.presets.PushDashboards.builder()));
+    if (new Rendered(runContext).string(getCommitMessage()).isEmpty()) {
+      // The plugin's message names the flow running the task, which only Kestra knows.
+      request.commitMessage("Add dashboards from flow: " + runContext.flowInfo().id());
+    }
     r.string(branch).ifPresent(request::branch);
     r.bool(delete).ifPresent(request::delete);
     r.string(gitDirectory).ifPresent(request::gitDirectory);

@@ -224,6 +224,8 @@ class PushTasksTest {
     assertEquals(Map.of("_dashboards/errors.yml", "ADDED", "_dashboards/overview.yml", "ADDED"),
         states(rows(context, out.getDashboards()), "file"));
     assertEquals(out.getDashboards(), out.getFlows(), "the plugin's name for the same rows");
+    assertEquals("Add dashboards from flow: push", world.repo().log(MAIN).get(0).getFullMessage().strip(),
+        "the plugin's default message, naming the flow running the task");
 
     Optional<ObjectId> head = world.head(MAIN);
     RunContext again = context("system", "push", Map.of());

@@ -57,7 +57,7 @@ public record GitTarget(GitConnection connection, String branch, Layout layout, 
         .maxFileBytes(maxFileBytes);
     cacheDirectory.ifPresent(settings::cacheDirectory);
     commit.ifPresent(c -> {
-      c.commitMessage().ifPresent(settings::commitMessage);
+      settings.commitMessage(c.commitMessage().orElseGet(c::defaultCommitMessage));
       c.authorName().ifPresent(settings::authorName);
       c.authorEmail().ifPresent(settings::authorEmail);
     });

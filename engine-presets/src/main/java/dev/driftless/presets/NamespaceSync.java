@@ -43,6 +43,11 @@ public abstract non-sealed class NamespaceSync implements TwoWaySync {
   }
 
   @Override
+  public String defaultCommitMessage() {
+    return "Namespace sync from Kestra";
+  }
+
+  @Override
   public TaskType type() {
     return TaskType.NAMESPACE_SYNC;
   }

@@ -35,6 +35,12 @@ public abstract non-sealed class PushDashboards implements SyncTask, OnBranch, C
     return true;
   }
 
+  /** The plugin's names the flow running it ({@code Add dashboards from flow: <id>}), which a task does not know. */
+  @Override
+  public String defaultCommitMessage() {
+    return "Add dashboards";
+  }
+
   @Override
   public TaskType type() {
     return TaskType.PUSH_DASHBOARDS;

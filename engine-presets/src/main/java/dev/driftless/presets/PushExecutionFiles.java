@@ -48,6 +48,11 @@ public abstract non-sealed class PushExecutionFiles implements SyncTask, OnBranc
   }
 
   @Override
+  public String defaultCommitMessage() {
+    return "Add files from execution " + executionId().orElse("");
+  }
+
+  @Override
   public TaskType type() {
     return TaskType.PUSH_EXECUTION_FILES;
   }

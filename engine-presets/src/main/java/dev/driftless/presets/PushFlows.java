@@ -53,6 +53,11 @@ public abstract non-sealed class PushFlows implements SyncTask, OnBranch, Commit
   }
 
   @Override
+  public String defaultCommitMessage() {
+    return "Add flows from " + sourceNamespace().orElse("") + " namespace";
+  }
+
+  @Override
   public TaskType type() {
     return TaskType.PUSH_FLOWS;
   }

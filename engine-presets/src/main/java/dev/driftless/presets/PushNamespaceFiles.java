@@ -52,6 +52,11 @@ public abstract non-sealed class PushNamespaceFiles implements SyncTask, OnBranc
   }
 
   @Override
+  public String defaultCommitMessage() {
+    return "Add files from " + namespace().orElse("") + " namespace";
+  }
+
+  @Override
   public TaskType type() {
     return TaskType.PUSH_NAMESPACE_FILES;
   }

@@ -35,6 +35,11 @@ public abstract non-sealed class TenantSync implements TwoWaySync {
   }
 
   @Override
+  public String defaultCommitMessage() {
+    return "Tenant sync from Kestra";
+  }
+
+  @Override
   public TaskType type() {
     return TaskType.TENANT_SYNC;
   }

@@ -59,4 +59,23 @@ class GitTargetTest {
       assertTrue(task(properties + "\nfailOnMissingDirectory: false").spec().git().missingReadsAsEmpty(), properties);
     }
   }
+
+  static Stream<Arguments> commitMessages() {
+    return Stream.of(
+        Arguments.of("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev", "Add flows from dev namespace"),
+        Arguments.of("type: io.kestra.plugin.git.PushNamespaceFiles\nnamespace: dev", "Add files from dev namespace"),
+        Arguments.of("type: io.kestra.plugin.git.PushExecutionFiles\nexecutionId: 4wjtkzwVGBM9yKnjm3yv8r",
+            "Add files from execution 4wjtkzwVGBM9yKnjm3yv8r"),
+        Arguments.of("type: io.kestra.plugin.git.NamespaceSync\nnamespace: dev\nbranch: main", "Namespace sync from Kestra"),
+        Arguments.of("type: io.kestra.plugin.git.TenantSync\nbranch: main\nauth: {apiToken: \"{{ secret('T') }}\"}",
+            "Tenant sync from Kestra"),
+        Arguments.of("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\ncommitMessage: mine", "mine"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("commitMessages")
+  void theCommitMessage_defaultsToThePlugins(String properties, String message) {
+    SyncTask task = task(properties);
+    assertEquals(message, task.spec().git().settings(task.spec().commit(), Optional.empty(), 1_000_000).commitMessage());
+  }
 }

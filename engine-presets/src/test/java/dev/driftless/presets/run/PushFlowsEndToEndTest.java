@@ -108,6 +108,19 @@ class PushFlowsEndToEndTest {
   }
 
   @Test
+  void withoutCommitMessage_theCommitSaysWhatThePluginsSays() {
+    GuideFlows.putAll(world);
+
+    world.run("""
+        type: io.kestra.plugin.git.PushFlows
+        sourceNamespace: dev
+        flows: hello_world
+        """);
+
+    assertEquals("Add flows from dev namespace", world.repo().log(MAIN).get(0).getFullMessage().strip());
+  }
+
+  @Test
   void allFlowsOfDev_flow1AndFlow2BesideHelloWorld() {
     GuideFlows.putAll(world);
 
