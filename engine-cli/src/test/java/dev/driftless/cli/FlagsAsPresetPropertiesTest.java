@@ -136,7 +136,9 @@ class FlagsAsPresetPropertiesTest {
     assertEquals(fromPreset.layout(), fromFlags.layout(), "the layout");
     assertEquals(fromPreset.readMissingAsEmpty(), fromFlags.readMissingAsEmpty(),
         "whether a missing branch or directory reads as empty");
-    assertEquals(fromPreset, fromFlags, "the Git settings");
+    assertEquals(everythingButTheCommitMessage(fromPreset), everythingButTheCommitMessage(fromFlags), "the Git settings");
+    assertEquals(GitSettings.DEFAULT_COMMIT_MESSAGE, fromFlags.commitMessage(),
+        "the command's own commits name the plan; a preset's say what the Git plugin's say");
     assertEquals(spec.git().scope(), options.scope(), "what is read from Git");
     assertEquals(spec.kestraScope(), options.scope(), "what is read from Kestra");
 
@@ -233,5 +235,11 @@ class FlagsAsPresetPropertiesTest {
     return assertThrows(InvalidTaskException.class,
         () -> TaskFile.parse(yaml, "task.yaml", name -> Optional.ofNullable(secrets.get(name))),
         () -> "the task file is refused:\n" + yaml).problems();
+  }
+
+  private static List<Object> everythingButTheCommitMessage(GitSettings s) {
+    return List.of(s.remote(), s.branch(), s.layout(), s.cacheDirectory(), s.readMissingAsEmpty(), s.shallow(),
+        s.maxFileBytes(), s.maxReadBytes(), s.authorName(), s.authorEmail(), s.committerName(), s.committerEmail(),
+        s.forge());
   }
 }
