@@ -34,7 +34,10 @@ import java.util.regex.Pattern;
  *   <li>PEM private key blocks, on their own lines or inside one string; well-known token formats
  *       anywhere (GitHub, GitLab, Slack, AWS access key ids, OpenAI, Stripe, Google API keys, JWTs).
  * </ul>
- * Not masked: references rather than values ({@code {{ secret('X') }}}, {@code ${X}}, {@code $X}),
+ * Also masked: a value written on the lines after its key ({@code password:} then an indented
+ * {@code hunter2}).
+ *
+ * <p>Not masked: references rather than values ({@code {{ secret('X') }}}, {@code ${X}}, {@code $X}),
  * empty values, {@code ~} and {@code null}.
  */
 public final class SecretMasker {
@@ -64,6 +67,11 @@ public final class SecretMasker {
   /** {@code key: value}, YAML or JSON, the whole line. */
   private static final Pattern KEY_VALUE = Pattern.compile(
       "^(\\s*(?:-\\s+)?)([\"']?)([A-Za-z0-9_.-]+)\\2(\\s*:\\s+)(" + UNTIL_COMMENT + ")(\\s+#.*)?$");
+  /** {@code key:} with its value on the next lines (or a nested mapping there), maybe a comment. */
+  private static final Pattern KEY_ALONE = Pattern.compile(
+      "^(\\s*(?:-\\s+)?)([\"']?)([A-Za-z0-9_.-]++)\\2\\s*+:(?:\\s++#.*)?\\s*+$");
+  /** A line that starts a mapping entry, a list item or a comment: structure, not a scalar's text. */
+  private static final Pattern STRUCTURE = Pattern.compile("^\\s*(?:-(?:\\s|$)|#|[\"']?[^\\s\"':#]+[\"']?\\s*:(?:\\s|$))");
   /** {@code KEY=value}, {@code .env}, properties, INI or shell, the whole line. */
   private static final Pattern ASSIGNMENT_LINE = Pattern.compile(
       "^(\\s*(?:-\\s+)?(?:export\\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\\s*=\\s*)(" + QUOTED + "|" + UNTIL_COMMENT
@@ -106,6 +114,7 @@ public final class SecretMasker {
   public List<String> maskLines(List<String> lines) {
     List<String> out = new ArrayList<>(lines.size());
     int blockIndent = -1;
+    int keyAloneIndent = -1;
     boolean inPem = false;
     for (String line : lines) {
       if (line.length() > MAX_LINE) {
@@ -130,9 +139,27 @@ public final class SecretMasker {
         }
         blockIndent = -1;
       }
+      if (keyAloneIndent >= 0 && !line.isBlank()) {
+        boolean continues = indentOf(line).length() > keyAloneIndent && !STRUCTURE.matcher(line).find();
+        blockIndent = continues ? keyAloneIndent : -1;
+        keyAloneIndent = -1;
+        if (continues) {
+          // A plain scalar written on the lines after its key: those lines are the secret's value.
+          out.add(indentOf(line) + mask(line.strip()));
+          continue;
+        }
+      }
       inPem = PEM_BEGIN.matcher(line).find();
       if (!mayNameSecret(line)) {
         out.add(maskUnkeyed(line));
+        continue;
+      }
+      Matcher alone = KEY_ALONE.matcher(line);
+      if (alone.matches()) {
+        if (SECRET_KEY.matcher(alone.group(3)).matches()) {
+          keyAloneIndent = alone.group(1).replace("-", " ").length();
+        }
+        out.add(line);
         continue;
       }
       Matcher kv = KEY_VALUE.matcher(line);

@@ -58,6 +58,37 @@ class SecretMaskerTest {
     assertFalse(out.get(6).contains("MIIE"), out.get(6));
   }
 
+  /** A plain scalar may continue on the next, deeper lines: under a secret key, those lines are its value. */
+  @Test
+  void mask_aValueOnTheLinesAfterItsSecretKey_butNotANestedMapping() {
+    List<String> out = new SecretMasker().maskLines(List.of(
+        "password:",
+        "  hunter2",
+        "apiToken:   # on the next line",
+        "    abc123",
+        "    def456",
+        "credentials:",
+        "  username: admin",
+        "  password: s3cret",
+        "secrets:",
+        "  - name: a",
+        "title:",
+        "  visible"));
+    assertEquals(List.of(
+        "password:",
+        "  <secret-1>",
+        "apiToken:   # on the next line",
+        "    <secret-2>",
+        "    <secret-3>",
+        "credentials:",
+        "  username: admin",
+        "  password: <secret-4>",
+        "secrets:",
+        "  - name: a",
+        "title:",
+        "  visible"), out);
+  }
+
   /** Runs of spaces once made the line patterns take time quadratic in the line's length. */
   @Test
   void mask_longLinesOfSpaces_endsPromptly_andKeepsTheComment() {
