@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--tenant", description = "The Kestra tenant: {{ flow.tenantId }}, and the tenantId of tasks that set "
       + "none (default: KESTRA_TENANT; else detected, and {{ flow.tenantId }} is main).")
   String tenant;
+
+  @Option(names = "--rewrite-url", paramLabel = "FROM=TO", converter = UrlRewrite.Converter.class,
+      description = "Reach a Git url or kestraUrl of the file that starts with FROM at TO instead, the file unchanged "
+          + "(as git's url.<TO>.insteadOf <FROM>; the longest FROM wins). Repeatable.")
+  List<UrlRewrite> rewriteUrls = new ArrayList<>();
 
   @Option(names = "--rows", paramLabel = "FILE", description = "Write the diff rows as an Ion file (one struct per line).")
   Path rows;
@@ -113,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
    * (and only when a task needs them).
    */
   private TaskEnvironment environment(Map<String, String> env) {
-    return environment(env, Optional.ofNullable(tenant));
+    return environment(env, Optional.ofNullable(tenant)).withUrls(UrlRewrite.of(rewriteUrls));
   }
 
   /** {@link #environment(Map)} for a command whose tenant is {@code tenant}, when given ({@code driftless watch}). */
