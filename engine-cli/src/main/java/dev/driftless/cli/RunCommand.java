@@ -1,13 +1,10 @@
 package dev.driftless.cli;
 
-import dev.driftless.presets.Clone;
 import dev.driftless.presets.FlowFile;
 import dev.driftless.presets.FlowTask;
 import dev.driftless.presets.SyncTask;
-import dev.driftless.presets.Task;
 import dev.driftless.presets.TaskEnvironment;
 import dev.driftless.presets.TaskFile;
-import dev.driftless.git.clone.CloneResult;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.presets.run.PresetResult;
 import dev.driftless.presets.run.PresetRunner;
@@ -16,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +58,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--tenant", description = "The Kestra tenant: {{ flow.tenantId }}, and the tenantId of tasks that set "
       + "none (default: KESTRA_TENANT; else detected, and {{ flow.tenantId }} is main).")
   String tenant;
+
+  @Option(names = "--rewrite-url", paramLabel = "FROM=TO", converter = UrlRewrite.Converter.class,
+      description = "Reach a Git url or kestraUrl of the file that starts with FROM at TO instead, the file unchanged "
+          + "(as git's url.<TO>.insteadOf <FROM>; the longest FROM wins). Repeatable.")
+  List<UrlRewrite> rewriteUrls = new ArrayList<>();
 
   @Option(names = "--rows", paramLabel = "FILE", description = "Write the diff rows as an Ion file (one struct per line).")
   Path rows;
@@ -106,29 +109,8 @@ final class RunCommand implements Callable<Integer> {
     if (file.flow().isPresent()) {
       runner = runner.withRunningFlow(file.flow().get());
     }
-    List<FlowTask> tasks = file.tasks();
-    for (int i = 0; i < tasks.size(); i++) {
-      FlowTask task = tasks.get(i);
-      if (task.skipped().isPresent()) {
-        console.out().println("== " + header(task) + ": skipped, " + task.skipped().get());
-        continue;
-      }
-      console.out().println("== " + header(task));
-      if (!runOne(runner, task, console)) {
-        if (task.allowFailure()) {
-          console.note("Task " + task.describe() + " failed; allowFailure: true lets the flow go on, as in Kestra.");
-        } else {
-          List<String> next = tasks.subList(i + 1, tasks.size()).stream().filter(t -> t.task().isPresent())
-              .map(FlowTask::describe).toList();
-          if (!next.isEmpty()) {
-            console.note("The flow stops: task " + task.describe() + " failed, so " + String.join(", ", next)
-                + (next.size() == 1 ? " does" : " do") + " not run (allowFailure: true would let it go on).");
-          }
-          return 1;
-        }
-      }
-    }
-    return 0;
+    TaskLoop.Result ran = TaskLoop.of(runner, Path.of("")).run(file.tasks(), new Printed(console));
+    return ran.isSuccess() ? 0 : 1;
   }
 
   /**
@@ -137,9 +119,14 @@ final class RunCommand implements Callable<Integer> {
    * (and only when a task needs them).
    */
   private TaskEnvironment environment(Map<String, String> env) {
+    return environment(env, Optional.ofNullable(tenant)).withUrls(UrlRewrite.of(rewriteUrls));
+  }
+
+  /** {@link #environment(Map)} for a command whose tenant is {@code tenant}, when given ({@code driftless watch}). */
+  static TaskEnvironment environment(Map<String, String> env, Optional<String> tenant) {
     TaskEnvironment environment = TaskEnvironment.of(Secrets.fromEnvironment(env))
         .withKestraAuth(() -> CliKestraConnection.auth(env));
-    Optional<String> givenTenant = Optional.ofNullable(tenant).or(() -> nonBlank(env, "KESTRA_TENANT"));
+    Optional<String> givenTenant = tenant.or(() -> nonBlank(env, "KESTRA_TENANT"));
     if (givenTenant.isPresent()) {
       environment = environment.withTenantId(givenTenant.get());
     }
@@ -160,45 +147,66 @@ final class RunCommand implements Callable<Integer> {
     return type + (task.id().isEmpty() ? "" : " '" + task.id() + "'");
   }
 
-  /**
-   * Runs one task; whether it succeeded. An error is reported here, as the command reports it, so
-   * that the flow can go on after it when the task allows failure.
-   */
-  private boolean runOne(PresetRunner runner, FlowTask entry, Console console) {
-    Task task = entry.task().orElseThrow();
-    try {
-      if (task instanceof Clone clone) {
-        CloneResult cloned = runner.clone(clone, Path.of("").toAbsolutePath());
-        console.out().println("Cloned into " + cloned.directory() + " at " + cloned.commitId()
-            + cloned.branch().map(b -> " (" + b + ")").orElse(""));
-        return true;
-      }
-      return run(runner, (SyncTask) task, console);
-    } catch (RuntimeException e) {
-      console.clearProgress();
-      ErrorLines.of(e).forEach(line -> console.err().println("driftless: " + line));
-      if (main.debug) {
-        e.printStackTrace(console.err());
-      }
-      return false;
-    }
-  }
+  /** How {@code run} reports each task: a header, then its plan, outcome and rows, or its error. */
+  private final class Printed implements TaskLoop.Report {
+    private final Console console;
 
-  private boolean run(PresetRunner runner, SyncTask task, Console console) {
-    PresetResult run = runner.run(task);
-    console.progressDone();
-    output.print(console, run.plan());
-    run.result().ifPresent(r -> console.out().print(Session.describe(r)));
-    if (dryRun || task.dryRun()) {
-      console.note("Dry run: nothing was written.");
+    Printed(Console console) {
+      this.console = console;
     }
-    run.commitId().ifPresent(id -> console.out().println("commitId: " + id));
-    run.commitUrl().ifPresent(url -> console.out().println("commitURL: " + url));
-    printRows(console, run.rows());
-    if (rows != null) {
-      writeRows(run);
+
+    @Override
+    public void skipped(FlowTask task) {
+      console.out().println("== " + header(task) + ": skipped, " + task.skipped().orElseThrow());
     }
-    return run.isSuccess();
+
+    @Override
+    public void starting(FlowTask task) {
+      console.out().println("== " + header(task));
+    }
+
+    @Override
+    public void finished(TaskLoop.Outcome outcome) {
+      outcome.cloned().ifPresent(cloned -> console.out().println("Cloned into " + cloned.directory() + " at "
+          + cloned.commitId() + cloned.branch().map(b -> " (" + b + ")").orElse("")));
+      outcome.result().ifPresent(run -> print(run, (SyncTask) outcome.task().task().orElseThrow()));
+      outcome.error().ifPresent(e -> {
+        console.clearProgress();
+        ErrorLines.of(e).forEach(line -> console.err().println("driftless: " + line));
+        if (main.debug) {
+          e.printStackTrace(console.err());
+        }
+      });
+    }
+
+    @Override
+    public void failureAllowed(FlowTask task) {
+      console.note("Task " + task.describe() + " failed; allowFailure: true lets the flow go on, as in Kestra.");
+    }
+
+    @Override
+    public void stopped(FlowTask failed, List<FlowTask> notRun) {
+      if (!notRun.isEmpty()) {
+        List<String> next = notRun.stream().map(FlowTask::describe).toList();
+        console.note("The flow stops: task " + failed.describe() + " failed, so " + String.join(", ", next)
+            + (next.size() == 1 ? " does" : " do") + " not run (allowFailure: true would let it go on).");
+      }
+    }
+
+    private void print(PresetResult run, SyncTask task) {
+      console.progressDone();
+      output.print(console, run.plan());
+      run.result().ifPresent(r -> console.out().print(Session.describe(r)));
+      if (dryRun || task.dryRun()) {
+        console.note("Dry run: nothing was written.");
+      }
+      run.commitId().ifPresent(id -> console.out().println("commitId: " + id));
+      run.commitUrl().ifPresent(url -> console.out().println("commitURL: " + url));
+      printRows(console, run.rows());
+      if (rows != null) {
+        writeRows(run);
+      }
+    }
   }
 
   private static void printRows(Console console, List<Map<String, Object>> rows) {

@@ -5,7 +5,8 @@ import dev.driftless.plan.PlanOptions;
 import dev.driftless.presets.Clone;
 import dev.driftless.presets.InvalidTaskException;
 import dev.driftless.presets.Problem;
-import dev.driftless.presets.SyncTask;
+import dev.driftless.presets.FlowFile;
+import dev.driftless.presets.FlowTask;
 import dev.driftless.presets.Task;
 import dev.driftless.presets.TaskFile;
 import dev.driftless.presets.run.PresetRunner;
@@ -99,15 +100,15 @@ final class WatchCommand implements Callable<Integer> {
   public Integer call() {
     String text = read(flowFile);
     Function<String, Optional<String>> secrets = Secrets.fromEnvironment(main.env);
-    List<Task> tasks = TaskFile.parse(text, flowFile.toString(), secrets);
     WatchedFlow flow = WatchedFlow.read(text, flowFile.toString(), secrets);
-    List<SyncTask> syncTasks = syncTasks(tasks);
+    FlowFile file = TaskFile.read(text, flowFile.toString(), RunCommand.environment(main.env, Optional.empty()));
+    refuseClone(file);
     Console console = main.console();
     flow.notes().forEach(console::note);
     PresetRunner runner = runner(flow);
     boolean forceDryRun = dryRun;
 
-    Reconciler<WatchRun> reconciler = Reconciler.whenPoked(() -> run(runner, syncTasks, forceDryRun));
+    Reconciler<WatchRun> reconciler = Reconciler.whenPoked(() -> run(runner, file.tasks(), forceDryRun));
     reconciler.onRun(r -> printRun(console.out(), r));
     WatchServer server;
     try {
@@ -160,13 +161,11 @@ final class WatchCommand implements Callable<Integer> {
     }
   }
 
-  private List<SyncTask> syncTasks(List<Task> tasks) {
-    List<SyncTask> out = new ArrayList<>();
+  /** A Clone task would clone again on every run: refused, with every other problem of the file already reported. */
+  private void refuseClone(FlowFile file) {
     List<Problem> problems = new ArrayList<>();
-    for (Task task : tasks) {
-      if (task instanceof SyncTask sync) {
-        out.add(sync);
-      } else if (task instanceof Clone) {
+    for (Task task : file.tasksToRun()) {
+      if (task instanceof Clone) {
         problems.add(Problem.of("tasks", "a Clone task is not run by driftless watch, which would clone again on"
             + " every run: use driftless run for it").at(flowFile.toString(), 0));
       }
@@ -174,7 +173,6 @@ final class WatchCommand implements Callable<Integer> {
     if (!problems.isEmpty()) {
       throw new InvalidTaskException(flowFile.toString(), problems);
     }
-    return out;
   }
 
   private PresetRunner runner(WatchedFlow flow) {
@@ -192,8 +190,11 @@ final class WatchCommand implements Callable<Integer> {
     return runner;
   }
 
-  /** One run: the tasks in order, the first failure ending it. Never throws: a failure is its outcome. */
-  private WatchRun run(PresetRunner runner, List<SyncTask> tasks, boolean forceDryRun) {
+  /**
+   * One run: the tasks through the {@link TaskLoop}, as {@code driftless run} runs them. Never
+   * throws: a failure is its outcome.
+   */
+  private WatchRun run(PresetRunner runner, List<FlowTask> tasks, boolean forceDryRun) {
     String trigger;
     synchronized (lock) {
       trigger = reasons.isEmpty() ? "poke" : String.join(" + ", reasons);
@@ -201,19 +202,18 @@ final class WatchCommand implements Callable<Integer> {
     }
     Instant started = Instant.now();
     List<WatchRun.TaskRun> done = new ArrayList<>();
-    for (SyncTask task : tasks) {
-      WatchRun.TaskRun taskRun;
-      try {
-        taskRun = WatchRun.TaskRun.of(task, runner.run(task), forceDryRun || task.dryRun());
-      } catch (RuntimeException e) {
-        taskRun = WatchRun.TaskRun.failed(task, e);
+    TaskLoop.Result ran = TaskLoop.of(runner, Path.of("")).run(tasks, new TaskLoop.Report() {
+      @Override
+      public void skipped(FlowTask task) {
+        done.add(WatchRun.TaskRun.skipped(task));
       }
-      done.add(taskRun);
-      if (!taskRun.success()) {
-        break;
+
+      @Override
+      public void finished(TaskLoop.Outcome outcome) {
+        done.add(WatchRun.TaskRun.of(outcome, forceDryRun));
       }
-    }
-    return new WatchRun(trigger, started, Instant.now(), done, tasks.size() - done.size());
+    });
+    return new WatchRun(trigger, started, Instant.now(), done, ran.notRun().size());
   }
 
   private WatchServer.Poke poke(Reconciler<WatchRun> reconciler, String reason) {

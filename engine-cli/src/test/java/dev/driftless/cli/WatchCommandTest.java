@@ -142,6 +142,64 @@ class WatchCommandTest {
   }
 
   @Test
+  void aFailedTask_endsTheRun_unlessItAllowsFailure_asDriftlessRunDoes() {
+    sides.commit().add("_flows/a.yml", FLOW_A).push();
+    Watching stops = watch(failingThenSyncing(""), "--ticks-from-stdin");
+    stops.tick("2030-01-01T00:00:30Z");
+    stops.tick("2030-01-01T00:01:00Z");
+    String stopped = stops.nextLine();
+    assertTrue(stopped.startsWith("run 1 | schedule every_minute | SyncFlows: failed: ") && stopped.contains("no_such_dir")
+        && stopped.endsWith("; 1 task not run | failed"), stopped);
+    assertEquals(Optional.empty(), sides.flowInKestra("dev", "a"), "the task after the failed one did not run");
+    stopCleanly(stops, 1);
+
+    Watching goesOn = watch(failingThenSyncing("    allowFailure: true"), "--ticks-from-stdin");
+    goesOn.tick("2030-01-01T00:00:30Z");
+    goesOn.tick("2030-01-01T00:01:00Z");
+    String went = goesOn.nextLine();
+    assertTrue(went.startsWith("run 1 | schedule every_minute | SyncFlows: failed: ")
+        && went.endsWith(" (allowFailure: true, the flow went on); SyncFlows: 1 to create, 0 to update, 0 to delete,"
+        + " 0 kept, 0 protected, 0 blocked, applied 1 change | warning"), went);
+    assertEquals(Optional.of(FLOW_A), sides.flowInKestra("dev", "a"), "the task after the failed one ran");
+    assertEquals("warning", DiffRows.fromJsonLines(goesOn.get("/health").body()).get(0).get("last_outcome"));
+    stopCleanly(goesOn, 1);
+  }
+
+  /** A flow whose first task fails (its Git directory does not exist), then one that syncs {@code _flows} to dev. */
+  private Path failingThenSyncing(String allowFailure) {
+    String connection = """
+            url: %s
+            username: %s
+            password: "{{ secret('GIT_TOKEN') }}"
+            kestraUrl: %s
+            auth:
+              username: %s
+              password: "{{ secret('KESTRA_PASSWORD') }}"
+        """.formatted(sides.gitUrl(), sides.git.credentials().user(), sides.kestraUrl(), Sides.KESTRA_USER);
+    String yaml = """
+        id: sync_from_git
+        namespace: system
+        tasks:
+          - id: missing_directory
+            type: io.kestra.plugin.git.SyncFlows
+            targetNamespace: dev
+            gitDirectory: no_such_dir
+        %s
+        %s
+          - id: flows
+            type: io.kestra.plugin.git.SyncFlows
+            targetNamespace: dev
+        %s
+        triggers:
+        %s""".formatted(allowFailure, connection, connection, SCHEDULE);
+    try {
+      return Files.writeString(dir.resolve("failing.yaml"), yaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void aGitLabToken_andKestrasOwnWebhookUrl_eachTriggerOneRun() {
     sides.commit().add("_flows/a.yml", FLOW_A).push();
     Watching watch = watch(flow(sides.kestraUrl(), WEBHOOK));

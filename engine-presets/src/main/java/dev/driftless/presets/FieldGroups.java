@@ -105,7 +105,7 @@ public final class FieldGroups {
     r.accept("cloneSubmodules");
     r.accept("kestraUrl", "tenantId", "auth");
     TaskEnvironment environment = r.environment();
-    (r.has("kestraUrl") ? r.string("kestraUrl") : environment.kestraUrl()).ifPresent(b::kestraUrl);
+    (r.has("kestraUrl") ? r.string("kestraUrl") : environment.kestraUrl()).map(environment.urls()).ifPresent(b::kestraUrl);
     (r.has("tenantId") ? r.string("tenantId") : environment.tenantId()).ifPresent(b::tenantId);
     (r.has("auth") ? r.object("auth").flatMap(auth -> readAuth(r, auth)) : environment.kestraAuth().get())
         .ifPresent(b::auth);
@@ -119,7 +119,7 @@ public final class FieldGroups {
   }
 
   static void readRemote(PropertyReader r, Remote<?> b) {
-    r.string("url").ifPresent(b::url);
+    r.string("url").map(r.environment().urls()).ifPresent(b::url);
     r.string("username").ifPresent(b::username);
     r.secret("password").ifPresent(b::password);
     r.secret("privateKey").ifPresent(b::privateKey);

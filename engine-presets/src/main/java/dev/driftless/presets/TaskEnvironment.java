@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * What a task file's surroundings give it outside Kestra, where Kestra would give it inside: the
@@ -18,9 +19,11 @@ import java.util.function.Supplier;
  * @param kestraUrl the Kestra server of tasks without {@code kestraUrl}, when it was given
  * @param kestraAuth the credentials of tasks without {@code auth}, asked for only when a task
  *     has none (it may fail, naming what is missing)
+ * @param urls where a Git {@code url} or a {@code kestraUrl} that the file names is reached
+ *     instead (the identity unless the caller redirects, as git's {@code url.<base>.insteadOf})
  */
 public record TaskEnvironment(Function<String, Optional<String>> secrets, Optional<String> tenantId,
-    Optional<String> kestraUrl, Supplier<Optional<KestraAuth>> kestraAuth) {
+    Optional<String> kestraUrl, Supplier<Optional<KestraAuth>> kestraAuth, UnaryOperator<String> urls) {
 
   /** The tenant of {@code {{ flow.tenantId }}} when none is given, as on open-source Kestra. */
   public static final String DEFAULT_TENANT = "main";
@@ -30,6 +33,13 @@ public record TaskEnvironment(Function<String, Optional<String>> secrets, Option
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(kestraUrl, "kestraUrl");
     Objects.requireNonNull(kestraAuth, "kestraAuth");
+    Objects.requireNonNull(urls, "urls");
+  }
+
+  /** No redirection of the file's URLs. */
+  public TaskEnvironment(Function<String, Optional<String>> secrets, Optional<String> tenantId,
+      Optional<String> kestraUrl, Supplier<Optional<KestraAuth>> kestraAuth) {
+    this(secrets, tenantId, kestraUrl, kestraAuth, UnaryOperator.identity());
   }
 
   /** Only secrets: no tenant, and tasks without {@code kestraUrl} or {@code auth} keep the plugin's defaults. */
@@ -38,15 +48,24 @@ public record TaskEnvironment(Function<String, Optional<String>> secrets, Option
   }
 
   public TaskEnvironment withTenantId(String value) {
-    return new TaskEnvironment(secrets, Optional.of(value), kestraUrl, kestraAuth);
+    return new TaskEnvironment(secrets, Optional.of(value), kestraUrl, kestraAuth, urls);
   }
 
   public TaskEnvironment withKestraUrl(String value) {
-    return new TaskEnvironment(secrets, tenantId, Optional.of(value), kestraAuth);
+    return new TaskEnvironment(secrets, tenantId, Optional.of(value), kestraAuth, urls);
   }
 
   public TaskEnvironment withKestraAuth(Supplier<Optional<KestraAuth>> value) {
-    return new TaskEnvironment(secrets, tenantId, kestraUrl, value);
+    return new TaskEnvironment(secrets, tenantId, kestraUrl, value, urls);
+  }
+
+  /**
+   * Reaches every Git {@code url} and {@code kestraUrl} the file names (and {@link #kestraUrl()})
+   * where {@code value} says instead: a CI job or a container reaching a mirror, or a test its
+   * servers on loopback, with the file unchanged.
+   */
+  public TaskEnvironment withUrls(UnaryOperator<String> value) {
+    return new TaskEnvironment(secrets, tenantId, kestraUrl, kestraAuth, value);
   }
 
   /** {@code {{ flow.tenantId }}}: the tenant given, else {@value #DEFAULT_TENANT}. */
