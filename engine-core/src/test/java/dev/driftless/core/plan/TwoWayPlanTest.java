@@ -280,6 +280,20 @@ class TwoWayPlanTest {
   }
 
   @Test
+  void aMergeWithOneFailedWrite_reportsEachSideItsOwnOutcome_andKeepsTheBaseline() {
+    InMemorySide git = InMemorySide.git().put(A, flow("a", "hello from Git", "bye"));
+    InMemorySide kestra = InMemorySide.kestra().put(A, flow("a", "hello", "bye from Kestra"))
+        .failWritesTo(A, "down for maintenance");
+    Baseline base = baseline(Map.of(A, BASE));
+    Plan plan = Planner.plan(git.read(SCOPE), kestra.read(SCOPE), base, TWO_WAY);
+    ApplyResult result = Applier.to(git, kestra).apply(plan);
+    assertEquals(dev.driftless.apply.Outcome.APPLIED, result.result(change(plan, Side.GIT)).orElseThrow().outcome());
+    assertEquals(dev.driftless.apply.Outcome.FAILED, result.result(change(plan, Side.KESTRA)).orElseThrow().outcome());
+    assertEquals(2, result.results().size());
+    assertEquals(base, Baselines.after(plan, base, result));
+  }
+
+  @Test
   void aTwoWayPlan_roundTripsThroughJson_andRendersWhatEachSideDid() {
     Plan plan = plan(Map.of(A, BASE, B, flow("b", "x", "y")),
         Map.of(A, flow("a", "hello from Git", "bye"), B, flow("b", "x", "y")),
