@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * What applying a plan did. Holds one result per write of the plan, in plan order, and finds the
- * result of a change by its key without walking them (a plan has one change per key).
+ * result of a change by its key without walking them (a one-way plan has one change per key; of a
+ * key a two-way plan writes on both sides, the index holds the first).
  *
  * <p>A value: equal when its six parts are equal; the index by key is derived from the results,
  * built once here, and part of neither equality nor the text form.
@@ -102,9 +103,10 @@ public final class ApplyResult {
     return results.stream().filter(r -> r.outcome() == outcome).count();
   }
 
-  /** How the change with this change's key ended; empty when the run did not write that key. */
+  /** How this change ended; empty when the run did not write it. */
   public Optional<ChangeResult> result(Change change) {
-    return result(change.key());
+    return results.stream().filter(r -> r.change().side() == change.side() && r.change().key().equals(change.key()))
+        .findFirst();
   }
 
   /** How the change to this target key ended; empty when the run did not write that key. */

@@ -22,7 +22,9 @@ import java.util.Optional;
  *     {@code before} for changes that write nothing.
  * @param dependsOn changes in the same plan that must succeed first (a subflow before its caller)
  * @param diff the diff of the text, with secret-looking values masked, and its line counts; empty
- *     for changes that write nothing
+ *     for changes that write nothing, except a two-way conflict's: a conflict blocks both sides'
+ *     writes, and each shows what the other side changed since the baseline (the edit it would
+ *     have received), so that the plan shows both diffs against the base
  */
 public record Change(
     ResourceKey key,

@@ -40,7 +40,21 @@ public enum Reason {
    */
   TARGET_REFUSES("{target} cannot take it as it is"),
   /** A deletion held back by a mass-deletion guard until the plan is approved. */
-  GUARD_MASS_DELETE("held back by the mass-deletion guard");
+  GUARD_MASS_DELETE("held back by the mass-deletion guard"),
+  /**
+   * Two-way: changed on both sides since the baseline, in lines apart from each other; the merge of
+   * both is written to both sides.
+   */
+  MERGED("merged: changed in {source} and in {target} since the last sync, in different lines"),
+  /**
+   * Two-way: changed on both sides since the baseline in ways that cannot be merged (the same lines,
+   * a deletion against an edit, an invalid merge); nothing of it is written.
+   */
+  CONFLICT("changed in {source} and in {target} since the last sync, and the changes cannot be merged"),
+  /** Two-way, first sync: the sides differ and no baseline says which one changed; nothing is written. */
+  NO_BASELINE("differs between {source} and {target}, and no baseline says which side changed (first two-way sync)"),
+  /** Two-way: a conflict (or a difference on the first sync) that {@code onConflict} settles for the source. */
+  CONFLICT_RESOLVED("a conflict; onConflict keeps {source}'s copy");
 
   private final String template;
 
@@ -51,6 +65,11 @@ public enum Reason {
   /** A short phrase for people, naming the sides: {@code missing in Kestra}. */
   public String describe(Side source, Side target) {
     return template.replace("{source}", source.displayName()).replace("{target}", target.displayName());
+  }
+
+  /** Whether this is a two-way conflict left unresolved: blocked, showing both sides' changes. */
+  public boolean isConflict() {
+    return this == CONFLICT || this == NO_BASELINE;
   }
 
   /** The stable lower-case name used in JSON. */

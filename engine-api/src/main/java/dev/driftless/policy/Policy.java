@@ -20,6 +20,15 @@ import org.immutables.value.Value;
  *     .whenMissingInSource(WhenMissing.KEEP)
  *     .build();
  * }</pre>
+ *
+ * <p>A two-way sync ({@code sourceOfTruth: BOTH} in a task or on the command line) is
+ * {@link #twoWay()}: both sides are sources, and each resource goes the way it changed since the
+ * last two-way apply (the baseline). A per-kind source of truth still makes that kind one-way, and
+ * execution files always come from Kestra.
+ *
+ * <pre>{@code
+ * Policy twoWay = Policy.builder().twoWay(true).onConflict(OnConflict.GIT).build();
+ * }</pre>
  */
 @Value.Immutable
 @ValueStyle
@@ -32,6 +41,23 @@ public abstract class Policy {
   @Value.Default
   public Side sourceOfTruth() {
     return Side.KESTRA;
+  }
+
+  /**
+   * Whether both sides are sources of truth: a resource changed on one side since the baseline is
+   * written to the other, one changed on both is merged or is a conflict ({@link #onConflict()}).
+   * {@link #sourceOfTruth()} then only names the side listed first in messages; kinds with a
+   * per-kind source of truth, and execution files, stay one-way.
+   */
+  @Value.Default
+  public boolean twoWay() {
+    return false;
+  }
+
+  /** What a two-way sync does with a conflict; FAIL, the default, writes nothing of it. */
+  @Value.Default
+  public OnConflict onConflict() {
+    return OnConflict.FAIL;
   }
 
   /** Per-kind overrides of the source of truth: flows from Kestra, files from Git. */
@@ -100,12 +126,21 @@ public abstract class Policy {
   }
 
   /**
+   * Whether this kind is synced both ways: the policy is {@link #twoWay()}, no per-kind source of
+   * truth makes it one-way, and both sides can hold it (execution files are only read from Kestra).
+   */
+  public boolean isTwoWay(ResourceKind kind) {
+    return twoWay() && !sourceOfTruthByKind().containsKey(kind) && kind.isWritableOn(Side.GIT)
+        && kind.isWritableOn(Side.KESTRA);
+  }
+
+  /**
    * Whether a side is only written for these kinds: none of them comes from it. The one rule for
    * what a missing branch, directory or namespace on that side means: it reads as empty (it will be
    * created) when the side is only written, and is an error when the side is a source.
    */
   public boolean isOnlyWritten(Side side, Set<ResourceKind> kinds) {
-    return kinds.stream().noneMatch(k -> sourceOfTruth(k) == side);
+    return kinds.stream().noneMatch(k -> isTwoWay(k) || sourceOfTruth(k) == side);
   }
 
   /** Whether nothing may be deleted in this namespace (or for tenant-global resources, under {@code _global}). */
@@ -159,6 +194,14 @@ public abstract class Policy {
     return ImmutablePolicy.copyOf(this).withSelector(value);
   }
 
+  public Policy withTwoWay(boolean value) {
+    return ImmutablePolicy.copyOf(this).withTwoWay(value);
+  }
+
+  public Policy withOnConflict(OnConflict value) {
+    return ImmutablePolicy.copyOf(this).withOnConflict(value);
+  }
+
   public Policy withGuards(Guards value) {
     return ImmutablePolicy.copyOf(this).withGuards(value);
   }
@@ -177,6 +220,20 @@ public abstract class Policy {
     if (sourceOfTruthByKind().get(ResourceKind.EXECUTION_FILE) == Side.GIT) {
       throw new IllegalArgumentException(
           "execution files can only go from Kestra to Git: their source of truth must be KESTRA");
+    }
+    if (twoWay() && !namespaceMapping().isIdentity()) {
+      throw new IllegalArgumentException("sourceOfTruth BOTH cannot map namespaces: a two-way sync compares each"
+          + " resource with the same resource on the other side. Remove the namespace mapping, or choose GIT or"
+          + " KESTRA as the source of truth");
+    }
+    if (twoWay() && whenMissingInSource() != WhenMissing.DELETE) {
+      throw new IllegalArgumentException("sourceOfTruth BOTH decides deletions from the baseline (a resource"
+          + " deleted on one side since the last sync is deleted on the other, one also edited there is a"
+          + " conflict), so whenMissingInSource " + whenMissingInSource() + " cannot apply: leave it unset");
+    }
+    if (!twoWay() && onConflict() != OnConflict.FAIL) {
+      throw new IllegalArgumentException("onConflict " + onConflict() + " only applies to a two-way sync"
+          + " (sourceOfTruth BOTH); with one source of truth there are no conflicts");
     }
     for (String ns : protectedNamespaces()) {
       if (!ns.equals(ResourceKey.GLOBAL)) {

@@ -7,6 +7,7 @@ import dev.driftless.policy.Policy;
 import dev.driftless.port.PlanReviewer;
 import dev.driftless.port.Review;
 import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Baseline;
 import dev.driftless.snapshot.Snapshot;
 import dev.driftless.snapshot.SnapshotEntry;
 import java.util.Set;
@@ -42,6 +43,38 @@ public final class Planner {
 
   public static Plan plan(Snapshot first, Snapshot second, Policy policy, PlanOptions options) {
     return PlanningRun.plan(first, second, policy, options);
+  }
+
+  /**
+   * A two-way plan ({@link Policy#twoWay()}): each resource goes the way it changed since the
+   * baseline, changes on both sides merge line by line or are conflicts, and the plan says what the
+   * baseline becomes ({@link Plan#reconciliations()}, {@link Plan#nextBaseline}). Give the baseline
+   * the last two-way apply recorded, or {@link Baseline#none()} for the first sync. Everything else
+   * (protection, unreadable entries, guards, the id) is as for a one-way plan; the id also covers
+   * the baseline's identity.
+   *
+   * @throws IllegalArgumentException when the policy is not two-way
+   */
+  public static Plan plan(Snapshot first, Snapshot second, Baseline baseline, Policy policy, PlanOptions options) {
+    return PlanningRun.plan(first, second, baseline, policy, options, Review.none());
+  }
+
+  /** A two-way plan with the defaults of {@link PlanOptions}. */
+  public static Plan plan(Snapshot first, Snapshot second, Baseline baseline, Policy policy) {
+    return plan(first, second, baseline, policy, PlanOptions.defaults());
+  }
+
+  /**
+   * A two-way plan with the review of the reviewer's side (see
+   * {@link #plan(Snapshot, Snapshot, Policy, PlanOptions, PlanReviewer)}): the side sees the draft's
+   * writes to it, and a write it refuses is blocked, which leaves that resource's baseline as it was.
+   */
+  public static Plan plan(Snapshot first, Snapshot second, Baseline baseline, Policy policy, PlanOptions options,
+      PlanReviewer reviewer) {
+    Plan draft = PlanningRun.draft(first, second, baseline, policy, options);
+    Snapshot reviewed = first.side() == reviewer.side() ? first : second;
+    Review review = reviewer.review(draft, reviewed);
+    return PlanningRun.plan(first, second, baseline, policy, options, review);
   }
 
   /**

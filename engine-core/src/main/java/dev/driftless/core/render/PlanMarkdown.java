@@ -35,11 +35,17 @@ public final class PlanMarkdown {
     if (shown.isEmpty()) {
       out.append("\nNo changes.\n");
     } else {
-      out.append("\n| | Resource | Written to | Reason |\n|:-:|---|---|---|\n");
+      boolean twoWay = plan.isTwoWay();
+      out.append(twoWay ? "\n| | Resource | Written to | Reason | Since the last sync |\n|:-:|---|---|---|---|\n"
+          : "\n| | Resource | Written to | Reason |\n|:-:|---|---|---|\n");
       for (Change c : shown) {
         out.append("| ").append(cellCode(c.action().symbol().isBlank() ? "=" : c.action().symbol())).append(" | ")
             .append(cellCode(c.key().address())).append(" | ").append(c.side().displayName()).append(" | ")
-            .append(text(c.describeReason())).append(" |\n");
+            .append(text(c.describeReason())).append(" |");
+        if (twoWay) {
+          out.append(' ').append(PlanText.sinceBaseline(plan, c).map(PlanMarkdown::text).orElse("")).append(" |");
+        }
+        out.append('\n');
       }
       for (Change c : shown) {
         if (c.diff().isEmpty()) {

@@ -74,6 +74,7 @@ public final class PlanText {
         if (!c.sourceKey().equals(c.key())) {
           out.append(" (from ").append(VisibleText.of(c.sourceKey().namespace())).append(')');
         }
+        sinceBaseline(plan, c).ifPresent(since -> out.append(" (since the last sync: ").append(since).append(')'));
         out.append('\n');
         if (options.diffs() && c.diff().isPresent()) {
           for (String line : c.diff().get().text().split("\n", -1)) {
@@ -139,7 +140,27 @@ public final class PlanText {
     return lines;
   }
 
+  /**
+   * For a change of a two-way plan, what each side did since the baseline ({@code Git edited, Kestra
+   * unchanged}); empty for a one-way change.
+   */
+  static java.util.Optional<String> sinceBaseline(Plan plan, Change change) {
+    return plan.reconciliation(change.key()).map(r -> r.describe());
+  }
+
   static String sourceOfTruth(Plan plan) {
+    if (plan.isTwoWay()) {
+      String baseline = plan.baseline().get();
+      StringBuilder out = new StringBuilder("both (two-way, onConflict: ").append(plan.policy().onConflict())
+          .append(", ").append(baseline.equals("none") ? "first sync: no baseline yet"
+              : "baseline " + VisibleText.of(baseline.substring(baseline.indexOf(':') + 1, Math.min(baseline.length(),
+                  baseline.indexOf(':') + 13)))).append(')');
+      Map<ResourceKind, Side> overrides = new TreeMap<>(plan.policy().sourceOfTruthByKind());
+      for (Map.Entry<ResourceKind, Side> e : overrides.entrySet()) {
+        out.append("; ").append(e.getKey().label()).append("s from ").append(e.getValue().displayName());
+      }
+      return out.toString();
+    }
     StringBuilder out = new StringBuilder(plan.policy().sourceOfTruth().displayName());
     Map<ResourceKind, Side> overrides = new TreeMap<>(plan.policy().sourceOfTruthByKind());
     overrides.entrySet().removeIf(e -> e.getValue() == plan.policy().sourceOfTruth());

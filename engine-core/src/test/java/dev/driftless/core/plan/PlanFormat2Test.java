@@ -45,10 +45,10 @@ class PlanFormat2Test {
   }
 
   @Test
-  void aFormat2Plan_isWrittenAgainAsFormat3_withThePolicysWordForChildNamespaces() {
+  void aFormat2Plan_isWrittenAgainInTheCurrentFormat_withThePolicysWordForChildNamespaces() {
     JsonNode written = tree(PlanJson.write(PlanJson.read(format2())));
 
-    assertEquals(3, written.get("format_version").intValue());
+    assertEquals(Plan.FORMAT_VERSION, written.get("format_version").intValue());
     for (String side : List.of("git", "kestra")) {
       JsonNode scope = written.at("/snapshots/" + side + "/scope");
       assertEquals(Optional.of(true), Optional.ofNullable(scope.get("include_child_namespaces")).map(JsonNode::booleanValue),
@@ -111,6 +111,18 @@ class PlanFormat2Test {
 
   private static Arguments tampered(String what, String expected, Consumer<JsonNode> edit) {
     return Arguments.of(what, expected, edit);
+  }
+
+  /** A version 3 file (the golden plan before version 4) reads back as the same one-way plan. */
+  @Test
+  void aFormat3Plan_readsBackToThePlanPlanningAgainGives() throws IOException {
+    Plan saved = PlanJson.read(Files.readString(Path.of("src", "test", "resources", "plans", "format-3.json"),
+        StandardCharsets.UTF_8), "the plan file old.json");
+    Plan again = GoldenPlanTest.plan();
+
+    assertEquals(again, saved);
+    assertEquals(Optional.empty(), PlanJson.difference(saved, again));
+    assertFalse(saved.isTwoWay());
   }
 
   private static String format2() {

@@ -54,7 +54,8 @@ public final class ApplyRun {
   private final Map<Side, ChangeWriter> writers;
   private final Clock clock;
   private final ApplyListener listener;
-  private final Map<ResourceKey, ChangeResult> results = new LinkedHashMap<>();
+  /** By side and key: a two-way plan may write both sides of one key. */
+  private final Map<Target, ChangeResult> results = new LinkedHashMap<>();
   private final Map<Side, WriteSession> sessions = new EnumMap<>(Side.class);
   private final Map<Side, Commit> commits = new EnumMap<>(Side.class);
   private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -122,7 +123,7 @@ public final class ApplyRun {
     SecretMasker masker = new SecretMasker();
     List<ChangeResult> ordered = new ArrayList<>(writes.size());
     for (Change change : writes) {
-      ChangeResult r = results.getOrDefault(change.key(), ChangeResult.of(change, Outcome.SKIPPED, "not attempted"));
+      ChangeResult r = results.getOrDefault(Target.of(change), ChangeResult.of(change, Outcome.SKIPPED, "not attempted"));
       ordered.add(new ChangeResult(r.change(), r.outcome(), r.cause().map(c -> masked(masker, c)), r.version()));
     }
     List<Diagnostic> said = diagnostics.stream().map(d -> new Diagnostic(d.severity(), masked(masker, d.message()),
@@ -140,14 +141,14 @@ public final class ApplyRun {
    * others are skipped.
    */
   private boolean preflight(List<Change> writes) {
-    Map<ResourceKey, String> refused = new LinkedHashMap<>();
+    Map<Target, String> refused = new LinkedHashMap<>();
     for (Map.Entry<Side, WriteSession> e : sessions.entrySet()) {
       try {
-        refused.putAll(e.getValue().preflight());
+        e.getValue().preflight().forEach((key, why) -> refused.put(new Target(e.getKey(), key), why));
       } catch (DriftlessException ex) {
         String cause = e.getKey().displayName() + " could not check the changes before writing: " + ex.getMessage();
         diagnostics.add(Diagnostic.error(cause).onSide(e.getKey()));
-        writes.stream().filter(c -> c.side() == e.getKey() && !results.containsKey(c.key()))
+        writes.stream().filter(c -> c.side() == e.getKey() && !results.containsKey(Target.of(c)))
             .forEach(c -> record(ChangeResult.of(c, Outcome.FAILED, cause)));
       }
     }
@@ -155,11 +156,11 @@ public final class ApplyRun {
       return true;
     }
     for (Change change : writes) {
-      if (refused.containsKey(change.key())) {
-        String cause = "refused by " + change.side().displayName() + ": " + refused.get(change.key());
+      if (refused.containsKey(Target.of(change))) {
+        String cause = "refused by " + change.side().displayName() + ": " + refused.get(Target.of(change));
         diagnostics.add(Diagnostic.error(cause).onSide(change.side()).forKey(change.key()));
         record(ChangeResult.of(change, Outcome.FAILED, cause));
-      } else if (!results.containsKey(change.key())) {
+      } else if (!results.containsKey(Target.of(change))) {
         record(ChangeResult.of(change, Outcome.SKIPPED,
             "not written: nothing is written while any change of the plan is refused"));
       }
@@ -189,9 +190,12 @@ public final class ApplyRun {
     }
   }
 
-  /** Groups changes so that each level's dependencies are all in earlier levels, kinds in plan order. */
+  /**
+   * Groups changes so that each level's dependencies (on the same side) are all in earlier levels,
+   * kinds in plan order.
+   */
   static List<List<Change>> levels(List<Change> changes) {
-    Map<ResourceKey, Integer> levelOf = new HashMap<>();
+    Map<Target, Integer> levelOf = new HashMap<>();
     List<List<Change>> levels = new ArrayList<>();
     ResourceKind kind = null;
     int floor = 0;
@@ -202,12 +206,12 @@ public final class ApplyRun {
       }
       int level = floor;
       for (ResourceKey dep : change.dependsOn()) {
-        Integer depLevel = levelOf.get(dep);
+        Integer depLevel = levelOf.get(new Target(change.side(), dep));
         if (depLevel != null) {
           level = Math.max(level, depLevel + 1);
         }
       }
-      levelOf.put(change.key(), level);
+      levelOf.put(Target.of(change), level);
       while (levels.size() <= level) {
         levels.add(new ArrayList<>());
       }
@@ -219,7 +223,7 @@ public final class ApplyRun {
   private void runLevel(List<Change> level) {
     Map<Side, List<Change>> toWrite = new EnumMap<>(Side.class);
     for (Change change : level) {
-      if (results.containsKey(change.key())) {
+      if (results.containsKey(Target.of(change))) {
         continue;
       }
       Optional<String> blocker = unmetDependency(change);
@@ -270,7 +274,7 @@ public final class ApplyRun {
 
   private Optional<String> unmetDependency(Change change) {
     for (ResourceKey dep : change.dependsOn()) {
-      ChangeResult r = results.get(dep);
+      ChangeResult r = results.get(new Target(change.side(), dep));
       if (r != null && !r.outcome().isSuccess()) {
         return Optional.of("not run: " + dep.address() + ", which it depends on, was not applied");
       }
@@ -361,7 +365,7 @@ public final class ApplyRun {
   }
 
   private void record(ChangeResult result) {
-    boolean first = results.put(result.change().key(), result) == null;
+    boolean first = results.put(Target.of(result.change()), result) == null;
     if (first) {
       listener.changed(result, results.size(), plan.writes().size());
     }
@@ -369,6 +373,13 @@ public final class ApplyRun {
 
   private void replace(Predicate<ChangeResult> which, java.util.function.Function<ChangeResult, ChangeResult> how) {
     results.replaceAll((k, r) -> which.test(r) ? how.apply(r) : r);
+  }
+
+  /** What a change writes: a key on a side. */
+  private record Target(Side side, ResourceKey key) {
+    static Target of(Change change) {
+      return new Target(change.side(), change.key());
+    }
   }
 
   private static String describe(Optional<Fingerprint> fingerprint) {

@@ -17,11 +17,14 @@ import dev.driftless.diagnostic.Severity;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.Diff;
+import dev.driftless.plan.Edit;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.Reason;
+import dev.driftless.plan.Reconciliation;
 import dev.driftless.plan.SnapshotRef;
 import dev.driftless.policy.Guards;
 import dev.driftless.policy.NamespaceMapping;
+import dev.driftless.policy.OnConflict;
 import dev.driftless.policy.OnInvalidSyntax;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
@@ -66,6 +69,11 @@ import java.util.regex.Pattern;
  * (each a kind, a namespace and a name; empty in every version 2 plan). A version 2 file is still
  * read, and its seal checked against the tree version 2 wrote, so a plan saved before stays valid
  * and an edited one is still refused.
+ *
+ * <p>Version 4 adds the policy's {@code two_way} and {@code on_conflict}, and {@code baseline}: null
+ * for a one-way plan; for a two-way plan the identity of the baseline it was made from and one
+ * reconciliation per resource (its key, what each side did since the baseline, the baseline's
+ * fingerprint, the next one and whether the plan settles it). Versions 2 and 3 are read as one-way plans.
  */
 public final class PlanJsonCodec {
 
@@ -141,6 +149,24 @@ public final class PlanJsonCodec {
     plan.diagnostics().forEach(d -> diagnostics.add(diagnostic(d)));
     ObjectNode metadata = root.putObject("metadata");
     new TreeMap<>(plan.metadata()).forEach(metadata::put);
+    if (version >= 4) {
+      if (plan.baseline().isPresent()) {
+        ObjectNode baseline = root.putObject("baseline");
+        baseline.put("identity", plan.baseline().get());
+        ArrayNode rows = baseline.putArray("reconciliations");
+        for (Reconciliation r : plan.reconciliations()) {
+          ObjectNode row = key(r.key());
+          row.put("git", r.git().label());
+          row.put("kestra", r.kestra().label());
+          putOptional(row, "base", r.base().map(Fingerprint::value));
+          putOptional(row, "next", r.next().map(Fingerprint::value));
+          row.put("settled", r.settled());
+          rows.add(row);
+        }
+      } else {
+        root.putNull("baseline");
+      }
+    }
     return root;
   }
 
@@ -209,6 +235,10 @@ public final class PlanJsonCodec {
       mapping.addObject().put("from", rule.from()).put("to", rule.to());
     }
     node.put("include_child_namespaces", p.includeChildNamespaces());
+    if (version >= 4) {
+      node.put("two_way", p.twoWay());
+      node.put("on_conflict", label(p.onConflict()));
+    }
     ObjectNode selector = node.putObject("selector");
     selector.set("kinds", kinds(p.selector().kinds()));
     ArrayNode includes = selector.putArray("includes");
@@ -416,6 +446,14 @@ public final class PlanJsonCodec {
         }
         plan.putMetadata(e.getKey(), e.getValue().textValue());
       }
+      JsonNode baseline = root.get("baseline");
+      if (version >= 4 && baseline != null && !baseline.isNull()) {
+        plan.baseline(text(object(root, "baseline"), "identity"));
+        int r = 0;
+        for (JsonNode row : array(baseline, "reconciliations")) {
+          plan.addReconciliations(reconciliation(row, "baseline.reconciliations[" + r++ + "]"));
+        }
+      }
       try {
         return plan.build();
       } catch (IllegalArgumentException | IllegalStateException e) {
@@ -440,6 +478,10 @@ public final class PlanJsonCodec {
           .protectedNamespaces(Set.copyOf(strings(node, "protected_namespaces")))
           .onInvalidSyntax(enumValue(OnInvalidSyntax.class, text(node, "on_invalid_syntax"), "policy.on_invalid_syntax"))
           .includeChildNamespaces(bool(node, "include_child_namespaces"));
+      if (version >= 4) {
+        p.twoWay(bool(node, "two_way"))
+            .onConflict(enumValue(OnConflict.class, text(node, "on_conflict"), "policy.on_conflict"));
+      }
       if (version >= 3) {
         for (JsonNode key : array(node, "protected_resources")) {
           p.addProtectedResources(key(key));
@@ -486,6 +528,16 @@ public final class PlanJsonCodec {
             Action.fromLabel(actions.get(0).asText()), Reason.fromLabel(text(node, "reason")),
             optionalText(node, "before").map(Fingerprint::parse), optionalText(node, "after").map(Fingerprint::parse),
             deps, optionalText(node, "diff").map(TextDiff::read));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+      }
+    }
+
+    Reconciliation reconciliation(JsonNode node, String path) {
+      try {
+        return new Reconciliation(key(node), Edit.fromLabel(text(node, "git")), Edit.fromLabel(text(node, "kestra")),
+            optionalText(node, "base").map(Fingerprint::parse), optionalText(node, "next").map(Fingerprint::parse),
+            bool(node, "settled"));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
       }

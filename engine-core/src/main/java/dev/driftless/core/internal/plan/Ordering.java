@@ -4,6 +4,7 @@ import dev.driftless.core.yaml.FlowReference;
 import dev.driftless.plan.Change;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
+import dev.driftless.resource.Side;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -39,27 +40,42 @@ final class Ordering {
     return order(decisions, true);
   }
 
+  /**
+   * Kinds in order; within a kind, each side's changes (Git's, then Kestra's: only a two-way plan
+   * writes both sides of one kind), dependencies first. A change depends only on changes to the
+   * same side.
+   */
   private static List<Decision> order(List<Decision> decisions, boolean deleting) {
-    Map<ResourceKind, List<Decision>> byKind = new EnumMap<>(ResourceKind.class);
+    Map<ResourceKind, Map<Side, List<Decision>>> byKind = new EnumMap<>(ResourceKind.class);
+    Map<Side, List<Decision>> bySide = new EnumMap<>(Side.class);
     for (Decision d : decisions) {
-      byKind.computeIfAbsent(d.change().key().kind(), k -> new ArrayList<>()).add(d);
+      byKind.computeIfAbsent(d.change().key().kind(), k -> new EnumMap<>(Side.class))
+          .computeIfAbsent(d.change().side(), s -> new ArrayList<>()).add(d);
+      bySide.computeIfAbsent(d.change().side(), s -> new ArrayList<>()).add(d);
     }
-    Set<ResourceKey> all = new HashSet<>();
-    decisions.forEach(d -> all.add(d.change().key()));
-    Map<ResourceKey, Set<ResourceKey>> deps = deleting ? callersOf(decisions, all) : calleesOf(decisions, all);
+    Map<Side, Map<ResourceKey, Set<ResourceKey>>> deps = new EnumMap<>(Side.class);
+    bySide.forEach((side, mine) -> {
+      Set<ResourceKey> all = new HashSet<>();
+      mine.forEach(d -> all.add(d.change().key()));
+      deps.put(side, deleting ? callersOf(mine, all) : calleesOf(mine, all));
+    });
 
     List<ResourceKind> kinds = new ArrayList<>(byKind.keySet());
     if (deleting) {
       kinds.sort(Comparator.reverseOrder());
     }
     List<Decision> out = new ArrayList<>(decisions.size());
-    Set<ResourceKey> placed = new HashSet<>();
+    Map<Side, Set<ResourceKey>> placed = new EnumMap<>(Side.class);
     for (ResourceKind kind : kinds) {
-      for (Decision d : topological(byKind.get(kind), deps)) {
-        List<ResourceKey> earlier = deps.getOrDefault(d.change().key(), Set.of()).stream()
-            .filter(placed::contains).sorted().toList();
-        out.add(d.withChange(d.change().withDependsOn(earlier)));
-        placed.add(d.change().key());
+      for (Map.Entry<Side, List<Decision>> group : byKind.get(kind).entrySet()) {
+        Map<ResourceKey, Set<ResourceKey>> sideDeps = deps.get(group.getKey());
+        Set<ResourceKey> done = placed.computeIfAbsent(group.getKey(), s -> new HashSet<>());
+        for (Decision d : topological(group.getValue(), sideDeps)) {
+          List<ResourceKey> earlier = sideDeps.getOrDefault(d.change().key(), Set.of()).stream()
+              .filter(done::contains).sorted().toList();
+          out.add(d.withChange(d.change().withDependsOn(earlier)));
+          done.add(d.change().key());
+        }
       }
     }
     return out;
@@ -132,10 +148,10 @@ final class Ordering {
     return out;
   }
 
-  /** Changes that write nothing, by key. */
+  /** Changes that write nothing, by key (then side: a two-way conflict blocks both). */
   static List<Decision> byKey(List<Decision> decisions) {
     List<Decision> out = new ArrayList<>(decisions);
-    out.sort(Comparator.comparing((Decision d) -> d.change().key()));
+    out.sort(Comparator.comparing((Decision d) -> d.change().key()).thenComparing(d -> d.change().side()));
     return out;
   }
 

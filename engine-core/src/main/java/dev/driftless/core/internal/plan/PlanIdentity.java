@@ -35,11 +35,24 @@ final class PlanIdentity {
   private PlanIdentity() {}
 
   static String of(SnapshotRef git, SnapshotRef kestra, Policy policy, List<Change> changes) {
+    return of(git, kestra, policy, changes, java.util.Optional.empty());
+  }
+
+  /**
+   * The id of a plan; a two-way plan's also covers the identity of the baseline it was made from
+   * (the third state it was planned against), and the policy's two-way settings.
+   */
+  static String of(SnapshotRef git, SnapshotRef kestra, Policy policy, List<Change> changes,
+      java.util.Optional<String> baseline) {
     MessageDigest digest = sha256();
     line(digest, "driftless-plan", String.valueOf(CANONICAL_FORM));
     snapshot(digest, git);
     snapshot(digest, kestra);
     policy(digest, policy);
+    if (baseline.isPresent()) {
+      // Only for two-way plans, so that the ids of one-way plans stay what they were.
+      line(digest, "two-way", policy.onConflict().name(), baseline.get());
+    }
     for (Change c : changes) {
       StringBuilder deps = new StringBuilder();
       for (ResourceKey dep : c.dependsOn()) {

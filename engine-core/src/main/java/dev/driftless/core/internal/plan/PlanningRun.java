@@ -2,6 +2,7 @@ package dev.driftless.core.internal.plan;
 
 import dev.driftless.core.internal.diff.SecretMasker;
 import dev.driftless.core.internal.diff.TextDiff;
+import dev.driftless.core.internal.merge.LineMerge;
 import dev.driftless.core.yaml.FlowReference;
 import dev.driftless.core.yaml.ParsedYaml;
 import dev.driftless.core.yaml.YamlDocument;
@@ -25,6 +26,7 @@ import dev.driftless.resource.Resource;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Baseline;
 import dev.driftless.snapshot.Snapshot;
 import dev.driftless.snapshot.SnapshotEntry;
 import io.vavr.control.Either;
@@ -57,6 +59,8 @@ public final class PlanningRun {
   private final Policy policy;
   private final PlanOptions options;
   private final Review review;
+  /** The baseline of a two-way plan; empty for a one-way plan. */
+  private final Optional<Baseline> baseline;
   private final boolean diffs;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   /** One masker for the whole plan: a value masked in a diff has the same mask in a message. */
@@ -66,19 +70,34 @@ public final class PlanningRun {
   private final List<ResourceKey> missingUnderFail = new ArrayList<>();
   /** Every key either side holds in scope, selected or not: what the selector's includes are held to. */
   private final List<ResourceKey> inScope = new ArrayList<>();
+  /** Per resource of a two-way kind, what the baseline becomes if its decisions all go ahead. */
+  private final List<TwoWay.Pending> pending = new ArrayList<>();
 
   private PlanningRun(Snapshot git, Snapshot kestra, Policy policy, PlanOptions options, Review review,
-      boolean diffs) {
+      Optional<Baseline> baseline, boolean diffs) {
     this.git = git;
     this.kestra = kestra;
     this.policy = policy;
     this.options = options;
     this.review = review;
+    this.baseline = baseline;
     this.diffs = diffs && options.includeDiffs();
   }
 
   public static Plan plan(Snapshot first, Snapshot second, Policy policy, PlanOptions options) {
     return plan(first, second, policy, options, Review.none());
+  }
+
+  /** A two-way plan against a baseline ({@link Baseline#none()} on the first sync). */
+  public static Plan plan(Snapshot first, Snapshot second, Baseline baseline, Policy policy, PlanOptions options,
+      Review review) {
+    return start(first, second, Optional.of(baseline), policy, options, review, true).run();
+  }
+
+  /** The draft of a two-way plan, for a side's review (see {@link #draft(Snapshot, Snapshot, Policy, PlanOptions)}). */
+  public static Plan draft(Snapshot first, Snapshot second, Baseline baseline, Policy policy, PlanOptions options) {
+    return start(first, second, Optional.of(baseline), policy.withGuards(dev.driftless.policy.Guards.none()), options,
+        Review.none(), false).run();
   }
 
   /**
@@ -87,7 +106,7 @@ public final class PlanningRun {
    * the side's notes join the diagnostics.
    */
   public static Plan plan(Snapshot first, Snapshot second, Policy policy, PlanOptions options, Review review) {
-    return start(first, second, policy, options, review, true).run();
+    return start(first, second, Optional.empty(), policy, options, review, true).run();
   }
 
   /**
@@ -95,18 +114,26 @@ public final class PlanningRun {
    * deletions a guard would hold back, or an approved plan would run them unreviewed), no diffs.
    */
   public static Plan draft(Snapshot first, Snapshot second, Policy policy, PlanOptions options) {
-    return start(first, second, policy.withGuards(dev.driftless.policy.Guards.none()), options, Review.none(), false)
-        .run();
+    return start(first, second, Optional.empty(), policy.withGuards(dev.driftless.policy.Guards.none()), options,
+        Review.none(), false).run();
   }
 
-  private static PlanningRun start(Snapshot first, Snapshot second, Policy policy, PlanOptions options, Review review,
-      boolean diffs) {
+  private static PlanningRun start(Snapshot first, Snapshot second, Optional<Baseline> baseline, Policy policy,
+      PlanOptions options, Review review, boolean diffs) {
     if (first.side() == second.side()) {
       throw new IllegalArgumentException("a plan needs one Git and one Kestra snapshot, got two " + first.side().displayName());
     }
+    if (policy.twoWay() && baseline.isEmpty()) {
+      throw new IllegalArgumentException("a two-way policy (sourceOfTruth BOTH) plans against a baseline: give the"
+          + " one the last two-way apply recorded, or Baseline.none() for the first sync");
+    }
+    if (!policy.twoWay() && baseline.isPresent()) {
+      throw new IllegalArgumentException("a baseline is only planned against with a two-way policy"
+          + " (sourceOfTruth BOTH)");
+    }
     Snapshot git = first.side() == Side.GIT ? first : second;
     Snapshot kestra = first.side() == Side.KESTRA ? first : second;
-    return new PlanningRun(git, kestra, policy, options, review, diffs);
+    return new PlanningRun(git, kestra, policy, options, review, baseline, diffs);
   }
 
   private Plan run() {
@@ -145,10 +172,11 @@ public final class PlanningRun {
     SnapshotRef gitRef = new SnapshotRef(Side.GIT, git.identity(), git.scope());
     SnapshotRef kestraRef = new SnapshotRef(Side.KESTRA, kestra.identity(), kestra.scope());
     String id = PlanIdentity.of(gitRef, kestraRef, policy,
-        ordered.stream().map(Decision::change).toList());
+        ordered.stream().map(Decision::change).toList(), baseline.map(Baseline::identity));
 
     ordered = guard(ordered, id);
     ordered = withDiffs(ordered);
+    TwoWay.Settled settled = TwoWay.settle(pending, ordered);
 
     Map<ResourceKey, Content> payloads = new LinkedHashMap<>();
     for (Decision d : ordered) {
@@ -165,6 +193,9 @@ public final class PlanningRun {
         .addAllDiagnostics(diagnostics.stream().map(this::masked).toList())
         .putAllMetadata(options.metadata())
         .putAllPayloads(payloads)
+        .baseline(baseline.map(Baseline::identity))
+        .addAllReconciliations(settled.reconciliations())
+        .putAllAgreed(settled.agreed())
         .build();
   }
 
@@ -282,6 +313,13 @@ public final class PlanningRun {
   // Per kind
 
   private void planKind(ResourceKind kind, List<SnapshotEntry> gitEntries, List<SnapshotEntry> kestraEntries) {
+    if (policy.isTwoWay(kind)) {
+      if (policy.selector().selectsKind(kind) && git.scope().kinds().contains(kind)
+          && kestra.scope().kinds().contains(kind)) {
+        planTwoWay(kind, gitEntries, kestraEntries);
+      }
+      return;
+    }
     Side sourceSide = policy.sourceOfTruth(kind);
     Side targetSide = sourceSide.other();
     Snapshot source = snapshot(sourceSide);
@@ -362,6 +400,11 @@ public final class PlanningRun {
       for (ResourceKey key : missing) {
         decisions.add(decideMissing(key, targets.get(key)));
       }
+      report();
+    }
+
+    /** The deletions held back and the keys left out of the plan, as diagnostics. */
+    private void report() {
       heldBack.forEach((ns, count) -> diagnostics.add(Diagnostic.warning(count + " deletion(s) of " + kind.label()
           + "s in " + (ns.isEmpty() ? "the tenant" : "namespace " + ns) + " held back: "
           + source.side().displayName() + " has " + kind.label()
@@ -663,6 +706,219 @@ public final class PlanningRun {
     }
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Two-way kinds
+
+  /**
+   * Plans a kind both ways from the baseline (see {@link TwoWay} for the rules). The kind is indexed
+   * once, Git as the source: both directions' runs share those indexes, each with the namespaces its
+   * own source cannot see into, so that each write goes through the one-way decisions (validation,
+   * sizes, protection, unreadable entries) of its direction. Deletions are decided last, once every
+   * namespace an invalid or too large copy blinds is known.
+   */
+  private void planTwoWay(ResourceKind kind, List<SnapshotEntry> gitEntries, List<SnapshotEntry> kestraEntries) {
+    Baseline base = baseline.orElseThrow();
+    KindRun fromGit = new KindRun(kind, git, kestra, gitEntries, kestraEntries);
+    KindRun fromKestra = new KindRun(kind, kestra, git, kestraEntries, gitEntries);
+    fromGit.indexSources();
+    fromGit.indexTargets();
+    fromKestra.sources.putAll(fromGit.targets);
+    fromKestra.targets.putAll(fromGit.sources);
+    for (SnapshotEntry e : kestraEntries) {
+      if (e.present().isEmpty() && fromGit.inScope(kestra, e.namespace())) {
+        fromKestra.blind.add(e.namespace());
+      }
+    }
+    targetsInScope.merge(Side.GIT, present(fromGit.sources), Integer::sum);
+    targetsInScope.merge(Side.KESTRA, present(fromGit.targets), Integer::sum);
+
+    TreeSet<ResourceKey> keys = new TreeSet<>(fromGit.sources.keySet());
+    keys.addAll(fromGit.targets.keySet());
+    for (ResourceKey key : base.entries().keySet()) {
+      if (key.kind() == kind && fromGit.inScope(git, key.namespace()) && fromGit.inScope(kestra, key.namespace())
+          && policy.selector().selects(key) && git.exclusion().reason(key).isEmpty()
+          && kestra.exclusion().reason(key).isEmpty()) {
+        keys.add(key);
+      }
+    }
+    List<Runnable> deletions = new ArrayList<>();
+    List<ResourceKey> firstSyncConflicts = new ArrayList<>();
+    for (ResourceKey key : keys) {
+      Optional<Content> was = base.content(key);
+      List<SnapshotEntry> gitCopies = fromGit.sources.getOrDefault(key, List.of());
+      List<SnapshotEntry> kestraCopies = fromGit.targets.getOrDefault(key, List.of());
+      TwoWay.Copy g = TwoWay.Copy.of(gitCopies);
+      TwoWay.Copy k = TwoWay.Copy.of(kestraCopies);
+      TwoWay.Verdict verdict = TwoWay.decide(was, g, k, !base.isRecorded(), policy.onConflict(),
+          () -> merged(kind, key, was.orElseThrow(), g.content().orElseThrow(), k.content().orElseThrow()));
+      TwoWay.Pending pending = new TwoWay.Pending(key, g.since(was), k.since(was), was, was);
+      if (verdict.reason().filter(r -> r.isConflict() || r == Reason.CONFLICT_RESOLVED).isPresent()) {
+        conflictDiagnostic(key, verdict, !base.isRecorded(), firstSyncConflicts);
+      }
+      switch (verdict.way()) {
+        case EQUAL -> {
+          if (g.content().isPresent()) {
+            decisions.add(fromGit.decideWithSource(key, gitCopies, kestraCopies));
+            pending = withNext(pending, g.content());
+          } else {
+            boolean blind = fromGit.blind.contains(key.namespace()) || fromKestra.blind.contains(key.namespace());
+            pending = withNext(pending, blind ? was : Optional.empty());
+          }
+        }
+        case FROM_GIT -> pending = oneWay(fromGit, key, gitCopies, kestraCopies, verdict, pending, deletions);
+        case FROM_KESTRA -> pending = oneWay(fromKestra, key, kestraCopies, gitCopies, verdict, pending, deletions);
+        case MERGE -> {
+          Resource merge = Resource.of(key, verdict.merged().orElseThrow()).withOrigin("merge of Git and Kestra");
+          List<SnapshotEntry> mergeCopies = List.of(SnapshotEntry.present(merge));
+          Decision toKestra = reasoned(fromGit.decideWithSource(key, mergeCopies, kestraCopies), Reason.MERGED);
+          Decision toGit = reasoned(fromKestra.decideWithSource(key, mergeCopies, gitCopies), Reason.MERGED);
+          decisions.add(toKestra);
+          decisions.add(toGit);
+          pending = withNext(pending, toKestra.payload().or(toGit::payload).or(verdict::merged));
+        }
+        case CONFLICT -> {
+          Reason reason = verdict.reason().orElseThrow();
+          String baseLabel = "last synced: " + (was.isPresent() ? key.address() : "(none)");
+          decisions.add(fromKestra.blocked(key, key, reason, gitCopies.isEmpty() ? Optional.empty()
+              : gitCopies.get(0).present()).withSinceBase(new Decision.SinceBase(baseLabel, was,
+              "Kestra: " + origin(kestraCopies, key), k.content())));
+          decisions.add(fromGit.blocked(key, key, reason, kestraCopies.isEmpty() ? Optional.empty()
+              : kestraCopies.get(0).present()).withSinceBase(new Decision.SinceBase(baseLabel, was,
+              "Git: " + origin(gitCopies, key), g.content())));
+        }
+      }
+      this.pending.add(pending);
+    }
+    deletions.forEach(Runnable::run);
+    if (!base.isRecorded()) {
+      firstSyncDiagnostic(kind, keys.size() - firstSyncConflicts.size(), firstSyncConflicts);
+    }
+    fromGit.report();
+    fromKestra.report();
+  }
+
+  /**
+   * The decision of one direction for a resource: its one-way decision, with the reason of the
+   * verdict when it writes. A deletion is decided later (see {@link #planTwoWay}); the pending
+   * resource's next content is what the written side will hold.
+   */
+  private TwoWay.Pending oneWay(KindRun run, ResourceKey key, List<SnapshotEntry> sourceCopies,
+      List<SnapshotEntry> targetCopies, TwoWay.Verdict verdict, TwoWay.Pending pending, List<Runnable> deletions) {
+    if (sourceCopies.isEmpty()) {
+      deletions.add(() -> decisions.add(reasoned(run.decideMissing(key, targetCopies), verdict.reason())));
+      return withNext(pending, Optional.empty());
+    }
+    Decision d = reasoned(run.decideWithSource(key, sourceCopies, targetCopies), verdict.reason());
+    decisions.add(d);
+    return withNext(pending, d.payload().or(() -> sourceCopies.get(0).present().map(Resource::content)));
+  }
+
+  private static Decision reasoned(Decision d, Optional<Reason> reason) {
+    return reason.map(r -> reasoned(d, r)).orElse(d);
+  }
+
+  /** A write with the reason of its verdict (merged, a conflict settled); anything else as it is. */
+  private static Decision reasoned(Decision d, Reason reason) {
+    Change c = d.change();
+    return c.action().isWrite() ? d.withChange(c.withAction(c.action(), reason)) : d;
+  }
+
+  private static TwoWay.Pending withNext(TwoWay.Pending p, Optional<Content> next) {
+    return new TwoWay.Pending(p.key(), p.git(), p.kestra(), p.base(), next);
+  }
+
+  private static int present(Map<ResourceKey, List<SnapshotEntry>> index) {
+    int n = 0;
+    for (List<SnapshotEntry> entries : index.values()) {
+      for (SnapshotEntry e : entries) {
+        n += e.present().isPresent() ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  private static String origin(List<SnapshotEntry> copies, ResourceKey key) {
+    return copies.isEmpty() ? key.address() + " (deleted)" : copies.get(0).origin().orElse(key.address());
+  }
+
+  /**
+   * The line merge of both sides' changes, when it is clean and, for a YAML kind, a valid document
+   * of the kind with the resource's id: anything else is a conflict, in words. Binary contents and
+   * contents over the diff size limit are not merged.
+   */
+  private Either<String, Content> merged(ResourceKind kind, ResourceKey key, Content base, Content ours,
+      Content theirs) {
+    long limit = options.maxDiffBytes();
+    if (base.size() > limit || ours.size() > limit || theirs.size() > limit) {
+      return Either.left("too large to merge (over " + bytes(limit) + ")");
+    }
+    Optional<String> b = base.text();
+    Optional<String> o = ours.text();
+    Optional<String> t = theirs.text();
+    if (b.isEmpty() || o.isEmpty() || t.isEmpty()) {
+      return Either.left("binary content is not merged");
+    }
+    Either<String, String> text = LineMerge.merge(b.get(), o.get(), t.get());
+    if (text.isLeft()) {
+      return Either.left(text.getLeft());
+    }
+    Content merged = Content.ofText(text.get());
+    if (!kind.isYaml()) {
+      return Either.right(merged);
+    }
+    ParsedYaml parsed = YamlDocument.parse(merged);
+    Optional<YamlProblem> problem = parsed.problem()
+        .or(() -> parsed.document().flatMap(doc -> doc.identityProblem(kind)))
+        .or(() -> parsed.document().flatMap(YamlDocument::id).filter(id -> !id.equals(key.name()))
+            .map(id -> YamlProblem.of("declares id '" + id + "'")));
+    return problem.isPresent()
+        ? Either.left("the changes merge line by line, but the result is not a valid " + kind.label() + " ("
+            + problem.get().describe() + ")")
+        : Either.right(merged);
+  }
+
+  private void conflictDiagnostic(ResourceKey key, TwoWay.Verdict verdict, boolean firstSync,
+      List<ResourceKey> firstSyncConflicts) {
+    if (firstSync) {
+      firstSyncConflicts.add(key);
+      return;
+    }
+    String why = verdict.why().orElse("the changes cannot be merged");
+    String consequence = switch (policy.onConflict()) {
+      case FAIL -> ". Nothing of it is written; make both sides equal, or set onConflict to GIT or KESTRA to keep"
+          + " one side's copy";
+      case GIT, KESTRA -> "; onConflict: " + policy.onConflict() + " keeps " + side(policy.onConflict()).displayName()
+          + "'s copy, and " + side(policy.onConflict()).other().displayName() + "'s changes since the last sync are"
+          + " overwritten";
+    };
+    diagnostics.add(Diagnostic.warning("changed in Git and in Kestra since the last sync: " + why + consequence)
+        .forKey(key));
+  }
+
+  private static Side side(dev.driftless.policy.OnConflict onConflict) {
+    return switch (onConflict) {
+      case GIT -> Side.GIT;
+      case KESTRA, FAIL -> Side.KESTRA;
+    };
+  }
+
+  private void firstSyncDiagnostic(ResourceKind kind, int settled, List<ResourceKey> differing) {
+    String what = kind.label() + "(s)";
+    StringBuilder message = new StringBuilder("first two-way sync of " + kind.label() + "s: there is no baseline yet, so"
+        + " no side is known to be unchanged. " + settled + " " + what + " equal on both sides (or left as they are)"
+        + " become the baseline");
+    if (!differing.isEmpty()) {
+      message.append("; ").append(differing.size()).append(" differ: ").append(list(differing)).append(switch (
+          policy.onConflict()) {
+        case FAIL -> ". They are conflicts and nothing of them is written: make both sides equal, or set"
+            + " onConflict to GIT or KESTRA to keep one side's copy. The baseline is recorded once nothing differs";
+        case GIT, KESTRA -> ". onConflict: " + policy.onConflict() + " keeps "
+            + side(policy.onConflict()).displayName() + "'s copy of each";
+      });
+    }
+    diagnostics.add(Diagnostic.info(message.append('.').toString()));
+  }
+
   /** The content a target should hold, its parsed document for YAML kinds, and its flow references. */
   private record Desired(Content content, Optional<YamlDocument> document, List<FlowReference> references) {}
 
@@ -722,7 +978,8 @@ public final class PlanningRun {
     for (Decision d : ordered) {
       Change c = d.change();
       if (!c.action().isWrite()) {
-        out.add(d);
+        out.add(d.sinceBase().map(since -> d.withChange(c.withDiff(Optional.of(
+            differ.diff(since.baseLabel(), since.base(), since.label(), since.now()))))).orElse(d));
         continue;
       }
       String beforeLabel = c.side().displayName() + ": " + d.targetOrigin().orElse(c.key().address());
