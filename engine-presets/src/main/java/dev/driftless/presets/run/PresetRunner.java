@@ -266,9 +266,10 @@ public final class PresetRunner {
   private static SnapshotReader kestraReader(KestraSide kestra, PresetSpec spec) {
     Optional<ExecutionFilesSpec> outputs = spec.executionFiles();
     if (outputs.isPresent()) {
-      return kestra.executionFiles(outputs.get().executionId(), outputs.get().filesMap());
+      return Annotated.reader(kestra.executionFiles(outputs.get().executionId(), outputs.get().filesMap()),
+          spec.notes());
     }
-    return WritableKinds.reader(kestra.reader(), spec.policy(), kestra.server());
+    return Annotated.reader(WritableKinds.reader(kestra.reader(), spec.policy(), kestra.server()), spec.notes());
   }
 
   /**
