@@ -121,7 +121,7 @@ public abstract non-sealed class PushExecutionFiles implements SyncTask, OnBranc
     r.string("branch").ifPresent(b::branch);
     r.string("gitDirectory").ifPresent(b::gitDirectory);
     r.string("executionId").ifPresent(b::executionId);
-    b.addAllFiles(SelectorProperty.read(r, "files"));
+    b.addAllFiles(SelectorProperty.readWhereAnEmptyListIsEverything(r, "files"));
     b.putAllFilesMap(r.stringMap("filesMap"));
     r.bool("errorOnMissing").ifPresent(b::errorOnMissing);
     r.bool("delete").ifPresent(b::delete);
