@@ -186,7 +186,7 @@ class BadInputTest {
   void aTaskFileOfUnknownType() throws IOException {
     Path task = Files.writeString(dir.resolve("task.yaml"), """
         id: sync
-        type: io.kestra.plugin.git.Sync
+        type: io.kestra.plugin.git.Synk
         """);
 
     Cli.Result result = sides.cli("run", task.toString()).assertOneErrorLine("driftless: " + task + ":2: type: ");

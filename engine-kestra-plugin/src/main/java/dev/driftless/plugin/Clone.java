@@ -26,8 +26,9 @@ import lombok.experimental.SuperBuilder;
     title = "Clone a repository into the task's working directory, at a branch, a tag or a commit.",
     description = """
         The Git plugin's Clone, for the tasks that follow it in a `WorkingDirectory`. Shallow by default (`depth: 1`). \
-        A short commit id is looked up on the branch's history. A directory that is not empty is refused rather than \
-        mixed with the clone. SSH host keys are verified by default.""")
+        A commit wins over a tag, and a tag over a branch, as in the Git plugin; a short commit id is looked up on the \
+        branch's history first. A directory that is not empty is refused rather than mixed with the clone. SSH host \
+        keys are verified by default.""")
 @Plugin(examples = {
     @Example(title = "Clone a repository, then upload its Python scripts as namespace files.", full = true,
         code = """
@@ -91,7 +92,7 @@ public class Clone extends AbstractGitTask implements RunnableTask<Clone.Output>
   @PluginProperty(group = "main")
   private Property<String> commit;
 
-  @Schema(title = "A tag to check out (detached)", description = "Instead of `branch`.")
+  @Schema(title = "A tag to check out (detached)", description = "Wins over `branch`; `commit` wins over it.")
   @PluginProperty(group = "main")
   private Property<String> tag;
 
@@ -105,6 +106,16 @@ public class Clone extends AbstractGitTask implements RunnableTask<Clone.Output>
   @PluginProperty(group = "advanced")
   @Builder.Default
   private Property<Boolean> noTags = Property.ofValue(false);
+
+  @Schema(title = "Accepted for compatibility with the Git plugin; not used",
+      description = "The Git plugin's Clone takes Kestra's address, and does not use it either.")
+  @PluginProperty(group = "connection")
+  private Property<String> kestraUrl;
+
+  @Schema(title = "Accepted for compatibility with the Git plugin; not used",
+      description = "The Git plugin's Clone takes Kestra's credentials, and does not use them either.")
+  @PluginProperty(group = "connection")
+  private Auth auth;
 
   @Override
   public Output run(RunContext runContext) throws Exception {

@@ -77,6 +77,13 @@ public class PushExecutionFiles extends AbstractPushTask<PushExecutionFiles.Outp
   @Builder.Default
   private Property<Boolean> errorOnMissing = Property.ofValue(false);
 
+  @Schema(title = "Accepted for compatibility with the Git plugin; nothing is deleted",
+      description = "In the Git plugin (true there by default) the files under `gitDirectory` that the execution does "
+          + "not push are removed. Driftless keeps every file an earlier execution pushed; when this is true, the log "
+          + "says so in a warning.")
+  @PluginProperty(group = "advanced")
+  private Property<Boolean> delete;
+
   @Override
   public Output run(RunContext runContext) throws Exception {
     Rendered r = new Rendered(runContext);
@@ -88,6 +95,7 @@ public class PushExecutionFiles extends AbstractPushTask<PushExecutionFiles.Outp
     request.addAllFiles(r.names(files, "files"));
     request.putAllFilesMap(r.stringMap(filesMap, "filesMap"));
     r.bool(errorOnMissing).ifPresent(request::errorOnMissing);
+    r.bool(delete).ifPresent(request::delete);
     dev.driftless.presets.PushExecutionFiles task = request.build();
     PresetResult result = execute(runContext, task);
     return common(Output.builder(), task, result).files(rows(runContext, result)).build();

@@ -66,6 +66,13 @@ public class SyncDashboards extends AbstractSyncTask<SyncDashboards.Output> {
   @Builder.Default
   private Property<Boolean> delete = Property.ofValue(false);
 
+  @Schema(title = "Fail when `gitDirectory` does not exist",
+      description = "True by default, as in the Git plugin. When false, a missing directory reads as empty, and a "
+          + "`delete` that would remove every dashboard is held back.")
+  @PluginProperty(group = "advanced")
+  @Builder.Default
+  private Property<Boolean> failOnMissingDirectory = Property.ofValue(true);
+
   @Override
   public Output run(RunContext runContext) throws Exception {
     Rendered r = new Rendered(runContext);
@@ -74,6 +81,7 @@ public class SyncDashboards extends AbstractSyncTask<SyncDashboards.Output> {
     r.string(branch).ifPresent(request::branch);
     r.string(gitDirectory).ifPresent(request::gitDirectory);
     r.bool(delete).ifPresent(request::delete);
+    r.bool(failOnMissingDirectory).ifPresent(request::failOnMissingDirectory);
     dev.driftless.presets.SyncDashboards task = request.build();
     PresetResult result = execute(runContext, task);
     return common(Output.builder(), task, result).dashboards(rows(runContext, result)).build();

@@ -117,7 +117,9 @@ public final class Checks {
    */
   public Checks server(KestraConnection connection, boolean authRequired) {
     if (connection.auth().isEmpty() && authRequired) {
-      add("auth", "is required: {username, password} or {apiToken}");
+      add("auth", "is required: set auth to {username, password} or {apiToken}, or, outside Kestra, leave auth out "
+          + "(or set auth: {auto: true}) and set KESTRA_API_TOKEN, or KESTRA_USERNAME and KESTRA_PASSWORD, in the "
+          + "environment");
     }
     try {
       connection.kestraSettings(false, PlanOptions.DEFAULT_MAX_RESOURCE_BYTES);

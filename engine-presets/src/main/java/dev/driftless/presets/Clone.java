@@ -8,7 +8,10 @@ import org.immutables.value.Value;
 
 /**
  * Clone: a repository checked out into a directory, at a branch, a tag or a commit (a short SHA
- * too), shallow by default. A directory that is not empty is refused.
+ * too), shallow by default, with the plugin's defaults: every branch fetched, the working
+ * directory itself as the directory, and a commit winning over a tag, a tag over a branch. A
+ * directory that is not empty is refused (the plugin fetches into it, over what it holds).
+ * {@code kestraUrl} and {@code auth}, which the plugin accepts on Clone, are accepted and unused.
  */
 @Value.Immutable
 @ValueStyle
@@ -17,7 +20,7 @@ public abstract non-sealed class Clone implements Task, GitConnection {
   /** Only the generated implementation extends it. */
   Clone() {}
 
-  /** Where to clone; the repository's name in the working directory by default. */
+  /** Where to clone, under the working directory; the working directory itself by default, as in the plugin. */
   public abstract Optional<String> directory();
 
   /** The remote's default branch when absent. */
@@ -28,13 +31,16 @@ public abstract non-sealed class Clone implements Task, GitConnection {
     return 1;
   }
 
+  /** The commit to check out; wins over {@link #tag()} and {@link #branch()}, as in the plugin. */
   public abstract Optional<String> commit();
 
+  /** The tag to check out; wins over {@link #branch()}, as in the plugin. */
   public abstract Optional<String> tag();
 
+  /** Whether every branch is fetched, not only the one checked out; true by default, as in the plugin. */
   @Value.Default
   public boolean cloneAllBranches() {
-    return false;
+    return true;
   }
 
   @Value.Default
@@ -58,12 +64,6 @@ public abstract non-sealed class Clone implements Task, GitConnection {
     branch().ifPresent(b -> checks.branch("branch", b));
     commit().filter(c -> !c.matches("[0-9a-fA-F]{4,40}"))
         .ifPresent(c -> checks.add("commit", "'" + c + "' is not a commit id (4 to 40 hex digits)"));
-    if (commit().isPresent() && tag().isPresent()) {
-      checks.add("commit", "set either commit or tag, not both");
-    }
-    if (tag().isPresent() && branch().isPresent()) {
-      checks.add("tag", "set either tag or branch, not both");
-    }
     return checks.problems();
   }
 
@@ -76,6 +76,8 @@ public abstract non-sealed class Clone implements Task, GitConnection {
   static Supplier<Task> read(PropertyReader r) {
     Builder b = builder();
     FieldGroups.readRemote(r, b);
+    // The plugin's Clone takes Kestra's address and credentials, and does not use them either.
+    r.accept("kestraUrl", "auth");
     r.bool("cloneSubmodules").ifPresent(b::cloneSubmodules);
     r.string("directory").ifPresent(b::directory);
     r.string("branch").ifPresent(b::branch);

@@ -96,8 +96,8 @@ public final class FieldGroups {
 
   /**
    * What every task but Clone reads: the remote, Kestra, and {@code dryRun}. A task that sets no
-   * {@code kestraUrl}, {@code tenantId} or {@code auth} takes what its surroundings give
-   * ({@link TaskEnvironment}), as the plugin takes Kestra's inside Kestra.
+   * {@code kestraUrl}, {@code tenantId} or {@code auth} (or only {@code auth: {auto: true}}) takes
+   * what its surroundings give ({@link TaskEnvironment}), as the plugin takes Kestra's inside Kestra.
    */
   static <B extends Remote<B> & Server<B> & DryRun<B>> void readShared(PropertyReader r, B b) {
     readRemote(r, b);
@@ -147,17 +147,25 @@ public final class FieldGroups {
     kinds(r).ifPresent(b::kinds);
   }
 
-  /** {@code auth: {username, password}} or {@code auth: {apiToken}}, never both. */
+  /**
+   * {@code auth: {username, password}} or {@code auth: {apiToken}}, never both; with neither, the
+   * plugin's {@code auto} (true by default) takes the surroundings' credentials, as when
+   * {@code auth} is left out, and {@code auto: false} signs in with none.
+   */
   private static Optional<KestraAuth> readAuth(PropertyReader task, PropertyReader auth) {
     Optional<String> username = auth.string("username");
     Optional<Secret> password = auth.secret("password");
     Optional<Secret> apiToken = auth.secret("apiToken");
+    boolean auto = auth.bool("auto").orElse(true);
     auth.finish(false);
     boolean token = auth.has("apiToken");
     boolean user = auth.has("username");
     boolean pass = auth.has("password");
     if ((token && apiToken.isEmpty()) || (user && username.isEmpty()) || (pass && password.isEmpty())) {
       return Optional.empty(); // already reported, with its line
+    }
+    if (!token && !user && !pass) {
+      return auto ? task.environment().kestraAuth().get() : Optional.empty();
     }
     if (token && (user || pass)) {
       task.problem("auth", "set either apiToken or username and password, not both");

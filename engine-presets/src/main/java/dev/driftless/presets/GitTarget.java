@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param scope what is read
  * @param missingReadsAsEmpty whether a branch or directory that does not exist reads as empty
  *     instead of failing the read: {@link #of} decides it by the one rule; only a task property
- *     that asks for it (SyncFlows' {@code failOnMissingDirectory: false}) says otherwise
+ *     that asks for it ({@code failOnMissingDirectory: false} of SyncFlows, SyncNamespaceFiles and
+ *     SyncDashboards) says otherwise
  */
 public record GitTarget(GitConnection connection, String branch, Layout layout, Scope scope,
     boolean missingReadsAsEmpty) {

@@ -1,8 +1,10 @@
 package dev.driftless.presets;
 
+import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.policy.Policy;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.style.ValueStyle;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -46,6 +48,12 @@ public abstract class PresetSpec {
 
   /** PushExecutionFiles: which outputs. */
   public abstract Optional<ExecutionFilesSpec> executionFiles();
+
+  /**
+   * What the run says about the task before anything is read, added to the plan's diagnostics: a
+   * property accepted from the plugin that Driftless does not act on, for instance.
+   */
+  public abstract List<Diagnostic> notes();
 
   /** Fail when the selection matches nothing ({@code errorOnMissing}). */
   @Value.Default

@@ -144,6 +144,12 @@ final class PropertyReader {
     return out;
   }
 
+  /** Whether the property is set to an empty YAML list ({@code files: []}), not to a text. */
+  public boolean isEmptyList(String name) {
+    NodeTuple tuple = entries.get(name);
+    return tuple != null && tuple.getValueNode() instanceof SequenceNode sequence && sequence.getValue().isEmpty();
+  }
+
   /** A map of text to text ({@code gitConfig}, {@code filesMap}). */
   public Map<String, String> stringMap(String name) {
     NodeTuple tuple = take(name);

@@ -1,5 +1,6 @@
 package dev.driftless.presets;
 
+import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.git.layout.Layout;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
@@ -18,8 +19,10 @@ import org.immutables.value.Value;
 
 /**
  * PushExecutionFiles: output files of an execution, read through the executions API from their
- * {@code kestra://} URIs, committed to a Git directory. It never deletes. Driftless runs outside
- * Kestra, so it names the execution ({@code executionId}); the plugin uses the running one.
+ * {@code kestra://} URIs, committed to a Git directory. It never deletes: the plugin's
+ * {@code delete} is accepted, and when it is true the run says that nothing is deleted. Driftless
+ * runs outside Kestra, so it names the execution ({@code executionId}); the plugin uses the
+ * running one.
  */
 @Value.Immutable
 @ValueStyle
@@ -46,6 +49,13 @@ public abstract non-sealed class PushExecutionFiles implements SyncTask, OnBranc
   public boolean errorOnMissing() {
     return false;
   }
+
+  /**
+   * The plugin's {@code delete}: there (true by default) the files under {@code gitDirectory} that
+   * the execution does not push are removed, earlier executions' outputs among them. Driftless
+   * keeps every file another execution pushed; when this is true, the run says so in a warning.
+   */
+  public abstract Optional<Boolean> delete();
 
   @Override
   public String defaultCommitMessage() {
@@ -92,6 +102,9 @@ public abstract non-sealed class PushExecutionFiles implements SyncTask, OnBranc
         .commit(this)
         .executionFiles(outputs)
         .failWhenNothingSelected(errorOnMissing())
+        .addAllNotes(delete().filter(d -> d).map(d -> List.of(Diagnostic.warning("delete: true is accepted, but "
+            + "PushExecutionFiles deletes nothing here: the files under " + gitDirectory() + " that this execution "
+            + "does not push stay in Git (the Git plugin would remove them)").atField("delete"))).orElse(List.of()))
         .build();
   }
 
@@ -108,9 +121,10 @@ public abstract non-sealed class PushExecutionFiles implements SyncTask, OnBranc
     r.string("branch").ifPresent(b::branch);
     r.string("gitDirectory").ifPresent(b::gitDirectory);
     r.string("executionId").ifPresent(b::executionId);
-    b.addAllFiles(SelectorProperty.read(r, "files"));
+    b.addAllFiles(SelectorProperty.readWhereAnEmptyListIsEverything(r, "files"));
     b.putAllFilesMap(r.stringMap("filesMap"));
     r.bool("errorOnMissing").ifPresent(b::errorOnMissing);
+    r.bool("delete").ifPresent(b::delete);
     return b::build;
   }
 

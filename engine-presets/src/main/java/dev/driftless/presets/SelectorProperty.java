@@ -21,14 +21,35 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *
  * <p>A text holding the empty list ({@code files: "[]"}) is refused: the plugin then pushes
  * nothing and, deleting, removes every file of its directory, while an empty list means "every
- * file" to Driftless's builders; neither is what was written. (An empty YAML list cannot be told
- * here from a list whose items were refused, which already has its problem.)
+ * file" to Driftless's builders; neither is what was written. (PushExecutionFiles' plugin takes
+ * every output file for it, but a rendered empty list more often is an input left empty than a
+ * wish for everything, so it is refused there too.) An empty YAML list ({@code files: []}) means
+ * what it means in the plugin where that is safe: every output file for PushExecutionFiles
+ * ({@link #readWhereAnEmptyListIsEverything}); elsewhere the plugin selects nothing with it and
+ * deletes the rest, and it is refused.
  */
 final class SelectorProperty {
 
   private SelectorProperty() {}
 
+  /** The patterns of a selector property; an empty list, YAML or JSON, is a problem. */
   static List<String> read(PropertyReader r, String name) {
+    if (r.isEmptyList(name)) {
+      r.problem(name, "is an empty list, which selects nothing (the Git plugin then pushes nothing and, with delete, "
+          + "removes every file of gitDirectory); leave the property out to select everything");
+    }
+    return readText(r, name);
+  }
+
+  /**
+   * The patterns of a selector property the plugin reads an empty YAML list of as "everything"
+   * (PushExecutionFiles' {@code files}): that list is no pattern, which selects everything here too.
+   */
+  static List<String> readWhereAnEmptyListIsEverything(PropertyReader r, String name) {
+    return readText(r, name);
+  }
+
+  private static List<String> readText(PropertyReader r, String name) {
     List<String> written = r.strings(name);
     if (written.size() != 1) {
       return written;

@@ -32,6 +32,16 @@ public abstract non-sealed class SyncDashboards implements SyncTask, OnBranch {
     return false;
   }
 
+  /**
+   * Whether a missing {@code gitDirectory} (or branch) fails the run; true by default, as in the
+   * plugin. When false it reads as empty, and the mass-deletion guard holds back a {@code delete}
+   * that would remove every dashboard.
+   */
+  @Value.Default
+  public boolean failOnMissingDirectory() {
+    return true;
+  }
+
   @Override
   public TaskType type() {
     return TaskType.SYNC_DASHBOARDS;
@@ -55,7 +65,7 @@ public abstract non-sealed class SyncDashboards implements SyncTask, OnBranch {
     return PresetSpec.builder()
         .type(type())
         .policy(policy)
-        .git(GitTarget.of(this, branch(), layout, scope, policy))
+        .git(new GitTarget(this, branch(), layout, scope, !failOnMissingDirectory()))
         .kestraScope(scope)
         .kestra(this)
         .dryRun(dryRun())
@@ -75,6 +85,7 @@ public abstract non-sealed class SyncDashboards implements SyncTask, OnBranch {
     r.string("branch").ifPresent(b::branch);
     r.string("gitDirectory").ifPresent(b::gitDirectory);
     r.bool("delete").ifPresent(b::delete);
+    r.bool("failOnMissingDirectory").ifPresent(b::failOnMissingDirectory);
     return b::build;
   }
 

@@ -1,5 +1,6 @@
 package dev.driftless.presets;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -52,9 +53,10 @@ public enum TaskType {
 
   /**
    * The task with this type name: the plugin's full name ({@code io.kestra.plugin.git.PushFlows}),
-   * its simple name, or a legacy alias ({@code io.kestra.plugin.git.Sync} is not a preset).
+   * its simple name, or its enum name ({@code push-flows}). The plugin's deprecated {@code Push}
+   * and {@code Sync} are not run: the message names the tasks that replace them.
    *
-   * @throws IllegalArgumentException naming the known types
+   * @throws IllegalArgumentException naming the replacements of a deprecated task, else the known types
    */
   public static TaskType fromTypeName(String name) {
     String simple = name.startsWith(PACKAGE) ? name.substring(PACKAGE.length()) : name;
@@ -62,6 +64,16 @@ public enum TaskType {
       if (type.simpleName.equals(simple) || type.name().equalsIgnoreCase(simple.replace('-', '_'))) {
         return type;
       }
+    }
+    List<TaskType> replacements = switch (simple) {
+      case "Push" -> List.of(PUSH_FLOWS, PUSH_NAMESPACE_FILES);
+      case "Sync" -> List.of(SYNC_FLOWS, SYNC_NAMESPACE_FILES);
+      default -> List.of();
+    };
+    if (!replacements.isEmpty()) {
+      throw new IllegalArgumentException("'" + name + "' is deprecated in the Git plugin and Driftless does not run it: "
+          + "use " + replacements.get(0).typeName() + " for flows and " + replacements.get(1).typeName()
+          + " for namespace files (NamespaceSync does both in one task)");
     }
     StringBuilder known = new StringBuilder();
     for (TaskType type : values()) {

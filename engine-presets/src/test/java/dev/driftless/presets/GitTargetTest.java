@@ -55,7 +55,7 @@ class GitTargetTest {
   @Test
   void failOnMissingDirectoryFalse_isTheOneWayToReadAMissingSourceAsEmpty() {
     for (String properties : List.of("type: io.kestra.plugin.git.SyncFlows\ntargetNamespace: dev",
-        "type: io.kestra.plugin.git.SyncNamespaceFiles\nnamespace: dev")) {
+        "type: io.kestra.plugin.git.SyncNamespaceFiles\nnamespace: dev", "type: io.kestra.plugin.git.SyncDashboards")) {
       assertTrue(task(properties + "\nfailOnMissingDirectory: false").spec().git().missingReadsAsEmpty(), properties);
     }
   }

@@ -171,7 +171,7 @@ class TaskFileTest {
 
   @Test
   void refusesUnknownTaskTypes_andBrokenYaml() {
-    assertTrue(problems("type: io.kestra.plugin.git.Sync\n").get(0).message().contains("not a Kestra Git plugin task"));
+    assertTrue(problems("type: io.kestra.plugin.git.Synk\n").get(0).message().contains("not a Kestra Git plugin task"));
     assertTrue(problems("type: [unclosed\n").get(0).message().contains("not valid YAML"));
     assertTrue(problems("tasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n")
         .get(0).message().contains("not a Kestra Git plugin task"));

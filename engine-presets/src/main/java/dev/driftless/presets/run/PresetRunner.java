@@ -33,12 +33,16 @@ import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Snapshot;
 import dev.driftless.snapshot.SnapshotEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Runs the Git plugin's tasks against real sides: opens Git and Kestra from the task's settings,
@@ -208,11 +212,18 @@ public final class PresetRunner {
     }
   }
 
-  /** Runs a Clone task; the directory defaults to the repository's name under {@code workingDirectory}. */
+  /**
+   * Runs a Clone task into {@code directory} under {@code workingDirectory}, or into the working
+   * directory itself when the task sets none, as the plugin does. A commit wins over a tag and a
+   * tag over a branch, as in the plugin; with a commit, the branch is where it is looked for first.
+   *
+   * @throws IllegalArgumentException when the directory is not empty, naming it: unlike the plugin,
+   *     which fetches into it over what it holds, Driftless never mixes a clone with other files
+   */
   public CloneResult clone(Clone task, Path workingDirectory) {
-    String url = task.url().orElseThrow();
-    Path directory = task.directory().map(workingDirectory::resolve)
-        .orElseGet(() -> workingDirectory.resolve(repositoryName(url)));
+    Path directory = task.directory().map(workingDirectory::resolve).orElse(workingDirectory).toAbsolutePath()
+        .normalize();
+    refuseIfNotEmpty(directory, task.directory().isEmpty());
     CloneRequest.Builder clone = CloneRequest.builder()
         .remote(task.remote())
         .directory(directory)
@@ -221,25 +232,44 @@ public final class PresetRunner {
         .noTags(task.noTags())
         .cloneAllBranches(task.cloneAllBranches())
         .putAllGitConfig(task.gitConfig());
-    task.branch().ifPresent(clone::branch);
-    task.tag().ifPresent(clone::tag);
-    task.commit().ifPresent(clone::commit);
+    if (task.commit().isPresent()) {
+      clone.commit(task.commit().get());
+      task.branch().ifPresent(clone::branch);
+    } else if (task.tag().isPresent()) {
+      clone.tag(task.tag().get());
+    } else {
+      task.branch().ifPresent(clone::branch);
+    }
     return clone.build().run();
   }
 
-  static String repositoryName(String url) {
-    String trimmed = url.replaceAll("/+$", "");
-    String last = trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf(':')) + 1);
-    return last.endsWith(".git") ? last.substring(0, last.length() - 4) : last;
+  private static void refuseIfNotEmpty(Path directory, boolean theWorkingDirectory) {
+    if (!Files.isDirectory(directory)) {
+      return;
+    }
+    List<String> held;
+    try (Stream<Path> entries = Files.list(directory)) {
+      held = entries.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + directory, e);
+    }
+    if (!held.isEmpty()) {
+      throw new IllegalArgumentException("directory: cannot clone into " + directory
+          + (theWorkingDirectory ? " (the working directory, where Clone clones when directory is not set)" : "")
+          + ": it is not empty (it holds " + held.size() + (held.size() == 1 ? " entry" : " entries") + ", e.g. '"
+          + held.get(0) + "'). Driftless does not mix a clone with files already there: set directory to a new or "
+          + "empty folder.");
+    }
   }
 
   /** Kestra's reader for the task: an execution's files, or what Kestra holds that it can be written. */
   private static SnapshotReader kestraReader(KestraSide kestra, PresetSpec spec) {
     Optional<ExecutionFilesSpec> outputs = spec.executionFiles();
     if (outputs.isPresent()) {
-      return kestra.executionFiles(outputs.get().executionId(), outputs.get().filesMap());
+      return Annotated.reader(kestra.executionFiles(outputs.get().executionId(), outputs.get().filesMap()),
+          spec.notes());
     }
-    return WritableKinds.reader(kestra.reader(), spec.policy(), kestra.server());
+    return Annotated.reader(WritableKinds.reader(kestra.reader(), spec.policy(), kestra.server()), spec.notes());
   }
 
   /**

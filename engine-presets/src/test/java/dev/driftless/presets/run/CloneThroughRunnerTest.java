@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.presets.Clone;
-import dev.driftless.presets.InvalidTaskException;
 import dev.driftless.presets.TaskFile;
 import dev.driftless.git.clone.CloneResult;
 import dev.driftless.git.servers.GitDaemonServer;
@@ -98,10 +97,37 @@ class CloneThroughRunnerTest {
   }
 
   @Test
-  void withoutADirectory_clonesIntoTheRepositorysName() {
+  void withoutADirectory_clonesIntoTheWorkingDirectoryItself_asThePluginDoes() {
     CloneResult result = clone("");
 
-    assertEquals(world.work("clones").resolve("kestra"), result.directory());
+    assertEquals(world.work("clones"), result.directory());
+    assertEquals("3\n", read(world.work("clones").resolve("version.txt")));
+  }
+
+  @Test
+  void withoutADirectory_aWorkingDirectoryThatIsNotEmpty_isRefusedNamingIt_andLeftAlone() throws IOException {
+    Path working = Files.createDirectories(world.work("busy-working-directory"));
+    Files.writeString(working.resolve("clone.yaml"), "mine\n");
+    Clone task = (Clone) TaskFile.parse("type: io.kestra.plugin.git.Clone\n" + world.gitConnection(), "clone.yaml",
+        world.secrets()).get(0);
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> world.runner().clone(task, working));
+
+    assertTrue(e.getMessage().startsWith("directory: "), e.getMessage());
+    assertTrue(e.getMessage().contains(working.toString()) && e.getMessage().contains("not empty")
+        && e.getMessage().contains("the working directory"), e.getMessage());
+    assertFalse(e.getMessage().contains("ifNotEmpty"), "names no setting a task does not have: " + e.getMessage());
+    assertEquals(List.of("clone.yaml"), list(working));
+  }
+
+  @Test
+  void cloneAllBranches_byDefault_fetchesEveryBranch() throws IOException {
+    CloneResult result = clone("directory: all\n");
+
+    try (Git git = Git.open(result.directory().toFile())) {
+      assertTrue(git.getRepository().exactRef("refs/remotes/origin/feature") != null,
+          "every branch is fetched, as the plugin's cloneAllBranches: true");
+    }
   }
 
   @Test
@@ -168,9 +194,25 @@ class CloneThroughRunnerTest {
   }
 
   @Test
-  void aTagAndABranchTogether_areRefusedBeforeAnythingIsFetched() {
-    InvalidTaskException e = assertThrows(InvalidTaskException.class, () -> clone("tag: v2\nbranch: main\n"));
+  void aTagAndABranchTogether_checkOutTheTag_asInThePlugin() {
+    CloneResult result = clone("tag: v2\nbranch: feature\ndirectory: tag-wins\n");
 
-    assertEquals(List.of("tag"), e.problems().stream().map(p -> p.property()).toList());
+    assertEquals(second.name(), result.commitId());
+    assertEquals(Optional.empty(), result.branch());
+    assertFalse(Files.exists(result.directory().resolve("feature.txt")));
+  }
+
+  @Test
+  void aCommitAndATagTogether_checkOutTheCommit_asInThePlugin() {
+    CloneResult result = clone("commit: " + first.name() + "\ntag: v2\ndirectory: commit-wins\n");
+
+    assertEquals(first.name(), result.commitId());
+    assertEquals("1\n", read(result.directory().resolve("version.txt")));
+  }
+
+  private static List<String> list(Path directory) throws IOException {
+    try (var entries = Files.list(directory)) {
+      return entries.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 }

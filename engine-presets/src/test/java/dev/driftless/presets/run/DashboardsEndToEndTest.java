@@ -5,9 +5,12 @@ import static dev.driftless.presets.run.PresetWorld.TENANT;
 import static dev.driftless.presets.run.PresetWorld.row;
 import static dev.driftless.presets.run.PresetWorld.states;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.emulator.Mode;
+import dev.driftless.port.SourceNotFoundException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -98,19 +101,53 @@ class DashboardsEndToEndTest {
   }
 
   @Test
-  void syncDashboards_onOss2_leavesDashboardsOutWithAWarning_andWritesNothing() {
+  void syncDashboards_onOss2_failsWithTheWarning_andWritesNothing() {
     try (PresetWorld world = PresetWorld.start(dir, Mode.OSS, "2.0.1")) {
       world.commit().add("_dashboards/overview.yml", dashboard("overview", "Overview")).push();
       world.forgetRequests();
 
       PresetResult run = world.run(SYNC);
 
-      assertTrue(run.isSuccess(), "nothing the server refuses is planned, so nothing fails");
+      assertFalse(run.isSuccess(), "a task that can sync none of its kinds fails, as the plugin's does on a 405");
       world.assertNoKestraWrite();
       assertTrue(world.kestra().dashboardIds(TENANT).isEmpty());
+      String said = run.plan().errors().toString();
+      assertTrue(said.contains("does not let dashboards be written")
+          && said.contains("cannot run against this server"), said);
+    }
+  }
+
+  @Test
+  void tenantSync_onOss2_syncsTheRest_andWarnsAboutDashboards() {
+    try (PresetWorld world = PresetWorld.start(dir, Mode.OSS, "2.0.1")) {
+      world.commit().add("dev/flows/a.yaml", "id: a\nnamespace: dev\ntasks:\n  - id: hi\n"
+          + "    type: io.kestra.plugin.core.log.Log\n    message: hi\n")
+          .add("_global/dashboards/overview.yaml", dashboard("overview", "Overview")).push();
+
+      PresetResult run = world.run("type: io.kestra.plugin.git.TenantSync\nbranch: main\n"
+          + "sourceOfTruth: GIT\nwhenMissingInSource: KEEP\n");
+
+      assertTrue(run.isSuccess(), run.plan().diagnostics().toString());
+      assertTrue(world.flow("dev", "a").isPresent(), "the flow is synced: " + run.rows());
       String said = run.plan().diagnostics().toString();
-      assertTrue(said.contains("does not let dashboards be written") && said.contains("not synced from Git"), said);
-      assertTrue(run.rows().isEmpty(), run.rows().toString());
+      assertTrue(said.contains("does not let dashboards be written") && said.contains("the rest is"), said);
+      assertTrue(run.plan().errors().isEmpty(), run.plan().errors().toString());
+    }
+  }
+
+  @Test
+  void syncDashboards_failOnMissingDirectoryFalse_readsAMissingDirectoryAsEmpty() {
+    try (PresetWorld world = PresetWorld.start(dir, Mode.EE, "2.0.1")) {
+      world.commit().add("README.md", "hi\n").push();
+      world.kestra().putDashboard(TENANT, "overview", dashboard("overview", "Overview"));
+
+      SourceNotFoundException strict = assertThrows(SourceNotFoundException.class, () -> world.run(SYNC));
+      PresetResult lenient = world.run(SYNC + "failOnMissingDirectory: false\n");
+
+      assertTrue(strict.getMessage().contains("_dashboards"), "a missing directory is an error by default: "
+          + strict.getMessage());
+      assertTrue(lenient.isSuccess(), lenient.plan().diagnostics().toString());
+      assertEquals("KEPT", row(lenient, "dashboardId", "overview").get("syncState"));
     }
   }
 }

@@ -87,6 +87,26 @@ class PushExecutionFilesEndToEndTest {
   }
 
   @Test
+  void anEmptyListOfFiles_pushesEveryOutputFile_asInThePlugin() {
+    world.run(TASK + "files: []\n");
+
+    assertEquals(Set.of("_outputs/report.csv", "_outputs/summary.json", "_outputs/debug.log"),
+        world.gitFiles(MAIN).keySet());
+  }
+
+  @Test
+  void deleteTrue_deletesNothing_andTheRunSaysSo() {
+    world.commit().add("_outputs/last-week.csv", "id,total\n1,7\n").push();
+
+    PresetResult run = world.run(TASK + "files: \"*.csv\"\ndelete: true\n");
+
+    assertTrue(run.isSuccess());
+    assertEquals(Set.of("_outputs/last-week.csv", "_outputs/report.csv"), world.gitFiles(MAIN).keySet());
+    String said = run.plan().diagnostics().toString();
+    assertTrue(said.contains("delete: true is accepted") && said.contains("deletes nothing"), said);
+  }
+
+  @Test
   void filesMap_namesTheFilesInGit_andWinsOverFiles() {
     String task = TASK + "gitDirectory: reports\nfiles:\n  - \"*.log\"\nfilesMap:\n"
         + "  latest/report.csv: " + EXECUTION.outputFileUri("report.csv") + "\n"
