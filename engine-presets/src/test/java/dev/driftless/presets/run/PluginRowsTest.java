@@ -55,6 +55,13 @@ class PluginRowsTest {
   @TempDir
   Path dir;
 
+  /** A world whose runner gives each task's own rows (the other end-to-end tests ask for detailed ones). */
+  private PresetWorld start(Mode mode) {
+    PresetWorld world = mode == Mode.EE ? PresetWorld.start(dir, Mode.EE, "2.0.1") : PresetWorld.start(dir);
+    world.runner(PresetRunner.create());
+    return world;
+  }
+
   private static Map<String, Object> row(Object... fieldsAndValues) {
     Map<String, Object> row = new HashMap<>();
     for (int i = 0; i < fieldsAndValues.length; i += 2) {
@@ -87,7 +94,7 @@ class PluginRowsTest {
   @ParameterizedTest(name = "dryRun {0}")
   @ValueSource(booleans = {false, true})
   void syncFlows(boolean dryRun) {
-    try (PresetWorld world = PresetWorld.start(dir)) {
+    try (PresetWorld world = start(Mode.OSS)) {
       world.commit().add("flows/a.yml", flow("prod", "a", "new")).add("flows/b.yml", flow("prod", "b", "same"))
           .add("flows/c.yml", flow("prod", "c", "new")).push();
       world.putFlow(flow("prod", "b", "same"));
@@ -110,7 +117,7 @@ class PluginRowsTest {
   @ParameterizedTest(name = "dryRun {0}")
   @ValueSource(booleans = {false, true})
   void syncNamespaceFiles(boolean dryRun) {
-    try (PresetWorld world = PresetWorld.start(dir)) {
+    try (PresetWorld world = start(Mode.OSS)) {
       world.commit().add("_files/new.sql", "select 1;\n").add("_files/same.sql", "select 2;\n")
           .add("_files/q/changed.sql", "select 3;\n").push();
       world.putFile("company.team", "same.sql", "select 2;\n");
@@ -137,7 +144,7 @@ class PluginRowsTest {
   @ParameterizedTest(name = "dryRun {0}")
   @ValueSource(booleans = {false, true})
   void syncDashboards(boolean dryRun) {
-    try (PresetWorld world = PresetWorld.start(dir, Mode.EE, "2.0.1")) {
+    try (PresetWorld world = start(Mode.EE)) {
       world.commit().add("_dashboards/new.yml", dashboard("new", "New")).add("_dashboards/same.yml", dashboard("same", "Same"))
           .add("_dashboards/changed.yml", dashboard("changed", "New title")).push();
       world.kestra().putDashboard(TENANT, "same", dashboard("same", "Same"));
@@ -158,7 +165,7 @@ class PluginRowsTest {
   @ParameterizedTest(name = "dryRun {0}")
   @ValueSource(booleans = {false, true})
   void pushFlows(boolean dryRun) {
-    try (PresetWorld world = PresetWorld.start(dir)) {
+    try (PresetWorld world = start(Mode.OSS)) {
       world.commit().add("_flows/same.yml", flow("dev", "same", "same")).add("_flows/changed.yml", flow("dev", "changed", "old"))
           .add("_flows/gone.yml", flow("dev", "gone", "not in Kestra")).push();
       world.putFlow(flow("dev", "new", "new"));
@@ -180,7 +187,7 @@ class PluginRowsTest {
   @ParameterizedTest(name = "dryRun {0}")
   @ValueSource(booleans = {false, true})
   void pushNamespaceFiles(boolean dryRun) {
-    try (PresetWorld world = PresetWorld.start(dir)) {
+    try (PresetWorld world = start(Mode.OSS)) {
       world.commit().add("_files/same.txt", "a\n").add("_files/changed.txt", "x\ny\nz\n").add("_files/gone.txt", "1\n2\n")
           .push();
       world.putFile("dev", "new.txt", "n\n");
@@ -199,7 +206,7 @@ class PluginRowsTest {
 
   @Test
   void pushNamespaceFiles_countsLinesReplacedOneForOne_asChanges() {
-    try (PresetWorld world = PresetWorld.start(dir)) {
+    try (PresetWorld world = start(Mode.OSS)) {
       world.commit().add("_files/a.txt", "1\n2\n3\n4\n5\n6\n").push();
       world.putFile("dev", "a.txt", "1\nTWO\n3\n4\n5\nSIX\nseven\n");
 
@@ -212,7 +219,7 @@ class PluginRowsTest {
   @ParameterizedTest(name = "dryRun {0}")
   @ValueSource(booleans = {false, true})
   void pushDashboards(boolean dryRun) {
-    try (PresetWorld world = PresetWorld.start(dir, Mode.EE, "2.0.1")) {
+    try (PresetWorld world = start(Mode.EE)) {
       world.commit().add("_dashboards/same.yml", dashboard("same", "Same"))
           .add("_dashboards/changed.yml", dashboard("changed", "Old title")).add("_dashboards/gone.yml", dashboard("gone", "Gone"))
           .push();
@@ -233,7 +240,7 @@ class PluginRowsTest {
   @ParameterizedTest(name = "dryRun {0}")
   @ValueSource(booleans = {false, true})
   void pushExecutionFiles(boolean dryRun) {
-    try (PresetWorld world = PresetWorld.start(dir)) {
+    try (PresetWorld world = start(Mode.OSS)) {
       world.commit().add("_outputs/same.csv", "id\n1\n").add("_outputs/changed.csv", "id\n1\n")
           .add("_outputs/old.csv", "from an earlier execution\n").push();
       world.kestra().putExecution(TENANT, Execution.of("5nBp7XkrxG2vQ3aN7CnRlS", "company.team", "report")
@@ -273,7 +280,7 @@ class PluginRowsTest {
   @ParameterizedTest(name = "dryRun {0}")
   @ValueSource(booleans = {false, true})
   void namespaceSync_fromGit(boolean dryRun) {
-    try (PresetWorld world = twoWayWorld(PresetWorld.start(dir))) {
+    try (PresetWorld world = twoWayWorld(start(Mode.OSS))) {
       PresetResult run = world.run("type: io.kestra.plugin.git.NamespaceSync\nnamespace: dev\nbranch: main\n"
           + "gitDirectory: kestra\nsourceOfTruth: GIT\ndryRun: " + dryRun + "\n");
 
@@ -288,7 +295,7 @@ class PluginRowsTest {
 
   @Test
   void namespaceSync_fromKestra_dryRun_saysWhatGitWouldGet() {
-    try (PresetWorld world = twoWayWorld(PresetWorld.start(dir))) {
+    try (PresetWorld world = twoWayWorld(start(Mode.OSS))) {
       PresetResult run = world.run("type: io.kestra.plugin.git.NamespaceSync\nnamespace: dev\nbranch: main\n"
           + "gitDirectory: kestra\ndryRun: true\n");
 
@@ -303,7 +310,7 @@ class PluginRowsTest {
 
   @Test
   void namespaceSync_fromKestra_realRun_outputsTheCommitsLineCounts() {
-    try (PresetWorld world = twoWayWorld(PresetWorld.start(dir))) {
+    try (PresetWorld world = twoWayWorld(start(Mode.OSS))) {
       PresetResult run = world.run("type: io.kestra.plugin.git.NamespaceSync\nnamespace: dev\nbranch: main\n"
           + "gitDirectory: kestra\n");
 
@@ -320,7 +327,7 @@ class PluginRowsTest {
 
   @Test
   void tenantSync_fromGit_keysAreBareIds_andFilesAreInTheRepository() {
-    try (PresetWorld world = twoWayWorld(PresetWorld.start(dir, Mode.EE, "2.0.1"))) {
+    try (PresetWorld world = twoWayWorld(start(Mode.EE))) {
       world.commit().add("kestra/_global/dashboards/overview.yaml", dashboard("overview", "Overview")).push();
 
       PresetResult run = world.run("type: io.kestra.plugin.git.TenantSync\nbranch: main\ngitDirectory: kestra\n"
@@ -339,7 +346,7 @@ class PluginRowsTest {
   /** What the plugin cannot say has no plugin row: a kept flow, the guard's blocked deletions. */
   @Test
   void keptAndBlocked_haveNoPluginRow_butDetailedRowsShowThem() {
-    try (PresetWorld world = PresetWorld.start(dir)) {
+    try (PresetWorld world = start(Mode.OSS)) {
       world.commit().add("flows/a.yml", flow("prod", "a", "same")).push();
       world.putFlow(flow("prod", "a", "same"));
       world.putFlow(flow("prod", "k", "only in Kestra"));
@@ -360,7 +367,7 @@ class PluginRowsTest {
   /** {@code rows: DETAILED} keeps Driftless's rows: the plugin's names plus action, side, namespace, line counts. */
   @Test
   void detailedRows_areDriftlesssRows_forATaskFile_andForTheRunner() {
-    try (PresetWorld world = PresetWorld.start(dir)) {
+    try (PresetWorld world = start(Mode.OSS)) {
       world.putFlow(flow("dev", "new", "new"));
       String task = "type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\ndryRun: true\n";
 
@@ -378,7 +385,7 @@ class PluginRowsTest {
 
   @Test
   void commitUrl_onALoopbackServer_isTheWebAddressSlashCommit() {
-    try (PresetWorld world = PresetWorld.start(dir)) {
+    try (PresetWorld world = start(Mode.OSS)) {
       world.putFlow(flow("dev", "new", "new"));
 
       PresetResult run = world.run("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
