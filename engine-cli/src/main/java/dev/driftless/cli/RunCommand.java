@@ -2,6 +2,7 @@ package dev.driftless.cli;
 
 import dev.driftless.presets.FlowFile;
 import dev.driftless.presets.FlowTask;
+import dev.driftless.presets.RowDetail;
 import dev.driftless.presets.SyncTask;
 import dev.driftless.presets.TaskEnvironment;
 import dev.driftless.presets.TaskFile;
@@ -67,6 +68,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--rows", paramLabel = "FILE", description = "Write the diff rows as an Ion file (one struct per line).")
   Path rows;
 
+  @Option(names = "--row-detail", paramLabel = "PLUGIN|DETAILED", description = "The rows of every task: the Git "
+      + "plugin's (PLUGIN) or Driftless's (DETAILED), whatever the task's rows says (default: the task's, PLUGIN).")
+  RowDetail rowDetail;
+
   @Option(names = "--approve", paramLabel = "PLAN_ID", description = "Approve this exact plan despite a mass-deletion guard.")
   String approve;
 
@@ -105,6 +110,9 @@ final class RunCommand implements Callable<Integer> {
         .withListener((r, done, total) -> console.progress(done + " of " + total + " applied"));
     if (cacheDir != null) {
       runner = runner.withCacheDirectory(cacheDir);
+    }
+    if (rowDetail != null) {
+      runner = runner.withRowDetail(rowDetail);
     }
     if (file.flow().isPresent()) {
       runner = runner.withRunningFlow(file.flow().get());

@@ -87,6 +87,26 @@ class RunCommandTest {
     assertFalse(again.out().contains("Apply complete!"), "a second run writes nothing: " + again.out());
   }
 
+  /** The plugin's rows by default (no row for a flow kept); {@code --row-detail DETAILED} adds Driftless's. */
+  @Test
+  void rows_areThePluginsByDefault_andDriftlesssWithRowDetailDetailed() throws IOException {
+    sides.commit().add("_flows/a.yml", FLOW_A).push();
+    sides.state().putFlowSource(Sides.TENANT, Sides.flow("dev", "k", "only in Kestra"));
+    Path task = task("SyncFlows", "targetNamespace: dev\n");
+    Path plugin = dir.resolve("plugin.ion");
+    Path detailed = dir.resolve("detailed.ion");
+
+    run(task, "--dry-run", "--rows", plugin.toString()).assertExit(0);
+    run(task, "--dry-run", "--rows", detailed.toString(), "--row-detail", "DETAILED").assertExit(0);
+
+    List<Map<String, Object>> pluginRows = DiffRows.fromIon(Files.readAllBytes(plugin));
+    assertEquals(1, pluginRows.size(), pluginRows::toString);
+    assertEquals(List.of("ADDED", "a", 1), List.of(pluginRows.get(0).get("syncState"), pluginRows.get(0).get("flowId"),
+        ((Number) pluginRows.get(0).get("revision")).intValue()), "the revision the import would make, as the plugin");
+    List<Map<String, Object>> detailedRows = DiffRows.fromIon(Files.readAllBytes(detailed));
+    assertEquals(List.of("ADDED", "KEPT"), detailedRows.stream().map(r -> r.get("syncState")).sorted().toList());
+  }
+
   @Test
   void syncFlows() {
     sides.commit().add("_flows/a.yml", FLOW_A).push();

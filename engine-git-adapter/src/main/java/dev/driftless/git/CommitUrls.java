@@ -73,9 +73,17 @@ public final class CommitUrls {
     return path.isEmpty() ? Optional.empty() : Optional.of(base + "/" + path);
   }
 
-  /** The commit's page on the forge detected from the remote's host, or empty when the host is not known. */
+  /**
+   * The commit's page on the forge detected from the remote's host; on any other host,
+   * {@code <web address>/commit/<id>}, the address the Git plugin outputs for every remote (most
+   * self-hosted forges serve it). Empty for local paths and {@code file://} URLs.
+   */
   public static Optional<String> commitUrl(String remoteUrl, String commitId) {
-    return forgeOf(remoteUrl).flatMap(forge -> commitUrl(remoteUrl, commitId, forge));
+    Optional<Forge> forge = forgeOf(remoteUrl);
+    if (forge.isPresent()) {
+      return commitUrl(remoteUrl, commitId, forge.get());
+    }
+    return webUrl(remoteUrl).map(web -> web + "/commit/" + commitId);
   }
 
   /** The commit's page on the given forge, or empty when the remote has no web address (a local path). */

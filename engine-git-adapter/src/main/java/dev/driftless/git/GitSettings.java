@@ -151,7 +151,7 @@ public abstract class GitSettings {
     return committerEmail().orElse(effectiveAuthorEmail());
   }
 
-  /** The web page of a commit on the {@link #forge()} (or the one the remote's host names), when there is one. */
+  /** The web page of a commit on the {@link #forge()}, else as {@link CommitUrls#commitUrl(String, String)} finds it. */
   public Optional<String> commitUrl(String commitId) {
     return forge().flatMap(f -> CommitUrls.commitUrl(remote().url(), commitId, f))
         .or(() -> CommitUrls.commitUrl(remote().url(), commitId));

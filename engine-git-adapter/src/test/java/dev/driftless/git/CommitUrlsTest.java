@@ -62,14 +62,28 @@ class CommitUrlsTest {
     return Stream.of(
         Arguments.of("a local path", "/srv/git/flows.git"),
         Arguments.of("a file URL", "file:///srv/git/flows.git"),
-        Arguments.of("an unknown host", "https://git.acme.io/flows.git"),
         Arguments.of("not a URL", "::"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("noUrl")
-  void commitUrl_isEmpty_whereThereIsNoKnownForge(String name, String remote) {
+  void commitUrl_isEmpty_whereThereIsNoWebAddress(String name, String remote) {
     assertEquals(Optional.empty(), CommitUrls.commitUrl(remote, ID));
+  }
+
+  static Stream<Arguments> otherHosts() {
+    return Stream.of(
+        Arguments.of("HTTPS", "https://git.acme.io/flows.git", "https://git.acme.io/flows/commit/" + ID),
+        Arguments.of("HTTP with a port and user information", "http://ci@127.0.0.1:8080/team/flows.git",
+            "http://127.0.0.1:8080/team/flows/commit/" + ID),
+        Arguments.of("scp-like SSH", "git@git.acme.io:team/flows.git", "https://git.acme.io/team/flows/commit/" + ID));
+  }
+
+  /** As the Git plugin does for every remote: the commit page most forges serve. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("otherHosts")
+  void commitUrl_onAnUnknownHost_isTheWebAddressSlashCommit(String name, String remote, String url) {
+    assertEquals(Optional.of(url), CommitUrls.commitUrl(remote, ID));
   }
 
   static Stream<Arguments> webUrls() {

@@ -10,6 +10,7 @@ import dev.driftless.resource.ResourceKey;
 import dev.driftless.plan.Summary;
 import dev.driftless.presets.FieldGroups;
 import dev.driftless.presets.KestraConnection;
+import dev.driftless.presets.RowDetail;
 import dev.driftless.presets.SyncTask;
 import dev.driftless.presets.run.PresetResult;
 import dev.driftless.presets.run.PresetRunner;
@@ -65,6 +66,15 @@ public abstract class AbstractSyncTask<O extends SyncOutput> extends AbstractGit
   @Builder.Default
   protected Property<Boolean> dryRun = Property.ofValue(false);
 
+  @Schema(title = "The output rows: the Git plugin's, or Driftless's detailed ones",
+      description = "`PLUGIN` (the default): the rows the Git plugin's task outputs, field for field and value for value, "
+          + "so flows that read them read these unchanged. `DETAILED`: the task's field names plus `action`, `side` and "
+          + "`namespace`, line counts as numbers, and a row for every change of the plan, with the states the plugin "
+          + "hides (KEPT, PROTECTED, BLOCKED; FAILED, STALE, SKIPPED after an apply).")
+  @PluginProperty(group = "execution")
+  @Builder.Default
+  protected Property<RowDetail> rows = Property.ofValue(RowDetail.PLUGIN);
+
   @Schema(title = "The id of a plan approved to delete everything in scope",
       description = "A plan that deletes every resource in scope on a side is held back until approved: the task fails "
           + "and its log shows the plan and its id. After reviewing it, set this to that id (an input works well: "
@@ -72,8 +82,9 @@ public abstract class AbstractSyncTask<O extends SyncOutput> extends AbstractGit
   @PluginProperty(group = "execution")
   protected Property<String> approvedPlanId;
 
-  /** Sets Kestra's rendered settings and {@code dryRun} on a task request's builder. */
-  protected <B extends FieldGroups.Remote<B> & FieldGroups.Server<B> & FieldGroups.DryRun<B>> B connection(
+  /** Sets Kestra's rendered settings, {@code dryRun} and {@code rows} on a task request's builder. */
+  protected <B extends FieldGroups.Remote<B> & FieldGroups.Server<B> & FieldGroups.DryRun<B> & FieldGroups.Rows<B>> B
+      connection(
       RunContext runContext, B builder) throws IllegalVariableEvaluationException {
     Rendered r = new Rendered(runContext);
     remote(runContext, builder);
@@ -81,6 +92,7 @@ public abstract class AbstractSyncTask<O extends SyncOutput> extends AbstractGit
     r.string(tenantId).ifPresent(builder::tenantId);
     kestraAuth(r).ifPresent(builder::auth);
     r.bool(dryRun).ifPresent(builder::dryRun);
+    r.enumValue(rows, RowDetail.class).ifPresent(builder::rows);
     return builder;
   }
 

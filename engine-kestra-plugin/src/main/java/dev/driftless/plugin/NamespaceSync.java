@@ -81,8 +81,11 @@ public class NamespaceSync extends AbstractTwoWaySyncTask<NamespaceSync.Output> 
   @Getter
   public static class Output extends SyncOutput {
     @Schema(title = "What was synced, as an Ion file",
-        description = "One row per resource: `file`, `key`, `kind` (FLOW, FILE, APP, TEST), `action` (ADDED, UPDATED, "
-            + "UNCHANGED, DELETED, KEPT, PROTECTED, BLOCKED), `side` (the side written).")
+        description = "As the Git plugin's: one row per resource written: `file` (under `gitDirectory`), `key` "
+            + "(`namespace:id`), `kind` (FLOW, FILE, APP, TEST), `action` (ADDED, UPDATED_GIT, UPDATED_KES, DELETED_GIT, "
+            + "DELETED_KES). A real run from Kestra outputs the commit's rows instead: `file`, `additions`, `deletions`, "
+            + "`changes` (numbers)."
+            + " With `rows: DETAILED`, Driftless's rows: a row per change, with `action` and the states the plugin hides.")
     private final URI diff;
   }
 }

@@ -115,8 +115,9 @@ public class PushExecutionFiles extends AbstractPushTask<PushExecutionFiles.Outp
   @Getter
   public static class Output extends SyncOutput {
     @Schema(title = "The files pushed, as an Ion file",
-        description = "One row per file: `file`, `additions`, `deletions`, `changes`, `action` (ADDED, UPDATED, "
-            + "UNCHANGED, KEPT).")
+        description = "As the Git plugin's: one row per file the commit changes (none for an unchanged one): `file`, "
+            + "`additions` (`\"+N\"`), `deletions` (`\"-N\"`), `changes` (`\"N\"`, lines replaced), all strings."
+            + " With `rows: DETAILED`, Driftless's rows: a row per change, with `action` and the states the plugin hides.")
     private final URI files;
   }
 }

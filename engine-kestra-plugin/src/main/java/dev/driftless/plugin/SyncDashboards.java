@@ -91,7 +91,9 @@ public class SyncDashboards extends AbstractSyncTask<SyncDashboards.Output> {
   @Getter
   public static class Output extends SyncOutput {
     @Schema(title = "The dashboards synced, as an Ion file",
-        description = "One row per dashboard: `gitPath`, `syncState` (ADDED, UPDATED, UNCHANGED, DELETED, KEPT), `dashboardId`.")
+        description = "As the Git plugin's: one row per dashboard in Git and per dashboard deleted: `gitPath` (null when "
+            + "deleted), `syncState` (ADDED, UPDATED, UNCHANGED, DELETED), `dashboardId`, `updated` (always null)."
+            + " With `rows: DETAILED`, Driftless's rows: a row per change, with `action` and the states the plugin hides.")
     private final URI dashboards;
   }
 }

@@ -104,7 +104,9 @@ public class SyncFlow extends AbstractSyncTask<SyncFlow.Output> {
     private final Integer revision;
 
     @Schema(title = "The flow synced, as an Ion file",
-        description = "One row: `gitPath`, `syncState` (ADDED, UPDATED, UNCHANGED), `flowId`, `namespace`, `revision`.")
+        description = "One row, in SyncFlows' shape: `gitPath`, `syncState` (ADDED, UPDATED, UNCHANGED), `flowId`, "
+            + "`namespace`, `revision`."
+            + " With `rows: DETAILED`, Driftless's rows: a row per change, with `action` and the states the plugin hides.")
     private final URI flows;
   }
 }

@@ -113,7 +113,9 @@ public class SyncFlows extends AbstractSyncTask<SyncFlows.Output> {
   @Getter
   public static class Output extends SyncOutput {
     @Schema(title = "The flows synced, as an Ion file",
-        description = "One row per flow: `gitPath`, `syncState` (ADDED, UPDATED, UNCHANGED, DELETED), `flowId`, `namespace`, `revision`.")
+        description = "As the Git plugin's: one row per flow in Git and per flow deleted: `gitPath` (null when deleted), "
+            + "`syncState` (ADDED, UPDATED, UNCHANGED, DELETED), `flowId`, `namespace`, `revision` (after the run)."
+            + " With `rows: DETAILED`, Driftless's rows: a row per change, with `action` and the states the plugin hides.")
     private final URI flows;
   }
 }

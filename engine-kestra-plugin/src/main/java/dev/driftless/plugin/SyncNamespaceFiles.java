@@ -111,8 +111,9 @@ public class SyncNamespaceFiles extends AbstractSyncTask<SyncNamespaceFiles.Outp
   @Getter
   public static class Output extends SyncOutput {
     @Schema(title = "The files synced, as an Ion file",
-        description = "One row per file: `gitPath`, `syncState` (ADDED, OVERWRITTEN, UNCHANGED, DELETED, KEPT), "
-            + "`kestraPath`, `namespace`.")
+        description = "As the Git plugin's: one row per file in Git and per file deleted: `gitPath` (null when deleted), "
+            + "`syncState` (ADDED, OVERWRITTEN, UNCHANGED, DELETED), `kestraPath` (`/<namespace as folders>/_files/<path>`)."
+            + " With `rows: DETAILED`, Driftless's rows: a row per change, with `action` and the states the plugin hides.")
     private final URI files;
   }
 }

@@ -13,8 +13,10 @@ public class SyncOutput implements Output {
   @Schema(title = "The Git commit made, if any", description = "Empty for a dry run and when nothing changed in Git.")
   private final String commitId;
 
-  @Schema(title = "Where to see the commit on the Git forge, when the remote is on a known one",
-      description = "A link to the commit on GitHub, GitLab, Bitbucket, Azure DevOps or Gitea; empty on other hosts.")
+  @Schema(title = "Where to see the commit",
+      description = "The commit's page on GitHub, GitLab, Bitbucket, Azure DevOps or Gitea; on any other host with a web "
+          + "address, `<address>/commit/<id>`, as the Git plugin. Empty for a dry run, when nothing changed in Git, and "
+          + "for a local path.")
   private final String commitURL;
 
   @Schema(title = "The plan's id",

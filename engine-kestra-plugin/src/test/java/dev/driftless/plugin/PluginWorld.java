@@ -166,12 +166,16 @@ final class PluginWorld implements AutoCloseable {
     }
   }
 
-  /** The state of each row ({@code syncState} or {@code action}) by one of its fields, sorted. */
+  /**
+   * The state of each row by one of its fields, sorted: {@code syncState} or {@code action}; for the
+   * plugin's push rows, which have neither, the line counts ({@code "+2 -0 0"}).
+   */
   static SortedMap<String, String> states(List<Map<String, Object>> rows, String field) {
     SortedMap<String, String> out = new TreeMap<>();
     for (Map<String, Object> row : rows) {
-      out.put(String.valueOf(row.get(field)), String.valueOf(row.containsKey("syncState") ? row.get("syncState")
-          : row.get("action")));
+      Object state = row.containsKey("syncState") ? row.get("syncState") : row.containsKey("action") ? row.get("action")
+          : row.get("additions") + " " + row.get("deletions") + " " + row.get("changes");
+      out.put(String.valueOf(row.get(field)), String.valueOf(state));
     }
     return out;
   }

@@ -94,12 +94,14 @@ class PushTasksTest {
     assertEquals(Set.of("README.md", "flows/hello_world.yml", "flows/flow1.yml"), world.gitFiles("develop").keySet());
     assertEquals(flow("prod", "hello_world"), world.gitFile("develop", "flows/hello_world.yml").orElseThrow());
     assertEquals(world.head("develop").map(ObjectId::name).orElseThrow(), out.getCommitId());
-    assertNull(out.getCommitURL(), "a loopback remote is on no known forge");
+    assertEquals(world.url().replaceAll("\\.git$", "") + "/commit/" + out.getCommitId(), out.getCommitURL(),
+        "a loopback remote is on no known forge: <web address>/commit/<id>, as the plugin");
     assertEquals("push from push_to_git", world.repo().log("develop").get(0).getShortMessage());
     assertEquals(PluginWorld.GIT_USER, world.repo().log("develop").get(0).getAuthorIdent().getName());
     List<Map<String, Object>> rows = rows(context, out.getFlows());
-    assertEquals(Map.of("flows/flow1.yml", "ADDED", "flows/hello_world.yml", "ADDED"), states(rows, "file"));
-    assertEquals(6, ((Number) rows.get(0).get("additions")).intValue());
+    assertEquals(Map.of("flows/flow1.yml", "+6 -0 0", "flows/hello_world.yml", "+6 -0 0"), states(rows, "file"),
+        "the plugin's rows: line counts as strings");
+    assertEquals(Set.of("file", "additions", "deletions", "changes"), rows.get(0).keySet());
     world.assertNoKestraWrite();
 
     Optional<ObjectId> head = world.head("develop");
@@ -107,8 +109,7 @@ class PushTasksTest {
     PushFlows.Output second = task.build().run(again);
     assertEquals(head, world.head("develop"), "nothing to commit");
     assertNull(second.getCommitId());
-    assertEquals(Map.of("flows/flow1.yml", "UNCHANGED", "flows/hello_world.yml", "UNCHANGED"),
-        states(rows(again, second.getFlows()), "file"));
+    assertEquals(List.of(), rows(again, second.getFlows()), "as the plugin: no row for an unchanged file");
   }
 
   @Test
@@ -121,7 +122,8 @@ class PushTasksTest {
 
     assertEquals(Set.of("README.md", "_flows/my_flow.yml"), world.gitFiles(MAIN).keySet(),
         "sourceNamespace is the flow's namespace, and only the flow itself is pushed");
-    assertEquals(Map.of("_flows/my_flow.yml", "ADDED"), states(rows(context, out.getFlows()), "file"));
+    assertEquals(Map.of("_flows/my_flow.yml", "+" + lines(world, "_flows/my_flow.yml") + " -0 0"),
+        states(rows(context, out.getFlows()), "file"));
   }
 
   @Test
@@ -147,7 +149,8 @@ class PushTasksTest {
     assertEquals(head, world.head(MAIN));
     assertTrue(out.getDryRun());
     assertNull(out.getCommitId());
-    assertEquals(Map.of("_flows/hello_world.yml", "ADDED"), states(rows(context, out.getFlows()), "file"));
+    assertEquals(Map.of("_flows/hello_world.yml", "+6 -0 0"), states(rows(context, out.getFlows()), "file"),
+        "what the commit would change");
   }
 
   @Test
@@ -176,15 +179,14 @@ class PushTasksTest {
     assertEquals(Set.of("README.md", "_files/scripts/etl.py", "_files/query.sql"), world.gitFiles(MAIN).keySet());
     assertEquals(Optional.of("print('etl')\n"), world.gitFile(MAIN, "_files/scripts/etl.py"));
     assertEquals(world.head(MAIN).map(ObjectId::name).orElseThrow(), out.getCommitId());
-    assertEquals(Map.of("_files/query.sql", "ADDED", "_files/scripts/etl.py", "ADDED"),
+    assertEquals(Map.of("_files/query.sql", "+1 -0 0", "_files/scripts/etl.py", "+1 -0 0"),
         states(rows(context, out.getFiles()), "file"));
 
     Optional<ObjectId> head = world.head(MAIN);
     RunContext again = context("company.team", "push", Map.of());
     PushNamespaceFiles.Output second = pushFiles().files(List.of("scripts/*.py", "*.sql")).build().run(again);
     assertEquals(head, world.head(MAIN));
-    assertEquals(Map.of("_files/query.sql", "UNCHANGED", "_files/scripts/etl.py", "UNCHANGED"),
-        states(rows(again, second.getFiles()), "file"));
+    assertEquals(List.of(), rows(again, second.getFiles()), "as the plugin: no row for an unchanged file");
   }
 
   @Test
@@ -221,7 +223,7 @@ class PushTasksTest {
     assertEquals(Set.of("README.md", "_dashboards/overview.yml", "_dashboards/errors.yml"), world.gitFiles(MAIN).keySet());
     assertEquals(Optional.of(dashboard("errors", "Overview")), world.gitFile(MAIN, "_dashboards/errors.yml"));
     assertEquals(world.head(MAIN).map(ObjectId::name).orElseThrow(), out.getCommitId());
-    assertEquals(Map.of("_dashboards/errors.yml", "ADDED", "_dashboards/overview.yml", "ADDED"),
+    assertEquals(Map.of("_dashboards/errors.yml", "+3 -0 0", "_dashboards/overview.yml", "+3 -0 0"),
         states(rows(context, out.getDashboards()), "file"));
     assertEquals(out.getDashboards(), out.getFlows(), "the plugin's name for the same rows");
     assertEquals("Add dashboards from flow: push", world.repo().log(MAIN).get(0).getFullMessage().strip(),
@@ -231,8 +233,7 @@ class PushTasksTest {
     RunContext again = context("system", "push", Map.of());
     PushDashboards.Output second = pushDashboards().dashboards(List.of("overview", "errors")).build().run(again);
     assertEquals(head, world.head(MAIN));
-    assertEquals(Map.of("_dashboards/errors.yml", "UNCHANGED", "_dashboards/overview.yml", "UNCHANGED"),
-        states(rows(again, second.getDashboards()), "file"));
+    assertEquals(List.of(), rows(again, second.getDashboards()), "as the plugin: no row for an unchanged file");
   }
 
   // ---- PushExecutionFiles
@@ -269,7 +270,7 @@ class PushTasksTest {
     assertEquals(Optional.of("id,total\n1,42\n"), world.gitFile(MAIN, "_outputs/report.csv"));
     assertEquals("outputs of " + EXECUTION.id(), world.repo().log(MAIN).get(0).getShortMessage());
     assertEquals(world.head(MAIN).map(ObjectId::name).orElseThrow(), out.getCommitId());
-    assertEquals(Map.of("_outputs/report.csv", "ADDED", "_outputs/summary.json", "ADDED"),
+    assertEquals(Map.of("_outputs/report.csv", "+2 -0 0", "_outputs/summary.json", "+1 -0 0"),
         states(rows(context, out.getFiles()), "file"));
     world.assertNoKestraWrite();
 
@@ -277,8 +278,7 @@ class PushTasksTest {
     RunContext again = inExecution(Map.of());
     PushExecutionFiles.Output second = pushOutputs().files(List.of("*.csv", "*.json")).build().run(again);
     assertEquals(head, world.head(MAIN));
-    assertEquals(Map.of("_outputs/report.csv", "UNCHANGED", "_outputs/summary.json", "UNCHANGED"),
-        states(rows(again, second.getFiles()), "file"));
+    assertEquals(List.of(), rows(again, second.getFiles()), "as the plugin: no row for an unchanged file");
   }
 
   @Test
@@ -309,5 +309,10 @@ class PushTasksTest {
 
     assertTrue(e.getMessage().contains("outside an execution"), e.getMessage());
     assertEquals(head, world.head(MAIN));
+  }
+
+  /** The lines of a file on main, as its row counts them. */
+  private static long lines(PluginWorld world, String path) {
+    return world.gitFile(MAIN, path).orElseThrow().lines().count();
   }
 }

@@ -68,7 +68,9 @@ class SeedFlowRunTest {
           defaults: KESTRA
       """;
 
+  /** The connection, and Driftless's detailed rows: these runs read the states the plugin's rows leave out. */
   private static final String CONNECTION = """
+          rows: DETAILED
           url: "{{ inputs.url }}"
           username: git-user
           password: "{{ secret('GIT_TOKEN') }}"
@@ -373,6 +375,7 @@ class SeedFlowRunTest {
       tasks:
         - id: tenant
           type: dev.driftless.plugin.TenantSync
+          rows: DETAILED
           sourceOfTruth: "{{ inputs.truth }}"
           whenMissingInSource: DELETE
           url: "{{ inputs.url }}"

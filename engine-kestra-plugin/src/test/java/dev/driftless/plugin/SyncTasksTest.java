@@ -125,21 +125,23 @@ class SyncTasksTest {
     world.assertNoKestraWrite();
     assertTrue(world.file("company.team", "/scripts/etl.py").isEmpty());
     assertTrue(planned.getDryRun());
-    assertEquals(Map.of("/README.txt", "ADDED", "/scripts/etl.py", "ADDED"), states(rows(dry, planned.getFiles()), "kestraPath"));
+    assertEquals(Map.of("/company/team/_files/README.txt", "ADDED", "/company/team/_files/scripts/etl.py", "ADDED"),
+        states(rows(dry, planned.getFiles()), "kestraPath"), "the plugin's kestraPath: the namespace's folders, _files");
 
     RunContext context = context("company.team");
     SyncNamespaceFiles.Output out = syncFiles().build().run(context);
     assertEquals(Optional.of("print('etl')\n"), world.file("company.team", "/scripts/etl.py"),
         "the namespace is the flow's by default");
     List<Map<String, Object>> rows = rows(context, out.getFiles());
-    assertEquals(Map.of("/README.txt", "ADDED", "/scripts/etl.py", "ADDED"), states(rows, "kestraPath"));
-    assertEquals("company.team", rows.get(0).get("namespace"));
+    assertEquals(Map.of("/company/team/_files/README.txt", "ADDED", "/company/team/_files/scripts/etl.py", "ADDED"),
+        states(rows, "kestraPath"));
+    assertEquals(java.util.Set.of("gitPath", "syncState", "kestraPath"), rows.get(0).keySet(), "the plugin's row shape");
 
     world.forgetRequests();
     RunContext again = context("company.team");
     SyncNamespaceFiles.Output second = syncFiles().build().run(again);
     world.assertNoKestraWrite();
-    assertEquals(Map.of("/README.txt", "UNCHANGED", "/scripts/etl.py", "UNCHANGED"),
+    assertEquals(Map.of("/company/team/_files/README.txt", "UNCHANGED", "/company/team/_files/scripts/etl.py", "UNCHANGED"),
         states(rows(again, second.getFiles()), "kestraPath"));
   }
 
@@ -153,7 +155,7 @@ class SyncTasksTest {
     SyncNamespaceFiles.Output out = syncFiles().namespace(Property.ofValue("prod")).delete(Property.ofValue(true))
         .build().run(context);
 
-    assertEquals(Map.of("/a.txt", "ADDED", "/kept.txt", "UNCHANGED", "/old.txt", "DELETED"),
+    assertEquals(Map.of("/prod/_files/a.txt", "ADDED", "/prod/_files/kept.txt", "UNCHANGED", "/prod/_files/old.txt", "DELETED"),
         states(rows(context, out.getFiles()), "kestraPath"));
     assertTrue(world.file("prod", "/old.txt").isEmpty());
     assertEquals(Optional.of("a\n"), world.file("prod", "/a.txt"));

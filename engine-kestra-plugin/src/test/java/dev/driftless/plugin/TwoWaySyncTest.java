@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.plugin.AbstractTwoWaySyncTask.SourceOfTruth;
 import dev.driftless.plugin.AbstractTwoWaySyncTask.WhenMissingInSource;
+import dev.driftless.presets.RowDetail;
 import io.kestra.core.context.TestRunContextFactory;
 import io.kestra.core.junit.annotations.KestraTest;
 import io.kestra.core.models.property.Property;
@@ -118,17 +119,18 @@ class TwoWaySyncTest {
     assertEquals(head, world.head(MAIN), "the source of truth is never written");
     assertNull(out.getCommitId());
     List<Map<String, Object>> rows = rows(context, out.getDiff());
-    assertEquals(Map.of("company.team.a", "UPDATED", "company.team.shared", "UNCHANGED", "company.team.old", "DELETED",
-        "company.team:/git_only.py", "ADDED", "company.team:/k.txt", "DELETED"), states(rows, "key"));
-    Map<String, Object> a = rows.stream().filter(r -> "company.team.a".equals(r.get("key"))).findFirst().orElseThrow();
-    assertEquals(Map.of("file", "company.team/flows/a.yaml", "key", "company.team.a", "kind", "FLOW",
-        "action", "UPDATED", "side", "KESTRA"), a);
+    assertEquals(Map.of("company.team:a", "UPDATED_KES", "company.team:old", "DELETED_KES",
+        "company.team:git_only.py", "ADDED", "company.team:k.txt", "DELETED_KES"), states(rows, "key"),
+        "the plugin's rows: the unchanged flow has none");
+    Map<String, Object> a = rows.stream().filter(r -> "company.team:a".equals(r.get("key"))).findFirst().orElseThrow();
+    assertEquals(Map.of("file", "company.team/flows/a.yaml", "key", "company.team:a", "kind", "FLOW",
+        "action", "UPDATED_KES"), a);
 
     world.forgetRequests();
     RunContext again = context();
     NamespaceSync.Output second = namespaceSync(SourceOfTruth.GIT).build().run(again);
     world.assertNoKestraWrite();
-    assertTrue(states(rows(again, second.getDiff()), "key").values().stream().allMatch("UNCHANGED"::equals));
+    assertEquals(List.of(), rows(again, second.getDiff()), "nothing written, no row");
   }
 
   @Test
@@ -140,7 +142,7 @@ class TwoWaySyncTest {
     assertNull(planned.getCommitId());
 
     RunContext context = context();
-    NamespaceSync.Output out = namespaceSync(SourceOfTruth.KESTRA)
+    NamespaceSync.Output out = namespaceSync(SourceOfTruth.KESTRA).rows(Property.ofValue(RowDetail.DETAILED))
         .whenMissingInSource(Property.ofValue(WhenMissingInSource.KEEP)).build().run(context);
 
     assertEquals(Optional.of(A_IN_KESTRA), world.gitFile(MAIN, NS + "/flows/a.yaml"));
@@ -208,7 +210,8 @@ class TwoWaySyncTest {
   void tenantSync_gitToKestra_everyNamespaceAndTheDashboards_exceptProtectedSystem_andASecondRunWritesNothing()
       throws Exception {
     RunContext context = context();
-    TenantSync.Output out = tenantSync(SourceOfTruth.GIT, WhenMissingInSource.DELETE).build().run(context);
+    TenantSync.Output out = tenantSync(SourceOfTruth.GIT, WhenMissingInSource.DELETE)
+        .rows(Property.ofValue(RowDetail.DETAILED)).build().run(context);
 
     assertEquals(Optional.of(A_IN_GIT), world.flow(NS, "a"));
     assertEquals(Optional.of(N), world.flow("newns", "n"));
@@ -224,7 +227,8 @@ class TwoWaySyncTest {
 
     world.forgetRequests();
     RunContext again = context();
-    TenantSync.Output second = tenantSync(SourceOfTruth.GIT, WhenMissingInSource.DELETE).build().run(again);
+    TenantSync.Output second = tenantSync(SourceOfTruth.GIT, WhenMissingInSource.DELETE)
+        .rows(Property.ofValue(RowDetail.DETAILED)).build().run(again);
     world.assertNoKestraWrite();
     assertTrue(states(rows(again, second.getDiff()), "key").values().stream()
         .allMatch(s -> s.equals("UNCHANGED") || s.equals("PROTECTED")), second.getSummary());
@@ -248,6 +252,14 @@ class TwoWaySyncTest {
     assertEquals(Optional.of("# platform\n"), world.gitFile(MAIN, "README.md"));
     assertEquals(world.head(MAIN).map(ObjectId::name).orElseThrow(), out.getCommitId());
     world.assertNoKestraWrite();
-    assertEquals("DELETED", states(rows(context, out.getDiff()), "key").get("newns.n"));
+    assertEquals("-" + (N.lines().count()) + " 0", deletions(rows(context, out.getDiff()), "newns/flows/n.yaml"),
+        "a real run from Kestra outputs the commit's rows, as the plugin: numbers");
+  }
+
+  /** A commit row's deletions and changes, for the file. */
+  private static String deletions(List<Map<String, Object>> rows, String file) {
+    Map<String, Object> row = rows.stream().filter(r -> file.equals(r.get("file"))).findFirst()
+        .orElseThrow(() -> new AssertionError("no row for " + file + " in " + rows));
+    return "-" + row.get("deletions") + " " + row.get("changes");
   }
 }

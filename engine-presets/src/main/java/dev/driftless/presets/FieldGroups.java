@@ -94,12 +94,17 @@ public final class FieldGroups {
     B dryRun(boolean value);
   }
 
+  /** The output rows' detail ({@link SyncTask#rows()}). */
+  public interface Rows<B> {
+    B rows(RowDetail value);
+  }
+
   /**
-   * What every task but Clone reads: the remote, Kestra, and {@code dryRun}. A task that sets no
-   * {@code kestraUrl}, {@code tenantId} or {@code auth} (or only {@code auth: {auto: true}}) takes
-   * what its surroundings give ({@link TaskEnvironment}), as the plugin takes Kestra's inside Kestra.
+   * What every task but Clone reads: the remote, Kestra, {@code dryRun} and {@code rows}. A task that
+   * sets no {@code kestraUrl}, {@code tenantId} or {@code auth} (or only {@code auth: {auto: true}})
+   * takes what its surroundings give ({@link TaskEnvironment}), as the plugin takes Kestra's inside Kestra.
    */
-  static <B extends Remote<B> & Server<B> & DryRun<B>> void readShared(PropertyReader r, B b) {
+  static <B extends Remote<B> & Server<B> & DryRun<B> & Rows<B>> void readShared(PropertyReader r, B b) {
     readRemote(r, b);
     // The plugin reads cloneSubmodules on every task; only Clone uses it.
     r.accept("cloneSubmodules");
@@ -110,6 +115,7 @@ public final class FieldGroups {
     (r.has("auth") ? r.object("auth").flatMap(auth -> readAuth(r, auth)) : environment.kestraAuth().get())
         .ifPresent(b::auth);
     r.bool("dryRun").ifPresent(b::dryRun);
+    r.enumValue("rows", RowDetail.class).ifPresent(b::rows);
   }
 
   static void readCommit(PropertyReader r, CommitInfo<?> b) {

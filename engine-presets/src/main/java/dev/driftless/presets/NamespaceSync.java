@@ -101,7 +101,7 @@ public abstract non-sealed class NamespaceSync implements TwoWaySync {
   }
 
   public static class Builder extends ImmutableNamespaceSync.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.CommitInfo<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.TwoWay<Builder> {
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.CommitInfo<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.Rows<Builder>, FieldGroups.TwoWay<Builder> {
     Builder() {}
   }
 

@@ -133,7 +133,7 @@ public abstract non-sealed class PushExecutionFiles implements SyncTask, OnBranc
   }
 
   public static class Builder extends ImmutablePushExecutionFiles.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.CommitInfo<Builder>, FieldGroups.DryRun<Builder> {
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.CommitInfo<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.Rows<Builder> {
     Builder() {}
   }
 }

@@ -118,7 +118,7 @@ public abstract non-sealed class PushNamespaceFiles implements SyncTask, OnBranc
   }
 
   public static class Builder extends ImmutablePushNamespaceFiles.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.CommitInfo<Builder>, FieldGroups.DryRun<Builder> {
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.CommitInfo<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.Rows<Builder> {
     Builder() {}
   }
 }

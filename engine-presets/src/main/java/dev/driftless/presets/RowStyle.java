@@ -10,6 +10,8 @@ public enum RowStyle {
   SYNC_DASHBOARDS,
   /** Push tasks: {@code file, additions, deletions, changes}. */
   PUSH,
-  /** NamespaceSync and TenantSync: {@code file, key, kind, action}. */
-  NAMESPACE_SYNC
+  /** NamespaceSync: {@code file, key, kind, action}, keys {@code namespace:id}. */
+  NAMESPACE_SYNC,
+  /** TenantSync: {@code file, key, kind, action}, keys the bare id or path. */
+  TENANT_SYNC
 }

@@ -94,7 +94,7 @@ public abstract non-sealed class SyncDashboards implements SyncTask, OnBranch {
   }
 
   public static class Builder extends ImmutableSyncDashboards.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.Rows<Builder> {
     Builder() {}
   }
 }

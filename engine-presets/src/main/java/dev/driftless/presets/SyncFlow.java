@@ -92,7 +92,7 @@ public abstract non-sealed class SyncFlow implements SyncTask, OnBranch {
   }
 
   public static class Builder extends ImmutableSyncFlow.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.Rows<Builder> {
     Builder() {}
   }
 }

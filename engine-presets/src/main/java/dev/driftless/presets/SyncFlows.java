@@ -114,7 +114,7 @@ public abstract non-sealed class SyncFlows implements SyncTask, OnBranch {
   }
 
   public static class Builder extends ImmutableSyncFlows.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.Rows<Builder> {
     Builder() {}
   }
 }

@@ -115,7 +115,7 @@ public abstract non-sealed class SyncNamespaceFiles implements SyncTask, OnBranc
   }
 
   public static class Builder extends ImmutableSyncNamespaceFiles.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder> {
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.Rows<Builder> {
     Builder() {}
   }
 

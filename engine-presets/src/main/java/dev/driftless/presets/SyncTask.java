@@ -15,4 +15,13 @@ public sealed interface SyncTask extends Task, GitConnection, KestraConnection
   default boolean dryRun() {
     return false;
   }
+
+  /**
+   * The output rows: the Git plugin's, field for field (the default), or Driftless's detailed rows
+   * ({@code rows: DETAILED}).
+   */
+  @Value.Default
+  default RowDetail rows() {
+    return RowDetail.PLUGIN;
+  }
 }

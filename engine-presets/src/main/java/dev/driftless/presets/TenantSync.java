@@ -66,7 +66,7 @@ public abstract non-sealed class TenantSync implements TwoWaySync {
         .kestraScope(scope)
         .kestra(this)
         .dryRun(dryRun())
-        .rows(RowStyle.NAMESPACE_SYNC)
+        .rows(RowStyle.TENANT_SYNC)
         .commit(this)
         .build();
   }
@@ -90,7 +90,7 @@ public abstract non-sealed class TenantSync implements TwoWaySync {
   }
 
   public static class Builder extends ImmutableTenantSync.Builder
-      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.CommitInfo<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.TwoWay<Builder> {
+      implements FieldGroups.Remote<Builder>, FieldGroups.Server<Builder>, FieldGroups.CommitInfo<Builder>, FieldGroups.DryRun<Builder>, FieldGroups.Rows<Builder>, FieldGroups.TwoWay<Builder> {
     Builder() {}
   }
 }

@@ -17,9 +17,9 @@ import java.util.Optional;
  * @param plan the last plan made (after retries)
  * @param result the apply of that plan; empty for a dry run, a plan that cannot be applied, or one
  *     with nothing to write
- * @param rows the diff rows in the task's row shape
+ * @param rows the diff rows in the task's row shape, the plugin's or Driftless's detailed ones
  * @param commitId the Git commit made, if any
- * @param commitUrl where to see it on the forge, when the remote is on a known one
+ * @param commitUrl where to see it: the forge's commit page, or {@code <web address>/commit/<id>} on other hosts
  * @param attempts how many plans were made (more than one when an apply ended stale)
  */
 public record PresetResult(TaskType type, Plan plan, Optional<ApplyResult> result, List<Map<String, Object>> rows,

@@ -13,6 +13,7 @@ import dev.driftless.presets.ExecutionFilesSpec;
 import dev.driftless.presets.PresetRows;
 import dev.driftless.presets.PresetSpec;
 import dev.driftless.presets.RowContext;
+import dev.driftless.presets.RowDetail;
 import dev.driftless.presets.SyncTask;
 import dev.driftless.git.GitSide;
 import dev.driftless.git.clone.CloneRequest;
@@ -38,6 +39,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +56,7 @@ import java.util.stream.Stream;
  * PresetResult run = PresetRunner.create().run(NamespaceSync.builder()
  *     .url("https://github.com/org/repo").branch("main").namespace("company.team")
  *     .sourceOfTruth(Side.GIT).build());
- * run.rows();        // the plugin's diff rows
+ * run.rows();        // the plugin's diff rows (Driftless's with rows(RowDetail.DETAILED))
  * run.commitUrl();   // for tasks that push
  * }</pre>
  */
@@ -79,6 +81,12 @@ public final class PresetRunner {
   /** Plans every task without applying, whatever its {@code dryRun} says. */
   public PresetRunner withDryRun(boolean value) {
     return with(p -> p.forceDryRun = value);
+  }
+
+  /** The output rows' detail for every task, whatever its {@code rows} says. */
+  public PresetRunner withRowDetail(RowDetail value) {
+    Objects.requireNonNull(value, "rowDetail");
+    return with(p -> p.rowDetail = Optional.of(value));
   }
 
   /** A local directory that keeps fetched Git objects between runs. */
@@ -157,7 +165,8 @@ public final class PresetRunner {
           .withMaxAttempts(parts.maxAttempts)
           .withListener(new Progress(spec, kestra))
           .withFocus(input -> focus(input, spec));
-      SyncResult run = spec.dryRun() || parts.forceDryRun ? sync.dryRun() : sync.apply();
+      boolean dryRun = spec.dryRun() || parts.forceDryRun;
+      SyncResult run = dryRun ? sync.dryRun() : sync.apply();
 
       PlanInput read = run.last().input();
       Optional<ApplyResult> applied = run.result();
@@ -177,9 +186,26 @@ public final class PresetRunner {
               ? applied.flatMap(r -> r.result(change)).flatMap(ChangeResult::version) : Optional.empty();
           return written.or(() -> read.kestra().resource(key).flatMap(Resource::version));
         }
+
+        @Override
+        public boolean dryRun() {
+          return dryRun;
+        }
+
+        @Override
+        public String gitDirectory() {
+          return layout.directory();
+        }
+
+        @Override
+        public Side sourceOfTruth() {
+          return spec.policy().sourceOfTruth();
+        }
       };
       Optional<Commit> commit = applied.flatMap(r -> r.commit(Side.GIT));
-      return new PresetResult(spec.type(), run.plan(), applied, PresetRows.of(spec.rows(), run.plan(), applied, context),
+      List<Map<String, Object>> rows =
+          PresetRows.of(spec.rows(), parts.rowDetail.orElse(task.rows()), run.plan(), applied, context);
+      return new PresetResult(spec.type(), run.plan(), applied, rows,
           commit.map(Commit::id), commit.flatMap(Commit::url), run.attempts().size());
     }
   }
@@ -347,6 +373,7 @@ public final class PresetRunner {
     PlanOptions options = PlanOptions.builder().maxDiffLines(100_000).build();
     boolean forceDryRun;
     Optional<ResourceKey> runningFlow = Optional.empty();
+    Optional<RowDetail> rowDetail = Optional.empty();
 
     Parts copy() {
       Parts copy = new Parts();
@@ -358,6 +385,7 @@ public final class PresetRunner {
       copy.options = options;
       copy.forceDryRun = forceDryRun;
       copy.runningFlow = runningFlow;
+      copy.rowDetail = rowDetail;
       return copy;
     }
   }

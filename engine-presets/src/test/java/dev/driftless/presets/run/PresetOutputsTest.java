@@ -62,14 +62,15 @@ class PresetOutputsTest {
   }
 
   @Test
-  void commitUrl_onALoopbackServer_isEmpty_andCommitIdIsTheBranchHead() {
+  void commitUrl_onALoopbackServer_isItsWebAddress_andCommitIdIsTheBranchHead() {
     try (PresetWorld world = PresetWorld.start(dir)) {
       world.putFlow(GuideFlows.FLOW1);
 
       PresetResult run = world.run("type: io.kestra.plugin.git.PushFlows\nsourceNamespace: dev\n");
 
       assertEquals(world.head(MAIN).map(ObjectId::name), run.commitId());
-      assertEquals(Optional.empty(), run.commitUrl());
+      assertEquals(run.commitId().map(id -> world.url().replaceAll("\\.git$", "") + "/commit/" + id), run.commitUrl(),
+          "as the plugin: <web address>/commit/<id> on any host");
       assertEquals(1, run.attempts());
       assertTrue(run.isSuccess());
     }

@@ -8,6 +8,7 @@ import dev.driftless.emulator.EmulatorState;
 import dev.driftless.emulator.KestraEmulator;
 import dev.driftless.emulator.Mode;
 import dev.driftless.emulator.RecordedRequest;
+import dev.driftless.presets.RowDetail;
 import dev.driftless.presets.SyncTask;
 import dev.driftless.presets.Task;
 import dev.driftless.presets.TaskFile;
@@ -57,7 +58,11 @@ final class PresetWorld implements AutoCloseable {
   private final JGitHttpServer git;
   private final KestraEmulator emulator;
   private final Path workDir;
-  private PresetRunner runner = PresetRunner.create();
+  /**
+   * Detailed rows: these end-to-end tests read Driftless's states (KEPT, PROTECTED, BLOCKED...)
+   * from the rows; {@link PluginRowsTest} checks the default, the plugin's rows.
+   */
+  private PresetRunner runner = PresetRunner.create().withRowDetail(RowDetail.DETAILED);
 
   private PresetWorld(Repos repos, BareRepo repo, JGitHttpServer git, KestraEmulator emulator, Path workDir) {
     this.repos = repos;

@@ -92,7 +92,8 @@ class PushFlowsEndToEndTest {
         "only the selected flow, on a branch created from main");
     assertEquals(mainBefore, world.head(MAIN), "main is not touched");
     assertEquals(world.head("develop").map(ObjectId::name), run.commitId());
-    assertEquals(Optional.empty(), run.commitUrl(), "a loopback remote is on no known forge");
+    assertEquals(run.commitId().map(id -> world.url().replaceAll("\\.git$", "") + "/commit/" + id), run.commitUrl(),
+        "a loopback remote is on no known forge: <web address>/commit/<id>, as the plugin");
     RevCommit commit = world.repo().log("develop").get(0);
     assertEquals("changes to kestra flows", commit.getShortMessage());
     assertEquals(world.gitServer().credentials().user(), commit.getAuthorIdent().getName(),
