@@ -2,6 +2,7 @@ package dev.driftless.plan;
 
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.diagnostic.Severity;
+import dev.driftless.policy.Guards;
 import dev.driftless.policy.Policy;
 import dev.driftless.resource.Content;
 import dev.driftless.resource.ResourceKey;
@@ -29,11 +30,11 @@ import org.immutables.value.Value;
 public abstract class Plan {
 
   /**
-   * The format of plan files this version writes: 3 since a scope's children are
-   * {@code include_child_namespaces}, as the policy's (2 sealed plan files with a digest and is still
-   * read).
+   * The format of plan files this version writes: 4 since the guard has a minimum population and
+   * an allowance (3 named a scope's children {@code include_child_namespaces}, as the policy's; 2
+   * sealed plan files with a digest; both are still read).
    */
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 4;
 
   /** Only the generated implementation extends it. */
   Plan() {}
@@ -91,6 +92,18 @@ public abstract class Plan {
   /** Whether the plan may be applied: it has no error. */
   public boolean isApplyable() {
     return diagnostics().stream().noneMatch(d -> d.severity().blocksApply());
+  }
+
+  /**
+   * Whether the plan cannot be applied only because the mass-deletion guard holds deletions back
+   * (its errors are all the guard's, {@link Guards#FIELD}): approving this
+   * plan's id, or a wider guard, would make it applyable. A dry run of such a plan has done its job:
+   * it shows what is held back and the id to approve.
+   */
+  public boolean isHeldOnlyByGuards() {
+    List<Diagnostic> errors = errors();
+    return !errors.isEmpty() && errors.stream().allMatch(d -> d.field().filter(Guards.FIELD::equals)
+        .isPresent());
   }
 
   public List<Diagnostic> errors() {

@@ -129,23 +129,23 @@ class PlanFileSealTest {
 
   @Test
   void aPlanOfTheFirstFormat_isRefused_withTheAdviceToPlanAgain() {
-    String version1 = WRITTEN.replace("\"format_version\": 3", "\"format_version\": 1")
+    String version1 = WRITTEN.replace("\"format_version\": 4", "\"format_version\": 1")
         .replaceAll("\n  \"digest\": \"sha256:[0-9a-f]{64}\",", "");
 
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
         () -> PlanJson.read(version1, "the plan file old.json"));
     assertEquals("the plan file old.json has plan format_version 1, written by an older Driftless that did not seal "
-        + "plan files against changes; plan again to get a plan of version 3", refused.getMessage());
+        + "plan files against changes; plan again to get a plan of version 4", refused.getMessage());
   }
 
   @Test
   void aPlanOfANewerFormat_isRefused_namingTheVersionsRead() {
-    String version4 = WRITTEN.replace("\"format_version\": 3", "\"format_version\": 4");
+    String version5 = WRITTEN.replace("\"format_version\": 4", "\"format_version\": 5");
 
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-        () -> PlanJson.read(version4, "the plan file new.json"));
-    assertEquals("the plan file new.json has plan format_version 4, written by a newer Driftless; this one reads "
-        + "versions up to 3", refused.getMessage());
+        () -> PlanJson.read(version5, "the plan file new.json"));
+    assertEquals("the plan file new.json has plan format_version 5, written by a newer Driftless; this one reads "
+        + "versions up to 4", refused.getMessage());
   }
 
   @Test

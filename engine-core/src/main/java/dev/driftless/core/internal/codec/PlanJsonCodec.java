@@ -50,7 +50,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The plan JSON format, version 3. Field names are snake_case; enums are lower-case labels.
+ * The plan JSON format, version 4. Field names are snake_case; enums are lower-case labels.
  *
  * <p>Version 2 sealed the file: {@code digest} is a SHA-256 of everything else in it as this codec
  * writes it (compact, fields in their fixed order), and reading checks it, then checks that every
@@ -66,6 +66,10 @@ import java.util.regex.Pattern;
  * (each a kind, a namespace and a name; empty in every version 2 plan). A version 2 file is still
  * read, and its seal checked against the tree version 2 wrote, so a plan saved before stays valid
  * and an edited one is still refused.
+ *
+ * <p>Version 4 adds the guard's {@code min_population} and {@code allowed_deletes} (null for none).
+ * An older file's guard is read as it meant then: a population of 0 (its rules judge every side)
+ * and no deletions allowed in advance.
  */
 public final class PlanJsonCodec {
 
@@ -221,6 +225,14 @@ public final class PlanJsonCodec {
       guards.put("max_delete_share", p.guards().maxDeleteShare().getAsDouble());
     } else {
       guards.putNull("max_delete_share");
+    }
+    if (version >= 4) {
+      guards.put("min_population", p.guards().minPopulation());
+      if (p.guards().allowedDeletes().isPresent()) {
+        guards.put("allowed_deletes", p.guards().allowedDeletes().getAsInt());
+      } else {
+        guards.putNull("allowed_deletes");
+      }
     }
     return node;
   }
@@ -460,8 +472,12 @@ public final class PlanJsonCodec {
       p.selector(Selector.of(kindSet(selector, "kinds"), strings(selector, "includes"), strings(selector, "excludes")));
       JsonNode guards = object(node, "guards");
       JsonNode share = guards.get("max_delete_share");
+      // Before format 4 the guard had no population or allowance: 0 and none keep what it meant.
+      JsonNode allowed = guards.get("allowed_deletes");
       p.guards(new Guards(bool(guards, "refuse_deleting_everything"),
-          share == null || share.isNull() ? OptionalDouble.empty() : OptionalDouble.of(share.asDouble())));
+          share == null || share.isNull() ? OptionalDouble.empty() : OptionalDouble.of(share.asDouble()),
+          version >= 4 ? integer(guards, "min_population") : 0,
+          version < 4 || allowed == null || allowed.isNull() ? OptionalInt.empty() : OptionalInt.of(allowed.asInt())));
       try {
         return p.build();
       } catch (IllegalArgumentException | IllegalStateException e) {
