@@ -22,6 +22,7 @@ import dev.driftless.kestra.KestraSide;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
+import dev.driftless.policy.Guards;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
 import dev.driftless.port.Clock;
@@ -39,6 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs the Git plugin's tasks against real sides: opens Git and Kestra from the task's settings,
@@ -118,6 +120,15 @@ public final class PresetRunner {
   }
 
   /**
+   * Changes each task's mass-deletion guard, as the command line's guard flags do; the task's own
+   * by default.
+   */
+  public PresetRunner withGuards(UnaryOperator<Guards> adjust) {
+    Objects.requireNonNull(adjust, "adjust");
+    return with(p -> p.guards = adjust);
+  }
+
+  /**
    * The flow that runs the tasks (a system flow inside Kestra, the wrapper of a task file): no task
    * deletes it, though its source lacks it, as the Git plugin promises; the plan shows it protected.
    * Updates to it still apply.
@@ -145,7 +156,7 @@ public final class PresetRunner {
     try (KestraSide kestra = KestraSide.open(spec.kestra().kestraSettings(kestraOnlyWritten,
         parts.options.maxResourceBytes()))) {
       Sync sync = Sync.between(git.reader(), spec.git().scope(), kestraReader(kestra, spec), spec.kestraScope())
-          .withPolicy(policy(spec))
+          .withPolicy(policy(spec, task))
           .withOptions(parts.options)
           .withReviewer(kestra.reviewer())
           .withWriters(git.writer(), kestra.writer())
@@ -153,7 +164,8 @@ public final class PresetRunner {
           .withMaxAttempts(parts.maxAttempts)
           .withListener(new Progress(spec, kestra))
           .withFocus(input -> focus(input, spec));
-      SyncResult run = spec.dryRun() || parts.forceDryRun ? sync.dryRun() : sync.apply();
+      boolean dryRun = spec.dryRun() || parts.forceDryRun;
+      SyncResult run = dryRun ? sync.dryRun() : sync.apply();
 
       PlanInput read = run.last().input();
       Optional<ApplyResult> applied = run.result();
@@ -176,7 +188,7 @@ public final class PresetRunner {
       };
       Optional<Commit> commit = applied.flatMap(r -> r.commit(Side.GIT));
       return new PresetResult(spec.type(), run.plan(), applied, PresetRows.of(spec.rows(), run.plan(), applied, context),
-          commit.map(Commit::id), commit.flatMap(Commit::url), run.attempts().size());
+          commit.map(Commit::id), commit.flatMap(Commit::url), run.attempts().size(), dryRun);
     }
   }
 
@@ -296,9 +308,9 @@ public final class PresetRunner {
     return identity.length() > 12 && identity.matches("[0-9a-f]+") ? identity.substring(0, 12) : identity;
   }
 
-  /** The task's policy, protecting the running flow too. */
-  private Policy policy(PresetSpec spec) {
-    Policy policy = spec.policy();
+  /** The task's policy with its guard (as the runner's caller adjusts it), protecting the running flow too. */
+  private Policy policy(PresetSpec spec, SyncTask task) {
+    Policy policy = spec.policy().withGuards(parts.guards.apply(task.guards()));
     if (parts.runningFlow.isEmpty()) {
       return policy;
     }
@@ -317,6 +329,7 @@ public final class PresetRunner {
     PlanOptions options = PlanOptions.builder().maxDiffLines(100_000).build();
     boolean forceDryRun;
     Optional<ResourceKey> runningFlow = Optional.empty();
+    UnaryOperator<Guards> guards = UnaryOperator.identity();
 
     Parts copy() {
       Parts copy = new Parts();
@@ -328,6 +341,7 @@ public final class PresetRunner {
       copy.options = options;
       copy.forceDryRun = forceDryRun;
       copy.runningFlow = runningFlow;
+      copy.guards = guards;
       return copy;
     }
   }

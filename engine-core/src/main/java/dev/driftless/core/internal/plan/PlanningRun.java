@@ -696,14 +696,15 @@ public final class PlanningRun {
       if (rule.isEmpty()) {
         continue;
       }
-      String what = rule.get() == Guards.Rule.EVERYTHING ? "all " + inScope : count + " of " + inScope;
+      String what = rule.get() != Guards.Rule.EVERYTHING ? count + " of " + inScope + " resources"
+          : inScope == 1 ? "the one resource" : "all " + inScope + " resources";
       if (options.approvedPlanId().filter(id::equals).isPresent()) {
-        diagnostics.add(Diagnostic.info("deletes " + what + " resources in scope in " + side.displayName()
+        diagnostics.add(Diagnostic.info("deletes " + what + " in scope in " + side.displayName()
             + "; approved (plan " + id + ")").onSide(side));
         continue;
       }
       tripped.add(side);
-      diagnostics.add(Diagnostic.error("this plan deletes " + what + " resources in scope in " + side.displayName()
+      diagnostics.add(Diagnostic.error("this plan deletes " + what + " in scope in " + side.displayName()
           + why(rule.get(), guards, count, inScope, sources, side) + ". If it is intended, approve this exact plan: "
           + "--approve " + id + " on the command line, approvedPlanId: " + id + " in a task (or in PlanOptions). "
           + "To let such plans through without approval: --allow-deletes " + count + " (allowedDeletes: " + count
