@@ -2,6 +2,7 @@ package dev.driftless.plan;
 
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.diagnostic.Severity;
+import dev.driftless.policy.Guards;
 import dev.driftless.policy.Policy;
 import dev.driftless.resource.Content;
 import dev.driftless.resource.ResourceKey;
@@ -37,12 +38,12 @@ import org.immutables.value.Value;
 public abstract class Plan {
 
   /**
-   * The format of plan files this version writes: 4 since a two-way plan carries its baseline and
-   * the policy its {@code two_way} and {@code on_conflict} (3 named a scope's children
-   * {@code include_child_namespaces}, as the policy's; 2 sealed plan files with a digest; both are
-   * still read).
+   * The format of plan files this version writes: 5 since the guard has a minimum population and
+   * an allowance (4 added a two-way plan's baseline and the policy's {@code two_way} and
+   * {@code on_conflict}; 3 named a scope's children {@code include_child_namespaces}, as the
+   * policy's; 2 sealed plan files with a digest; all are still read).
    */
-  public static final int FORMAT_VERSION = 4;
+  public static final int FORMAT_VERSION = 5;
 
   /** Only the generated implementation extends it. */
   Plan() {}
@@ -119,6 +120,18 @@ public abstract class Plan {
   /** Whether the plan may be applied: it has no error. */
   public boolean isApplyable() {
     return diagnostics().stream().noneMatch(d -> d.severity().blocksApply());
+  }
+
+  /**
+   * Whether the plan cannot be applied only because the mass-deletion guard holds deletions back
+   * (its errors are all the guard's, {@link Guards#FIELD}): approving this
+   * plan's id, or a wider guard, would make it applyable. A dry run of such a plan has done its job:
+   * it shows what is held back and the id to approve.
+   */
+  public boolean isHeldOnlyByGuards() {
+    List<Diagnostic> errors = errors();
+    return !errors.isEmpty() && errors.stream().allMatch(d -> d.field().filter(Guards.FIELD::equals)
+        .isPresent());
   }
 
   public List<Diagnostic> errors() {

@@ -40,6 +40,9 @@ final class ApplyCommand implements Callable<Integer> {
   SideOptions sides;
 
   @Mixin
+  GuardOptions guards;
+
+  @Mixin
   OutputOptions output;
 
   @Option(names = "--auto-approve", description = "Apply without asking.")
@@ -56,15 +59,16 @@ final class ApplyCommand implements Callable<Integer> {
     SideOptions options = sides;
     Policy policy;
     if (planFile != null) {
-      if (sides.git != null || sides.kestra != null) {
-        throw new UserError("give either a plan file or the options to plan with, not both");
+      if (sides.git != null || sides.kestra != null || guards.isSet()) {
+        throw new UserError("give either a plan file or the options to plan with, not both (a saved plan keeps "
+            + "the guard it was made with; --approve its id to let it through)");
       }
       saved = PlanFiles.read(planFile);
       options = SideOptions.from(saved);
       policy = saved.policy();
     } else {
       sides.validate();
-      policy = sides.policy();
+      policy = guards.applyTo(sides.policy());
     }
     PlanOptions.Builder planOptions = options.planOptions();
     if (approve != null) {

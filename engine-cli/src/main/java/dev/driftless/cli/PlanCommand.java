@@ -1,6 +1,7 @@
 package dev.driftless.cli;
 
 import dev.driftless.plan.Plan;
+import dev.driftless.plan.Reason;
 import dev.driftless.policy.Policy;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,7 +14,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = {"Show what would change between Git and Kestra, and why. Writes nothing.", ""},
     footer = {"", "Exit codes: 0 success (with --detailed-exitcode: no changes), 1 an error or",
-        "a plan that cannot be applied, 2 changes present (with --detailed-exitcode)."})
+        "a plan that cannot be applied, 2 changes present (with --detailed-exitcode).",
+        "A plan only the mass-deletion guard holds back is a plan made: 0 (2 with --detailed-exitcode),",
+        "with a warning; applying it fails until it is approved (--approve ID)."})
 final class PlanCommand implements Callable<Integer> {
 
   @ParentCommand
@@ -21,6 +24,9 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin
   SideOptions sides;
+
+  @Mixin
+  GuardOptions guards;
 
   @Mixin
   OutputOptions output;
@@ -34,7 +40,7 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     sides.validate();
-    Policy policy = sides.policy();
+    Policy policy = guards.applyTo(sides.policy());
     Console console = main.console();
     try (Session session = Session.open(sides, main.env, policy, console)) {
       Plan plan = session.plan(sides.planOptions().build());
@@ -43,10 +49,23 @@ final class PlanCommand implements Callable<Integer> {
         PlanFiles.write(out, plan);
         console.note("Saved the plan to " + out + "; apply exactly this plan with: driftless apply " + out);
       }
+      if (plan.isHeldOnlyByGuards()) {
+        // A plan shows what the guard holds back and the id to approve: that is a plan made.
+        console.note(heldBack(plan));
+        return detailedExitCode ? 2 : 0;
+      }
       if (!plan.isApplyable()) {
         return 1;
       }
       return detailedExitCode && plan.hasWrites() ? 2 : 0;
     }
+  }
+
+  /** The warning of a plan only the guard holds back. */
+  static String heldBack(Plan plan) {
+    long held = plan.changes().stream().filter(c -> c.reason() == Reason.GUARD_MASS_DELETE).count();
+    return "Warning: the mass-deletion guard holds back " + held + (held == 1 ? " deletion" : " deletions")
+        + " (BLOCKED): applying plan " + plan.id() + " fails and writes nothing until it is approved with --approve "
+        + plan.id() + " (see the error above for the other ways through).";
   }
 }

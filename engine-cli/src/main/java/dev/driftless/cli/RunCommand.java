@@ -7,6 +7,7 @@ import dev.driftless.presets.SyncTask;
 import dev.driftless.presets.TaskEnvironment;
 import dev.driftless.presets.TaskFile;
 import dev.driftless.plan.PlanOptions;
+import dev.driftless.policy.Guards;
 import dev.driftless.presets.run.PresetResult;
 import dev.driftless.presets.run.PresetRunner;
 import java.io.IOException;
@@ -84,6 +85,9 @@ final class RunCommand implements Callable<Integer> {
   Long maxFileSize;
 
   @Mixin
+  GuardOptions guards;
+
+  @Mixin
   OutputOptions output;
 
   @Override
@@ -108,6 +112,10 @@ final class RunCommand implements Callable<Integer> {
     PresetRunner runner = PresetRunner.create().withDryRun(dryRun).withOptions(options.build())
         .withProgress(console::progress)
         .withListener((r, done, total) -> console.progress(done + " of " + total + " applied"));
+    if (guards.isSet()) {
+      guards.applyTo(Guards.defaults()); // every bad flag refused before any task runs
+      runner = runner.withGuards(guards::applyTo);
+    }
     if (cacheDir != null) {
       runner = runner.withCacheDirectory(cacheDir);
     }
@@ -207,6 +215,9 @@ final class RunCommand implements Callable<Integer> {
       run.result().ifPresent(r -> console.out().print(Session.describe(r)));
       if (dryRun || task.dryRun()) {
         console.note("Dry run: nothing was written.");
+      }
+      if (run.isHeldBack()) {
+        console.note("Warning: " + run.heldBackWarning());
       }
       run.commitId().ifPresent(id -> console.out().println("commitId: " + id));
       run.commitUrl().ifPresent(url -> console.out().println("commitURL: " + url));

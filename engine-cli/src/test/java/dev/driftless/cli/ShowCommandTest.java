@@ -76,7 +76,7 @@ class ShowCommandTest {
   @Test
   void aPlanFile_ofTheFirstFormat_isRefused_withTheAdviceToPlanAgain() throws IOException {
     Path old = dir.resolve("old.json");
-    Files.writeString(old, json.replace("\"format_version\": 3", "\"format_version\": 1"), StandardCharsets.UTF_8);
+    Files.writeString(old, json.replace("\"format_version\": " + dev.driftless.plan.Plan.FORMAT_VERSION, "\"format_version\": 1"), StandardCharsets.UTF_8);
 
     Cli.run(Map.of(), "show", old.toString()).assertOneErrorLine("driftless: the plan file " + old
         + " has plan format_version 1, written by an older Driftless that did not seal plan files against changes;"

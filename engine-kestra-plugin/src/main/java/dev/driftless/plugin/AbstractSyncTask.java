@@ -8,6 +8,7 @@ import dev.driftless.kestra.KestraAuth;
 import dev.driftless.plan.Plan;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.plan.Summary;
+import dev.driftless.policy.Guards;
 import dev.driftless.presets.FieldGroups;
 import dev.driftless.presets.KestraConnection;
 import dev.driftless.presets.RowDetail;
@@ -37,7 +38,8 @@ import org.slf4j.Logger;
  * A task that plans and applies through the engine: Kestra's API settings, {@code dryRun}, and the
  * run itself (log lines through the task's logger, the plan's counts as metrics, the rows as an Ion
  * file in Kestra's internal storage). A plan that cannot be applied, or an apply that does not
- * complete, fails the task with one message.
+ * complete, fails the task with one message; a dry run only the mass-deletion guard holds back does
+ * not (it logs the warning, and its rows show the deletions BLOCKED).
  */
 @SuperBuilder
 @NoArgsConstructor
@@ -75,17 +77,36 @@ public abstract class AbstractSyncTask<O extends SyncOutput> extends AbstractGit
   @Builder.Default
   protected Property<RowDetail> rows = Property.ofValue(RowDetail.PLUGIN);
 
-  @Schema(title = "The id of a plan approved to delete everything in scope",
-      description = "A plan that deletes every resource in scope on a side is held back until approved: the task fails "
-          + "and its log shows the plan and its id. After reviewing it, set this to that id (an input works well: "
+  @Schema(title = "The id of a plan approved to delete more than the guard allows",
+      description = "A plan that deletes too much on a side (see `maxDeleteShare`) is held back until approved: the "
+          + "task fails (a dry run does not) and its log shows the plan and its id. After reviewing it, set this to that id (an input works well: "
           + "`{{ inputs.approve }}`) and run again; only that exact plan is applied.")
   @PluginProperty(group = "execution")
   protected Property<String> approvedPlanId;
 
-  /** Sets Kestra's rendered settings, {@code dryRun} and {@code rows} on a task request's builder. */
+  @Schema(title = "Driftless: hold back a plan deleting more than this share of a side",
+      description = "The mass-deletion guard, as octoDNS's: a plan that deletes more than this share (`30%` or `0.3`) "
+          + "of what a side holds in scope is held back (its deletions BLOCKED, reason `guard_mass_delete`; a dry run "
+          + "still succeeds and shows them, a real run fails and writes nothing) until `approvedPlanId` names it. "
+          + "Judged only on a side holding at least `deleteGuardMinPopulation`. Default `30%`.")
+  @PluginProperty(group = "execution")
+  protected Property<String> maxDeleteShare;
+
+  @Schema(title = "Driftless: the fewest resources a side holds for the share to be judged",
+      description = "Below it, a plan passes the guard unless it deletes everything in scope while the source holds "
+          + "nothing there (the look of a wrong directory), so a renamed flow syncs without approval. Default `10`.")
+  @PluginProperty(group = "execution")
+  protected Property<Integer> deleteGuardMinPopulation;
+
+  @Schema(title = "Driftless: deletions allowed without approval",
+      description = "A plan deleting at most this many resources on a side passes the guard on that side: the "
+          + "approval of a known count, given in advance, for scheduled runs. None by default.")
+  @PluginProperty(group = "execution")
+  protected Property<Integer> allowedDeletes;
+
+  /** Sets Kestra's rendered settings, {@code dryRun}, {@code rows} and the guard on a task request's builder. */
   protected <B extends FieldGroups.Remote<B> & FieldGroups.Server<B> & FieldGroups.DryRun<B> & FieldGroups.Rows<B>> B
-      connection(
-      RunContext runContext, B builder) throws IllegalVariableEvaluationException {
+      connection(RunContext runContext, B builder) throws IllegalVariableEvaluationException {
     Rendered r = new Rendered(runContext);
     remote(runContext, builder);
     builder.kestraUrl(r.string(kestraUrl).orElseGet(() -> configuredUrl(runContext)));
@@ -93,7 +114,40 @@ public abstract class AbstractSyncTask<O extends SyncOutput> extends AbstractGit
     kestraAuth(r).ifPresent(builder::auth);
     r.bool(dryRun).ifPresent(builder::dryRun);
     r.enumValue(rows, RowDetail.class).ifPresent(builder::rows);
+    guards(r).ifPresent(builder::guards);
     return builder;
+  }
+
+  /** The mass-deletion guard's properties on top of its defaults; empty when none is set. */
+  private Optional<Guards> guards(Rendered r) throws IllegalVariableEvaluationException {
+    Optional<String> share = r.string(maxDeleteShare);
+    Optional<Integer> population = r.integer(deleteGuardMinPopulation);
+    Optional<Integer> allowed = r.integer(allowedDeletes);
+    if (share.isEmpty() && population.isEmpty() && allowed.isEmpty()) {
+      return Optional.empty();
+    }
+    Guards guards = Guards.defaults();
+    try {
+      if (share.isPresent()) {
+        guards = guards.withMaxDeleteShare(Guards.share(share.get()));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(FieldGroups.MAX_DELETE_SHARE + " " + e.getMessage(), e);
+    }
+    if (population.isPresent()) {
+      guards = guards.withMinPopulation(atLeastZero(FieldGroups.DELETE_GUARD_MIN_POPULATION, population.get()));
+    }
+    if (allowed.isPresent()) {
+      guards = guards.withAllowedDeletes(atLeastZero(FieldGroups.ALLOWED_DELETES, allowed.get()));
+    }
+    return Optional.of(guards);
+  }
+
+  private static int atLeastZero(String property, int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(property + " must be 0 or more, got " + value);
+    }
+    return value;
   }
 
   /** The server's {@code kestra.url}, else the plugin's default. */
@@ -156,6 +210,12 @@ public abstract class AbstractSyncTask<O extends SyncOutput> extends AbstractGit
       logger.info("Dry run: nothing was written.");
     }
     metrics(runContext, plan.summary());
+    if (result.isHeldBack()) {
+      logger.warn("{}", result.heldBackWarning());
+    }
+    if (result.isSuccess()) {
+      return result;
+    }
     if (!plan.isApplyable()) {
       throw new SyncFailedException("The plan cannot be applied (" + plan.summary().line() + ") "
           + String.join(" ", plan.errors().stream().map(d -> d.render()).toList()));

@@ -109,6 +109,35 @@ class SyncFlowsTest {
   }
 
   @Test
+  void aDryRunTheMassDeletionGuardHoldsBack_doesNotFail_aRealRunDoes_andAllowedDeletesLetsItThrough() throws Exception {
+    world.repo().commit(PluginWorld.MAIN).add("_flows/README.md", "no flows here\n").push();
+    for (String id : List.of("a", "b", "c")) {
+      world.kestra().state().putFlowSource(PluginWorld.TENANT, HELLO.replace("id: hello", "id: " + id));
+    }
+
+    RunContext dry = context();
+    SyncFlows.Output planned = task().delete(Property.ofValue(true)).dryRun(Property.ofValue(true)).build().run(dry);
+
+    assertTrue(planned.getSummary().contains("3 blocked"), planned.getSummary());
+    List<Map<String, Object>> rows = rows(dry, planned.getFlows());
+    assertEquals(3, rows.size(), rows.toString());
+    assertTrue(rows.stream().allMatch(r -> "BLOCKED".equals(r.get("syncState"))), rows.toString());
+    assertEquals(3, world.kestra().state().flows(PluginWorld.TENANT).size());
+
+    SyncFailedException failed = org.junit.jupiter.api.Assertions.assertThrows(SyncFailedException.class,
+        () -> task().delete(Property.ofValue(true)).build().run(context()));
+    assertTrue(failed.getMessage().contains(planned.getPlanId()), failed.getMessage());
+    assertEquals(3, world.kestra().state().flows(PluginWorld.TENANT).size(), "a real run writes nothing held");
+
+    IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> task().delete(Property.ofValue(true)).maxDeleteShare(Property.ofValue("130%")).build().run(context()));
+    assertTrue(bad.getMessage().startsWith("maxDeleteShare must be a share from 0% to 100%"), bad.getMessage());
+
+    task().delete(Property.ofValue(true)).allowedDeletes(Property.ofValue(3)).build().run(context());
+    assertEquals(0, world.kestra().state().flows(PluginWorld.TENANT).size());
+  }
+
+  @Test
   void aDryRun_writesNothing() throws Exception {
     world.repo().commit(PluginWorld.MAIN).add("_flows/hello.yml", HELLO).push();
 

@@ -2,6 +2,7 @@ package dev.driftless.presets;
 
 import dev.driftless.credential.Secret;
 import dev.driftless.kestra.KestraAuth;
+import dev.driftless.policy.Guards;
 import dev.driftless.policy.OnInvalidSyntax;
 import dev.driftless.policy.WhenMissing;
 import dev.driftless.resource.ResourceKind;
@@ -21,6 +22,11 @@ import java.util.Set;
  * properties (the Kestra plugin, from rendered properties) sets a group once for every task.
  */
 public final class FieldGroups {
+
+  /** The task properties of the mass-deletion guard, as its messages name them. */
+  public static final String MAX_DELETE_SHARE = "maxDeleteShare";
+  public static final String DELETE_GUARD_MIN_POPULATION = "deleteGuardMinPopulation";
+  public static final String ALLOWED_DELETES = "allowedDeletes";
 
   private FieldGroups() {}
 
@@ -90,8 +96,11 @@ public final class FieldGroups {
     B kinds(Set<ResourceKind> value);
   }
 
+  /** How a run goes: plan only, and when the mass-deletion guard holds a plan back. */
   public interface DryRun<B> {
     B dryRun(boolean value);
+
+    B guards(Guards value);
   }
 
   /** The output rows' detail ({@link SyncTask#rows()}). */
@@ -116,6 +125,45 @@ public final class FieldGroups {
         .ifPresent(b::auth);
     r.bool("dryRun").ifPresent(b::dryRun);
     r.enumValue("rows", RowDetail.class).ifPresent(b::rows);
+    readGuards(r).ifPresent(b::guards);
+  }
+
+  /**
+   * The mass-deletion guard's settings, on top of its defaults: {@code maxDeleteShare} (30% or
+   * 0.3), {@code deleteGuardMinPopulation} and {@code allowedDeletes} (whole numbers, 0 or more).
+   */
+  static Optional<Guards> readGuards(PropertyReader r) {
+    Guards guards = Guards.defaults();
+    boolean set = false;
+    Optional<String> share = r.string(MAX_DELETE_SHARE);
+    if (share.isPresent()) {
+      try {
+        guards = guards.withMaxDeleteShare(Guards.share(share.get()));
+        set = true;
+      } catch (IllegalArgumentException e) {
+        r.problem(MAX_DELETE_SHARE, e.getMessage());
+      }
+    }
+    Optional<Integer> population = wholeNumber(r, DELETE_GUARD_MIN_POPULATION);
+    if (population.isPresent()) {
+      guards = guards.withMinPopulation(population.get());
+      set = true;
+    }
+    Optional<Integer> allowed = wholeNumber(r, ALLOWED_DELETES);
+    if (allowed.isPresent()) {
+      guards = guards.withAllowedDeletes(allowed.get());
+      set = true;
+    }
+    return set ? Optional.of(guards) : Optional.empty();
+  }
+
+  private static Optional<Integer> wholeNumber(PropertyReader r, String name) {
+    Optional<Integer> value = r.integer(name);
+    if (value.isPresent() && value.get() < 0) {
+      r.problem(name, "must be 0 or more, got " + value.get());
+      return Optional.empty();
+    }
+    return value;
   }
 
   static void readCommit(PropertyReader r, CommitInfo<?> b) {

@@ -1,5 +1,6 @@
 package dev.driftless.presets;
 
+import dev.driftless.policy.Guards;
 import org.immutables.value.Value;
 
 /** A task that plans and applies through the engine: every task but Clone. */
@@ -23,5 +24,15 @@ public sealed interface SyncTask extends Task, GitConnection, KestraConnection
   @Value.Default
   default RowDetail rows() {
     return RowDetail.PLUGIN;
+  }
+
+  /**
+   * Driftless: when a plan deletes too much to run without approval ({@code maxDeleteShare},
+   * {@code deleteGuardMinPopulation}, {@code allowedDeletes} in a task file); octoDNS's 30 % of a
+   * side holding at least 10 by default.
+   */
+  @Value.Default
+  default Guards guards() {
+    return Guards.defaults();
   }
 }

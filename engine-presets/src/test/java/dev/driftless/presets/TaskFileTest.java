@@ -9,6 +9,7 @@ import dev.driftless.credential.Secret;
 import dev.driftless.git.layout.FilesLayout;
 import dev.driftless.git.layout.Layout;
 import dev.driftless.kestra.KestraAuth;
+import dev.driftless.policy.Guards;
 import dev.driftless.policy.NamespaceMapping;
 import dev.driftless.policy.OnInvalidSyntax;
 import dev.driftless.policy.WhenMissing;
@@ -132,6 +133,57 @@ class TaskFileTest {
     SyncFlows flows = (SyncFlows) tasks.get(0);
     assertEquals(WhenMissing.KEEP, flows.spec().policy().whenMissingInSource(), "delete defaults to false");
     assertEquals("_files", ((SyncNamespaceFiles) tasks.get(1)).gitDirectory());
+  }
+
+  @Test
+  void readsTheMassDeletionGuard_shareAsPercentOrFraction_populationAndAllowance() {
+    SyncFlows percent = (SyncFlows) one("""
+        type: io.kestra.plugin.git.SyncFlows
+        url: https://github.com/org/repo
+        targetNamespace: prod
+        maxDeleteShare: 50%
+        deleteGuardMinPopulation: 4
+        allowedDeletes: 3
+        """);
+    assertEquals(Guards.defaults().withMaxDeleteShare(0.5).withMinPopulation(4).withAllowedDeletes(3), percent.guards());
+    assertEquals(percent.guards(), percent.spec().policy().withGuards(percent.guards()).guards());
+    SyncFlows fraction = (SyncFlows) one("""
+        type: io.kestra.plugin.git.SyncFlows
+        url: https://github.com/org/repo
+        targetNamespace: prod
+        maxDeleteShare: 0.25
+        """);
+    assertEquals(Guards.defaults().withMaxDeleteShare(0.25), fraction.guards());
+    SyncFlows none = (SyncFlows) one("""
+        type: io.kestra.plugin.git.SyncFlows
+        url: https://github.com/org/repo
+        targetNamespace: prod
+        """);
+    assertEquals(Guards.defaults(), none.guards());
+  }
+
+  @Test
+  void refusesBadGuardSettings_withLineAndProperty_andSuggestsTheirNames() {
+    List<Problem> problems = problems("""
+        type: io.kestra.plugin.git.SyncFlows
+        url: https://github.com/org/repo
+        targetNamespace: prod
+        maxDeleteShare: 130%
+        deleteGuardMinPopulation: many
+        allowedDeletes: -1
+        allowedDelete: 3
+        """);
+    assertTrue(has(problems, "maxDeleteShare", "must be a share from 0% to 100% (0 to 1), got '130%'", 4),
+        problems.toString());
+    assertTrue(has(problems, "deleteGuardMinPopulation", "must be a whole number, got 'many'", 5), problems.toString());
+    assertTrue(has(problems, "allowedDeletes", "must be 0 or more, got -1", 6), problems.toString());
+    assertTrue(has(problems, "allowedDelete", "did you mean 'allowedDeletes'", 7), problems.toString());
+    assertTrue(has(problems("""
+        type: io.kestra.plugin.git.SyncFlows
+        url: https://github.com/org/repo
+        targetNamespace: prod
+        maxDeleteShare: thirty
+        """), "maxDeleteShare", "must be a share such as 30% or 0.3, got 'thirty'", 4));
   }
 
   @Test

@@ -5,7 +5,7 @@ import dev.driftless.plan.Plan;
 import java.util.Optional;
 
 /**
- * The plan as JSON, {@code "format_version": 3}: snapshots (identity and scope), policy, summary,
+ * The plan as JSON, {@code "format_version": 4}: snapshots (identity and scope), policy, summary,
  * every change with its {@code actions} array, reason, before and after fingerprints and diff, the
  * diagnostics and the metadata, sealed with a {@code digest} of all of it. The content to write is
  * not part of it; a plan read back is equal to the plan written but not executable (see

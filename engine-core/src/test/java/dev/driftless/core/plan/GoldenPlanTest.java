@@ -8,6 +8,7 @@ import dev.driftless.core.render.PlanText;
 import dev.driftless.core.render.RenderOptions;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
+import dev.driftless.policy.Guards;
 import dev.driftless.policy.OnInvalidSyntax;
 import dev.driftless.policy.Policy;
 import dev.driftless.resource.ResourceKey;
@@ -34,6 +35,11 @@ class GoldenPlanTest {
   private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
 
   static Plan plan() {
+    return plan(Guards.defaults());
+  }
+
+  /** The golden plan under another guard (a saved plan keeps the guard it was made with). */
+  static Plan plan(Guards guards) {
     Scope scope = Scope.namespaces(List.of("dev", "system"), true,
         Set.of(ResourceKind.FLOW, ResourceKind.NAMESPACE_FILE, ResourceKind.DASHBOARD));
     Snapshot git = Snapshots.git().scope(scope).identity("3f2a9c1d8e7b6a5f4e3d2c1b0a99887766554433")
@@ -64,7 +70,7 @@ class GoldenPlanTest {
         .file("dev", "data/blob.bin", new byte[] {0, 1, 2, 3})
         .build();
     Policy policy = Policy.builder().sourceOfTruth(Side.GIT).includeChildNamespaces(true)
-        .onInvalidSyntax(OnInvalidSyntax.WARN).build();
+        .onInvalidSyntax(OnInvalidSyntax.WARN).guards(guards).build();
     return Planner.plan(git, kestra, policy, PlanOptions.builder().putMetadata("git", "file:///srv/flows.git")
         .putMetadata("branch", "main").putMetadata("kestra", "http://127.0.0.1:8080").build());
   }

@@ -112,15 +112,17 @@ class PlannerTest {
   }
 
   @Test
-  void plan_holdsBackDeletingMoreThanTheAllowedShare() {
+  void plan_holdsBackDeletingMoreThanTheAllowedShare_ofASideAtLeastTheMinimumPopulation() {
     Snapshot git = Snapshots.git().namespace("dev").flow(Flows.flow("dev", "a")).build();
     Snapshot kestra = Snapshots.kestra().namespace("dev")
         .flow(Flows.flow("dev", "a")).flow(Flows.flow("dev", "b")).flow(Flows.flow("dev", "c")).build();
-    Policy strict = GIT_WINS.withGuards(Guards.defaults().withMaxDeleteShare(0.5));
+    Policy strict = GIT_WINS.withGuards(Guards.defaults().withMaxDeleteShare(0.5).withMinPopulation(3));
     Plan plan = Planner.plan(git, kestra, strict);
     assertFalse(plan.isApplyable());
     assertEquals(2, plan.changes().stream().filter(c -> c.reason() == Reason.GUARD_MASS_DELETE).count());
-    assertTrue(Planner.plan(git, kestra, GIT_WINS).isApplyable(), "2 of 3 is not everything");
+    assertTrue(Planner.plan(git, kestra, GIT_WINS).isApplyable(), "2 of 3 is not everything, and 3 is below 10");
+    assertTrue(Planner.plan(git, kestra, strict.withGuards(strict.guards().withMinPopulation(4))).isApplyable(),
+        "3 is below the minimum population of 4");
   }
 
   @Test

@@ -23,6 +23,7 @@ import dev.driftless.kestra.KestraSide;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
+import dev.driftless.policy.Guards;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
 import dev.driftless.port.Clock;
@@ -45,6 +46,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs the Git plugin's tasks against real sides: opens Git and Kestra from the task's settings,
@@ -130,6 +132,15 @@ public final class PresetRunner {
   }
 
   /**
+   * Changes each task's mass-deletion guard, as the command line's guard flags do; the task's own
+   * by default.
+   */
+  public PresetRunner withGuards(UnaryOperator<Guards> adjust) {
+    Objects.requireNonNull(adjust, "adjust");
+    return with(p -> p.guards = adjust);
+  }
+
+  /**
    * The flow that runs the tasks (a system flow inside Kestra, the wrapper of a task file): no task
    * deletes it, though its source lacks it, as the Git plugin promises; the plan shows it protected.
    * Updates to it still apply.
@@ -157,7 +168,7 @@ public final class PresetRunner {
     try (KestraSide kestra = KestraSide.open(spec.kestra().kestraSettings(kestraOnlyWritten,
         parts.options.maxResourceBytes()))) {
       Sync sync = Sync.between(git.reader(), spec.git().scope(), kestraReader(kestra, spec), spec.kestraScope())
-          .withPolicy(policy(spec))
+          .withPolicy(policy(spec, task))
           .withOptions(parts.options)
           .withReviewer(kestra.reviewer())
           .withWriters(git.writer(), kestra.writer())
@@ -206,7 +217,7 @@ public final class PresetRunner {
       List<Map<String, Object>> rows =
           PresetRows.of(spec.rows(), parts.rowDetail.orElse(task.rows()), run.plan(), applied, context);
       return new PresetResult(spec.type(), run.plan(), applied, rows,
-          commit.map(Commit::id), commit.flatMap(Commit::url), run.attempts().size());
+          commit.map(Commit::id), commit.flatMap(Commit::url), run.attempts().size(), dryRun);
     }
   }
 
@@ -352,9 +363,9 @@ public final class PresetRunner {
     return identity.length() > 12 && identity.matches("[0-9a-f]+") ? identity.substring(0, 12) : identity;
   }
 
-  /** The task's policy, protecting the running flow too. */
-  private Policy policy(PresetSpec spec) {
-    Policy policy = spec.policy();
+  /** The task's policy with its guard (as the runner's caller adjusts it), protecting the running flow too. */
+  private Policy policy(PresetSpec spec, SyncTask task) {
+    Policy policy = spec.policy().withGuards(parts.guards.apply(task.guards()));
     if (parts.runningFlow.isEmpty()) {
       return policy;
     }
@@ -374,6 +385,7 @@ public final class PresetRunner {
     boolean forceDryRun;
     Optional<ResourceKey> runningFlow = Optional.empty();
     Optional<RowDetail> rowDetail = Optional.empty();
+    UnaryOperator<Guards> guards = UnaryOperator.identity();
 
     Parts copy() {
       Parts copy = new Parts();
@@ -386,6 +398,7 @@ public final class PresetRunner {
       copy.forceDryRun = forceDryRun;
       copy.runningFlow = runningFlow;
       copy.rowDetail = rowDetail;
+      copy.guards = guards;
       return copy;
     }
   }

@@ -294,7 +294,13 @@ public final class Generators {
       case 1 -> Set.of("system", ResourceKey.GLOBAL);
       default -> Set.of("system");
     });
-    p.guards(booleans().all().generate(in) ? Guards.defaults() : Guards.none());
+    p.guards(switch (integers().between(0, 3).generate(in)) {
+      case 0 -> Guards.none();
+      case 1 -> Guards.defaults();
+      // Scenarios are small: a lower population lets the share judge them too.
+      case 2 -> Guards.defaults().withMinPopulation(integers().between(0, 3).generate(in));
+      default -> Guards.defaults().withMinPopulation(0).withAllowedDeletes(integers().between(0, 2).generate(in));
+    });
     if (integers().between(0, 4).generate(in) == 0) {
       p.selector(booleans().all().generate(in)
           ? Selector.of(Set.of(), List.of("a*", "*.py", "overview"), List.of())

@@ -517,6 +517,77 @@ public abstract class LawSuite {
   // Running
 
   /** A generated case and a seed to shuffle its snapshots with. */
+  /**
+   * Law 12: the mass-deletion guard holds back all of a side's deletions or none, exactly the
+   * deletions the same sides planned without a guard make there, and as its model
+   * ({@link Guards#tripped}) says: a guard allowing that many deletions in advance, or no guard,
+   * holds nothing back; approving the held plan's id releases exactly them under the same id; and a
+   * plan held only by the guard says so ({@link Plan#isHeldOnlyByGuards}).
+   */
+  @Test
+  public void law12_theGuard_holdsBackASidesDeletionsAsItsModelSays() {
+    AtomicInteger held = new AtomicInteger();
+    check("law 12 (the guard holds back what its model says)", scenarios(), generated -> {
+      // Deletions on, so that there is something to hold back.
+      Scenario scenario = withPolicy(generated, generated.policy().withWhenMissingInSource(WhenMissing.DELETE));
+      try (World world = seeded(scenario)) {
+        Plan free = plan(world, withPolicy(scenario, scenario.policy().withGuards(Guards.none())), PlanOptions.defaults());
+        // The scenario's guard, and one strict enough to hold back any deletion the small worlds make.
+        Guards strict = scenario.policy().guards().withRefuseDeletingEverything(true).withMaxDeleteShare(0)
+            .withMinPopulation(0);
+        for (Guards guards : List.of(scenario.policy().guards(), strict)) {
+          if (guarded(world, withPolicy(scenario, scenario.policy().withGuards(guards)), free)) {
+            held.incrementAndGet();
+          }
+        }
+      }
+    });
+    atLeast("law 12 held deletions back", held, examples() / 20);
+  }
+
+  /** Law 12 for one guard; whether it held anything back. */
+  private static boolean guarded(World world, Scenario scenario, Plan free) {
+    Guards guards = scenario.policy().guards();
+    Plan plan = plan(world, scenario, PlanOptions.defaults());
+    int most = 0;
+    boolean any = false;
+    for (Side side : Side.values()) {
+      Set<ResourceKey> deletes = keys(free, side, c -> c.action() == Action.DELETE);
+      Set<ResourceKey> guarded = keys(plan, side, c -> c.reason() == Reason.GUARD_MASS_DELETE);
+      most = Math.max(most, deletes.size());
+      if (guarded.isEmpty()) {
+        continue;
+      }
+      any = true;
+      assertEquals(deletes, guarded, () -> "the guard held back some of " + side.displayName()
+          + "'s deletions, not all or none:\n" + PlanText.render(plan));
+      assertFalse(guards.isNone(), () -> "no guard, yet deletions were held back:\n" + PlanText.render(plan));
+      assertTrue(guards.allowedDeletes().orElse(-1) < deletes.size(), () -> "a guard allowing "
+          + guards.allowedDeletes() + " deletions held back " + deletes.size() + ":\n" + PlanText.render(plan));
+    }
+    if (!any) {
+      return false;
+    }
+    assertEquals(free.isApplyable(), plan.isHeldOnlyByGuards(), () -> "held only by the guard (or not), yet:\n"
+        + PlanText.render(plan));
+    int allowance = most;
+    Plan allowed = plan(world, withPolicy(scenario, scenario.policy().withGuards(guards.withAllowedDeletes(most))),
+        PlanOptions.defaults());
+    assertTrue(allowed.changes().stream().noneMatch(c -> c.reason() == Reason.GUARD_MASS_DELETE),
+        () -> "allowing " + allowance + " deletions in advance still held some back:\n" + PlanText.render(allowed));
+    Plan approved = plan(world, scenario, PlanOptions.builder().approvedPlanId(plan.id()).build());
+    assertEquals(plan.id(), approved.id());
+    assertEquals(free.changes().stream().map(Change::action).toList(),
+        approved.changes().stream().map(Change::action).toList(), "approving the id releases exactly what it held");
+    return true;
+  }
+
+  private static Set<ResourceKey> keys(Plan plan, Side side, java.util.function.Predicate<Change> which) {
+    Set<ResourceKey> out = new HashSet<>();
+    plan.changes().stream().filter(c -> c.side() == side && which.test(c)).forEach(c -> out.add(c.key()));
+    return out;
+  }
+
   protected record Shuffled(Scenario scenario, long shuffle) {}
 
   /** A generated case and a number to pick something in it with. */

@@ -53,7 +53,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The plan JSON format, version 3. Field names are snake_case; enums are lower-case labels.
+ * The plan JSON format, version 4. Field names are snake_case; enums are lower-case labels.
  *
  * <p>Version 2 sealed the file: {@code digest} is a SHA-256 of everything else in it as this codec
  * writes it (compact, fields in their fixed order), and reading checks it, then checks that every
@@ -74,6 +74,10 @@ import java.util.regex.Pattern;
  * for a one-way plan; for a two-way plan the identity of the baseline it was made from and one
  * reconciliation per resource (its key, what each side did since the baseline, the baseline's
  * fingerprint, the next one and whether the plan settles it). Versions 2 and 3 are read as one-way plans.
+ *
+ * <p>Version 5 adds the guard's {@code min_population} and {@code allowed_deletes} (null for none).
+ * An older file's guard is read as it meant then: a population of 0 (its rules judge every side)
+ * and no deletions allowed in advance.
  */
 public final class PlanJsonCodec {
 
@@ -251,6 +255,14 @@ public final class PlanJsonCodec {
       guards.put("max_delete_share", p.guards().maxDeleteShare().getAsDouble());
     } else {
       guards.putNull("max_delete_share");
+    }
+    if (version >= 5) {
+      guards.put("min_population", p.guards().minPopulation());
+      if (p.guards().allowedDeletes().isPresent()) {
+        guards.put("allowed_deletes", p.guards().allowedDeletes().getAsInt());
+      } else {
+        guards.putNull("allowed_deletes");
+      }
     }
     return node;
   }
@@ -502,8 +514,12 @@ public final class PlanJsonCodec {
       p.selector(Selector.of(kindSet(selector, "kinds"), strings(selector, "includes"), strings(selector, "excludes")));
       JsonNode guards = object(node, "guards");
       JsonNode share = guards.get("max_delete_share");
+      // Before format 5 the guard had no population or allowance: 0 and none keep what it meant.
+      JsonNode allowed = guards.get("allowed_deletes");
       p.guards(new Guards(bool(guards, "refuse_deleting_everything"),
-          share == null || share.isNull() ? OptionalDouble.empty() : OptionalDouble.of(share.asDouble())));
+          share == null || share.isNull() ? OptionalDouble.empty() : OptionalDouble.of(share.asDouble()),
+          version >= 5 ? integer(guards, "min_population") : 0,
+          version < 5 || allowed == null || allowed.isNull() ? OptionalInt.empty() : OptionalInt.of(allowed.asInt())));
       try {
         return p.build();
       } catch (IllegalArgumentException | IllegalStateException e) {

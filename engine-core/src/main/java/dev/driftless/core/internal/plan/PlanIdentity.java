@@ -84,6 +84,12 @@ final class PlanIdentity {
         String.join(",", p.selector().includes()), String.join(",", p.selector().excludes()),
         String.valueOf(p.guards().refuseDeletingEverything()),
         p.guards().maxDeleteShare().isPresent() ? String.valueOf(p.guards().maxDeleteShare().getAsDouble()) : "-");
+    if (p.guards().minPopulation() != 0 || p.guards().allowedDeletes().isPresent()) {
+      // Only when the guard is not as every guard was before it had these, so that a saved plan's
+      // id (read with 0 and none) stays what it was.
+      line(digest, "guards", String.valueOf(p.guards().minPopulation()),
+          p.guards().allowedDeletes().isPresent() ? String.valueOf(p.guards().allowedDeletes().getAsInt()) : "-");
+    }
     if (!p.protectedResources().isEmpty()) {
       // Only when set, so that the ids of plans without protected resources stay what they were.
       line(digest, "protected-resources", new TreeSet<>(p.protectedResources()).stream().map(ResourceKey::address)

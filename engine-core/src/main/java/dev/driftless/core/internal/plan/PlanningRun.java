@@ -16,6 +16,7 @@ import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.plan.Reason;
 import dev.driftless.plan.SnapshotRef;
+import dev.driftless.policy.Guards;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
 import dev.driftless.policy.WhenMissing;
@@ -67,6 +68,8 @@ public final class PlanningRun {
   private final SecretMasker masker = new SecretMasker();
   private final List<Decision> decisions = new ArrayList<>();
   private final Map<Side, Integer> targetsInScope = new EnumMap<>(Side.class);
+  /** By target side: how many entries its sources hold in scope (selected, not left out). */
+  private final Map<Side, Integer> sourcesInScope = new EnumMap<>(Side.class);
   private final List<ResourceKey> missingUnderFail = new ArrayList<>();
   /** Every key either side holds in scope, selected or not: what the selector's includes are held to. */
   private final List<ResourceKey> inScope = new ArrayList<>();
@@ -114,8 +117,8 @@ public final class PlanningRun {
    * deletions a guard would hold back, or an approved plan would run them unreviewed), no diffs.
    */
   public static Plan draft(Snapshot first, Snapshot second, Policy policy, PlanOptions options) {
-    return start(first, second, Optional.empty(), policy.withGuards(dev.driftless.policy.Guards.none()), options,
-        Review.none(), false).run();
+    return start(first, second, Optional.empty(), policy.withGuards(Guards.none()), options, Review.none(), false)
+        .run();
   }
 
   private static PlanningRun start(Snapshot first, Snapshot second, Optional<Baseline> baseline, Policy policy,
@@ -386,6 +389,7 @@ public final class PlanningRun {
         }
       }
       targetsInScope.merge(target.side(), present, Integer::sum);
+      sourcesInScope.merge(target.side(), sources.size(), Integer::sum);
 
       TreeSet<ResourceKey> keys = new TreeSet<>(sources.keySet());
       keys.addAll(targets.keySet());
@@ -925,6 +929,11 @@ public final class PlanningRun {
   // ---------------------------------------------------------------------------------------------
   // Guards and diffs
 
+  /**
+   * Holds back the deletions on each side the policy's {@link Guards} trip on (by
+   * {@link Guards#tripped}), unless the plan is the approved one: they become BLOCKED, and one error
+   * per side says the count, the population, the threshold and how to let them through.
+   */
   private List<Decision> guard(List<Decision> ordered, String id) {
     Map<Side, Integer> deletes = new EnumMap<>(Side.class);
     for (Decision d : ordered) {
@@ -932,29 +941,31 @@ public final class PlanningRun {
         deletes.merge(d.change().side(), 1, Integer::sum);
       }
     }
+    Guards guards = policy.guards();
     Set<Side> tripped = new HashSet<>();
     for (Map.Entry<Side, Integer> e : deletes.entrySet()) {
-      int inScope = targetsInScope.getOrDefault(e.getKey(), 0);
+      Side side = e.getKey();
+      int inScope = targetsInScope.getOrDefault(side, 0);
+      int sources = sourcesInScope.getOrDefault(side, 0);
       int count = e.getValue();
-      boolean all = policy.guards().refuseDeletingEverything() && count >= inScope;
-      boolean share = policy.guards().maxDeleteShare().isPresent()
-          && count > policy.guards().maxDeleteShare().getAsDouble() * inScope;
-      if (!all && !share) {
+      Optional<Guards.Rule> rule = guards.tripped(count, inScope, sources);
+      if (rule.isEmpty()) {
         continue;
       }
-      String what = all ? "all " + inScope : count + " of " + inScope;
+      String what = rule.get() != Guards.Rule.EVERYTHING ? count + " of " + inScope + " resources"
+          : inScope == 1 ? "the one resource" : "all " + inScope + " resources";
       if (options.approvedPlanId().filter(id::equals).isPresent()) {
-        diagnostics.add(Diagnostic.info("deletes " + what + " resources in scope in " + e.getKey().displayName()
-            + "; approved (plan " + id + ")").onSide(e.getKey()));
+        diagnostics.add(Diagnostic.info("deletes " + what + " in scope in " + side.displayName()
+            + "; approved (plan " + id + ")").onSide(side));
         continue;
       }
-      tripped.add(e.getKey());
-      diagnostics.add(Diagnostic.error("this plan deletes " + what + " resources in scope in "
-          + e.getKey().displayName() + (all ? "" : ", more than the allowed share")
-          + ". That is also what a wrong directory, branch or namespace looks like. If it is intended, approve "
-          + "this exact plan: plan id " + id + " (approvedPlanId: " + id + " on a task or in PlanOptions, --approve "
-          + id + " on the command line).")
-          .onSide(e.getKey()));
+      tripped.add(side);
+      diagnostics.add(Diagnostic.error("this plan deletes " + what + " in scope in " + side.displayName()
+          + why(rule.get(), guards, count, inScope, sources, side) + ". If it is intended, approve this exact plan: "
+          + "--approve " + id + " on the command line, approvedPlanId: " + id + " in a task (or in PlanOptions). "
+          + "To let such plans through without approval: --allow-deletes " + count + " (allowedDeletes: " + count
+          + ")" + thresholds(guards) + ", or --no-delete-guard.")
+          .onSide(side).atField(Guards.FIELD));
     }
     if (tripped.isEmpty()) {
       return ordered;
@@ -966,6 +977,27 @@ public final class PlanningRun {
           ? d.withChange(c.withAction(Action.BLOCKED, Reason.GUARD_MASS_DELETE)) : d);
     }
     return out;
+  }
+
+  /** Why the guard holds these deletions back, after "this plan deletes ... in <side>". */
+  private static String why(Guards.Rule rule, Guards guards, int count, int inScope, int sources, Side side) {
+    return switch (rule) {
+      case EVERYTHING -> sources == 0
+          ? ", and " + side.other().displayName() + " holds nothing in that scope: that is what a wrong directory, "
+              + "branch or namespace looks like"
+          : " (the guard judges a side holding at least " + guards.minPopulation()
+              + " by what it deletes); that is also what a wrong directory, branch or namespace looks like";
+      case SHARE -> " (" + Guards.percent((double) count / inScope) + "), more than the "
+          + Guards.percent(guards.maxDeleteShare().orElseThrow()) + " allowed of a side holding at least "
+          + guards.minPopulation();
+    };
+  }
+
+  /** The threshold settings as they are, by their flags and task properties. */
+  private static String thresholds(Guards guards) {
+    String share = guards.maxDeleteShare().isPresent() ? Guards.percent(guards.maxDeleteShare().getAsDouble()) : "none";
+    return ", a larger --max-delete-share (maxDeleteShare, now " + share + ") or --delete-guard-min-population "
+        + "(deleteGuardMinPopulation, now " + guards.minPopulation() + ")";
   }
 
   private List<Decision> withDiffs(List<Decision> ordered) {
