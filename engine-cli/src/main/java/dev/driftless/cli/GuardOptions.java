@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 final class GuardOptions {
 
   @Option(names = "--max-delete-share", paramLabel = "SHARE",
-      description = "Hold back a plan deleting more than this share of what a side holds in scope, such as 30% or 0.3 "
-          + "(default: 30%; task property maxDeleteShare).")
+      description = "Hold back a plan deleting more than this share of what a side holds in scope, such as 30%% or 0.3 "
+          + "(default: 30%%; task property maxDeleteShare).")
   String maxDeleteShare;
 
   @Option(names = "--delete-guard-min-population", paramLabel = "N",

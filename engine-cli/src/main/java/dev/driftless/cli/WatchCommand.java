@@ -141,7 +141,7 @@ final class WatchCommand implements Callable<Integer> {
       }
       server.close();
       reconciler.close();
-      long runs = reconciler.last().map(Reconciler.Reconciliation::number).orElse(0L);
+      long runs = reconciler.last().map(Reconciler.Run::number).orElse(0L);
       console.out().println("Stopped after " + runs + plural(runs, " run") + (reconciler.isRunning()
           ? "; the run in progress did not end within a minute and was interrupted." : "."));
       console.out().flush();
@@ -238,8 +238,8 @@ final class WatchCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", stopping ? "stopping" : "up");
         out.put("running", reconciler.isRunning());
-        Optional<Reconciler.Reconciliation<WatchRun>> last = reconciler.last();
-        out.put("runs", last.map(Reconciler.Reconciliation::number).orElse(0L));
+        Optional<Reconciler.Run<WatchRun>> last = reconciler.last();
+        out.put("runs", last.map(Reconciler.Run::number).orElse(0L));
         last.ifPresent(run -> record(run).forEach((k, v) -> out.put(k.equals("run") ? "last_run" : "last_" + k, v)));
         return out;
       }
@@ -253,7 +253,7 @@ final class WatchCommand implements Callable<Integer> {
   }
 
   /** A run as a flat record; a run that threw (which {@link #run} never lets happen) as a failure. */
-  private static Map<String, Object> record(Reconciler.Reconciliation<WatchRun> run) {
+  private static Map<String, Object> record(Reconciler.Run<WatchRun> run) {
     return run.result().map(r -> r.record(run.number())).orElseGet(() -> {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("run", run.number());
@@ -265,7 +265,7 @@ final class WatchCommand implements Callable<Integer> {
     });
   }
 
-  private static void printRun(PrintStream out, Reconciler.Reconciliation<WatchRun> run) {
+  private static void printRun(PrintStream out, Reconciler.Run<WatchRun> run) {
     String line = run.result().map(r -> "run " + run.number() + " | " + r.trigger() + " | " + r.summary() + " | "
             + r.outcome())
         .orElse("run " + run.number() + " | failed: an internal error");

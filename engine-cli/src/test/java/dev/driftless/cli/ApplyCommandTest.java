@@ -276,7 +276,9 @@ class ApplyCommandTest {
     content.remove("digest");
     content.put("format_version", 2);
     ((ObjectNode) content.get("policy")).remove("protected_resources"); // format 3 added it
-    ((ObjectNode) content.at("/policy/guards")).remove(List.of("min_population", "allowed_deletes")); // format 4
+    ((ObjectNode) content.get("policy")).remove(List.of("two_way", "on_conflict")); // format 4 added them
+    content.remove("baseline"); // format 4
+    ((ObjectNode) content.at("/policy/guards")).remove(List.of("min_population", "allowed_deletes")); // format 5
     for (JsonNode snapshot : content.get("snapshots")) {
       ObjectNode scope = (ObjectNode) snapshot.get("scope");
       ObjectNode renamed = scope.deepCopy();

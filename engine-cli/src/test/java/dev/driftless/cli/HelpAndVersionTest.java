@@ -49,6 +49,39 @@ class HelpAndVersionTest {
     assertEquals(result.out(), Cli.run(Map.of()).out(), "no command prints the usage");
   }
 
+  /**
+   * picocli formats every description line as a format string: a bare {@code %} makes it print a
+   * warning on the process's stderr and the raw text, so every line must format.
+   */
+  @Test
+  void everyDescription_isAValidFormatString() {
+    PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+    CommandLine main = new CommandLine(new Main(Map.of(), sink, sink, new ByteArrayInputStream(new byte[0])));
+    java.util.Set<Class<?>> classes = new java.util.LinkedHashSet<>();
+    Stream.concat(Stream.of(main), main.getSubcommands().values().stream()).forEach(command -> {
+      classes.add(command.getCommandSpec().userObject().getClass());
+      command.getCommandSpec().mixins().values().forEach(mixin -> classes.add(mixin.userObject().getClass()));
+    });
+    int checked = 0;
+    for (Class<?> type : classes) {
+      for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+        CommandLine.Option option = field.getAnnotation(CommandLine.Option.class);
+        if (option == null) {
+          continue;
+        }
+        for (String line : option.description()) {
+          checked++;
+          try {
+            String.format(line);
+          } catch (java.util.IllegalFormatException e) {
+            throw new AssertionError(type.getSimpleName() + " " + String.join("|", option.names()) + ": " + line, e);
+          }
+        }
+      }
+    }
+    assertTrue(checked > 20, "descriptions checked: " + checked);
+  }
+
   @Test
   void helpLines_fitInEightyColumns() {
     Stream.concat(Stream.of("--help"), commands().map(c -> c + " --help")).forEach(args -> {

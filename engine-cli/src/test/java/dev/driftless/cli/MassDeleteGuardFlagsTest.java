@@ -133,7 +133,8 @@ class MassDeleteGuardFlagsTest {
         kestraUrl: %s
         """.formatted(sides.gitUrl(), sides.git.credentials().user(), sides.kestraUrl()), StandardCharsets.UTF_8);
 
-    Cli.Result dry = sides.cli("run", task.toString(), "--dry-run").assertExit(0);
+    // The plugin's rows have no state for a held deletion; Driftless's detailed rows show it.
+    Cli.Result dry = sides.cli("run", task.toString(), "--dry-run", "--row-detail", "DETAILED").assertExit(0);
     assertTrue(dry.out().contains("BLOCKED"), dry.out());
     String id = approvalId(dry.out());
     assertTrue(dry.err().contains("Warning: The mass-deletion guard holds back 3 deletions"), dry.err());

@@ -116,7 +116,9 @@ class SyncFlowsTest {
     }
 
     RunContext dry = context();
-    SyncFlows.Output planned = task().delete(Property.ofValue(true)).dryRun(Property.ofValue(true)).build().run(dry);
+    // Driftless's detailed rows show the held deletions; the plugin's rows have no state for them.
+    SyncFlows.Output planned = task().delete(Property.ofValue(true)).dryRun(Property.ofValue(true))
+        .rows(Property.ofValue(dev.driftless.presets.RowDetail.DETAILED)).build().run(dry);
 
     assertTrue(planned.getSummary().contains("3 blocked"), planned.getSummary());
     List<Map<String, Object>> rows = rows(dry, planned.getFlows());

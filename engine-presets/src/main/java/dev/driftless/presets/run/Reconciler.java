@@ -41,15 +41,15 @@ public final class Reconciler<R> implements AutoCloseable {
    * @param result what it returned, unless it failed
    * @param failure what it threw, for people
    */
-  public record Reconciliation<R>(long number, Trigger trigger, Instant started, Instant finished, Optional<R> result,
+  public record Run<R>(long number, Trigger trigger, Instant started, Instant finished, Optional<R> result,
       Optional<String> failure) {}
 
   private final Optional<Duration> interval;
   private final Callable<R> job;
   private final ScheduledExecutorService executor;
   private final Object lock = new Object();
-  private volatile Consumer<Reconciliation<R>> listener = run -> { };
-  private Optional<Reconciliation<R>> last = Optional.empty();
+  private volatile Consumer<Run<R>> listener = run -> { };
+  private Optional<Run<R>> last = Optional.empty();
   private boolean running;
   private boolean pokePending;
   private long runs;
@@ -82,7 +82,7 @@ public final class Reconciler<R> implements AutoCloseable {
   }
 
   /** Told about every run as it ends, on the reconciler's thread. */
-  public Reconciler<R> onRun(Consumer<Reconciliation<R>> value) {
+  public Reconciler<R> onRun(Consumer<Run<R>> value) {
     this.listener = Objects.requireNonNull(value, "listener");
     return this;
   }
@@ -130,7 +130,7 @@ public final class Reconciler<R> implements AutoCloseable {
   }
 
   /** The last run that ended. */
-  public Optional<Reconciliation<R>> last() {
+  public Optional<Run<R>> last() {
     synchronized (lock) {
       return last;
     }
@@ -159,7 +159,7 @@ public final class Reconciler<R> implements AutoCloseable {
     } catch (Exception | Error e) {
       failure = Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
-    Reconciliation<R> run = new Reconciliation<>(number, trigger, started, Instant.now(), result, failure);
+    Run<R> run = new Run<>(number, trigger, started, Instant.now(), result, failure);
     synchronized (lock) {
       running = false;
       last = Optional.of(run);

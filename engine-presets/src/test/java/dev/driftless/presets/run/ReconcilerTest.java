@@ -24,7 +24,7 @@ class ReconcilerTest {
     AtomicInteger concurrent = new AtomicInteger();
     AtomicInteger maxConcurrent = new AtomicInteger();
     AtomicInteger calls = new AtomicInteger();
-    List<Reconciler.Reconciliation<Integer>> runs = new CopyOnWriteArrayList<>();
+    List<Reconciler.Run<Integer>> runs = new CopyOnWriteArrayList<>();
     CountDownLatch twoRuns = new CountDownLatch(2);
     try (Reconciler<Integer> reconciler = Reconciler.every(Duration.ofHours(1), () -> {
       int n = calls.incrementAndGet();
@@ -98,7 +98,7 @@ class ReconcilerTest {
       reconciler.start();
       assertTrue(threeRuns.await(10, TimeUnit.SECONDS));
       Thread.sleep(50);
-      Reconciler.Reconciliation<String> last = reconciler.last().orElseThrow();
+      Reconciler.Run<String> last = reconciler.last().orElseThrow();
       assertEquals(Reconciler.Trigger.SCHEDULE, last.trigger());
       assertTrue(last.failure().orElseThrow().contains("did not answer"));
       assertTrue(last.result().isEmpty());

@@ -45,7 +45,7 @@ class ReconcilerWithPresetTest {
   Path dir;
   PresetWorld world;
   SyncTask task;
-  final BlockingQueue<Reconciler.Reconciliation<PresetResult>> runs = new LinkedBlockingQueue<>();
+  final BlockingQueue<Reconciler.Run<PresetResult>> runs = new LinkedBlockingQueue<>();
 
   @BeforeEach
   void start() {
@@ -63,8 +63,8 @@ class ReconcilerWithPresetTest {
     return Reconciler.every(interval, () -> world.run(task)).onRun(runs::add);
   }
 
-  private Reconciler.Reconciliation<PresetResult> nextRun() throws InterruptedException {
-    Reconciler.Reconciliation<PresetResult> run = runs.poll(20, TimeUnit.SECONDS);
+  private Reconciler.Run<PresetResult> nextRun() throws InterruptedException {
+    Reconciler.Run<PresetResult> run = runs.poll(20, TimeUnit.SECONDS);
     assertNotNull(run, "a run ended in time");
     return run;
   }
@@ -79,7 +79,7 @@ class ReconcilerWithPresetTest {
     try (Reconciler<PresetResult> reconciler = reconciler(Duration.ofHours(1));
         WebhookEndpoint endpoint = WebhookEndpoint.start(github, reconciler::poke)) {
       reconciler.start();
-      Reconciler.Reconciliation<PresetResult> first = nextRun();
+      Reconciler.Run<PresetResult> first = nextRun();
       assertEquals(Reconciler.Trigger.SCHEDULE, first.trigger());
       assertTrue(world.flow("prod", "flow1").isPresent());
       commitFlow2();
@@ -88,7 +88,7 @@ class ReconcilerWithPresetTest {
           github.githubSignature(PUSH_EVENT)), PUSH_EVENT);
 
       assertEquals(202, status);
-      Reconciler.Reconciliation<PresetResult> poked = nextRun();
+      Reconciler.Run<PresetResult> poked = nextRun();
       assertEquals(Reconciler.Trigger.POKE, poked.trigger());
       assertEquals(2, poked.number());
       assertEquals("ADDED", row(poked.result().orElseThrow(), "flowId", "flow2").get("syncState"));
@@ -127,7 +127,7 @@ class ReconcilerWithPresetTest {
       assertEquals(202, endpoint.deliver(Map.of("X-Gitlab-Event", "Push Hook", "X-Gitlab-Token", WEBHOOK_SECRET),
           PUSH_EVENT));
 
-      Reconciler.Reconciliation<PresetResult> poked = nextRun();
+      Reconciler.Run<PresetResult> poked = nextRun();
       assertEquals(Reconciler.Trigger.POKE, poked.trigger());
       assertTrue(poked.failure().isEmpty(), poked.failure()::toString);
       assertTrue(world.flow("prod", "flow1").isPresent());
@@ -144,7 +144,7 @@ class ReconcilerWithPresetTest {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       Optional<PresetResult> synced = Optional.empty();
       while (synced.isEmpty() && System.nanoTime() < deadline) {
-        Reconciler.Reconciliation<PresetResult> run = nextRun();
+        Reconciler.Run<PresetResult> run = nextRun();
         assertEquals(Reconciler.Trigger.SCHEDULE, run.trigger());
         synced = run.result().filter(r -> r.rows().stream().anyMatch(row -> "flow2".equals(row.get("flowId"))));
       }
@@ -175,7 +175,7 @@ class ReconcilerWithPresetTest {
       release.countDown();
 
       assertEquals(1, nextRun().number());
-      Reconciler.Reconciliation<PresetResult> second = nextRun();
+      Reconciler.Run<PresetResult> second = nextRun();
       assertEquals(2, second.number());
       assertTrue(second.result().orElseThrow().isSuccess());
       assertNull(runs.poll(1, TimeUnit.SECONDS), "five deliveries during a run make one more run, not five");
