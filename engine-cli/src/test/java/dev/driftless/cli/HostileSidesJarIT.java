@@ -292,7 +292,8 @@ class HostileSidesJarIT {
     }
     if (result.exit() != 0) {
       assertTrue(result.err().startsWith("driftless: ") || result.err().contains("\ndriftless: ")
-          || result.out().contains("This plan cannot be applied: resolve the errors above."),
+          || result.out().contains("This plan cannot be applied: resolve the errors above.")
+          || result.out().contains("This plan is held back by the mass-deletion guard"),
           () -> "an error in words on stderr, or a plan that says why it cannot be applied\n" + result);
     }
   }

@@ -74,7 +74,10 @@ public final class PlanMarkdown {
         out.append("- ").append(String.join("<br>", lines)).append('\n');
       }
     }
-    if (!plan.isApplyable()) {
+    if (plan.isHeldOnlyByGuards()) {
+      out.append("\n> **This plan is held back by the mass-deletion guard:** it applies only once approved, as the error"
+          + " above says.\n");
+    } else if (!plan.isApplyable()) {
       out.append("\n> **This plan cannot be applied:** resolve the errors above.\n");
     }
     return out.toString();

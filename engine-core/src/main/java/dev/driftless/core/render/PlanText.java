@@ -6,6 +6,7 @@ import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.SnapshotRef;
+import dev.driftless.policy.Guards;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
 import java.util.ArrayList;
@@ -86,7 +87,10 @@ public final class PlanText {
 
     appendDiagnostics(out, plan.diagnostics(), style);
     out.append('\n').append(style.bold(plan.summary().line())).append('\n');
-    if (!plan.isApplyable()) {
+    if (plan.isHeldOnlyByGuards()) {
+      out.append(style.color(Action.BLOCKED, "This plan is held back by the mass-deletion guard: it applies only once "
+          + "approved, as the error above says.")).append('\n');
+    } else if (!plan.isApplyable()) {
       out.append(style.color(Action.BLOCKED, "This plan cannot be applied: resolve the errors above.")).append('\n');
     } else if (!plan.hasWrites()) {
       out.append(plan.summary().keep() + plan.summary().blocked() + plan.summary().protect() == 0
@@ -128,7 +132,8 @@ public final class PlanText {
       first.append(": ");
     });
     d.key().ifPresent(k -> first.append(VisibleText.of(k.address())).append(": "));
-    d.field().ifPresent(f -> first.append("field '").append(VisibleText.of(f)).append("': "));
+    // The guard's marker field names no setting a user wrote; its message names the settings.
+    d.field().filter(f -> !f.equals(Guards.FIELD)).ifPresent(f -> first.append("field '").append(VisibleText.of(f)).append("': "));
     List<String> lines = new ArrayList<>();
     for (String line : d.message().split("\r?\n", -1)) {
       lines.add(VisibleText.line(line));

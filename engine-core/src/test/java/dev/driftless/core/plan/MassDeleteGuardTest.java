@@ -80,6 +80,21 @@ class MassDeleteGuardTest {
         error(plan));
   }
 
+  /** A plan held only by the guard says so, rather than that it cannot be applied, and names no field. */
+  @Test
+  void aHeldPlan_isShownAsHeldBack_notAsBroken() {
+    Plan plan = plan(3, 0, 0, GIT_WINS);
+
+    String text = dev.driftless.core.render.PlanText.render(plan);
+    String markdown = dev.driftless.core.render.PlanMarkdown.render(plan);
+
+    assertTrue(text.contains("This plan is held back by the mass-deletion guard: it applies only once approved"), text);
+    assertFalse(text.contains("cannot be applied"), text);
+    assertFalse(text.contains("field 'guards'"), text);
+    assertTrue(markdown.contains("**This plan is held back by the mass-deletion guard:**"), markdown);
+    assertFalse(markdown.contains("cannot be applied"), markdown);
+  }
+
   @Test
   void fourOfTen_isHeldAt30Percent_andTheErrorSaysCountPopulationThresholdAndHowToPass() {
     Plan plan = plan(10, 6, 0, GIT_WINS);
