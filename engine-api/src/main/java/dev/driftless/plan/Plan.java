@@ -175,6 +175,28 @@ public abstract class Plan {
     return baseline().isPresent();
   }
 
+  /**
+   * Whether applying this plan moves the baseline even where it writes nothing (both sides made the
+   * same change, or a first sync found them equal): a two-way plan with a resource settled to
+   * something new, or a first sync that settles everything (its baseline is then recorded, even
+   * empty). A plan that only moves the baseline is still applied, to record it.
+   */
+  @Value.Lazy
+  public boolean movesBaseline() {
+    if (!isTwoWay()) {
+      return false;
+    }
+    if (baseline().get().equals(Baseline.none().identity())) {
+      return reconciliations().stream().allMatch(Reconciliation::settled);
+    }
+    return reconciliations().stream().anyMatch(r -> r.settled() && !r.next().equals(r.base()));
+  }
+
+  /** Whether applying this plan does anything: it writes, or it moves the baseline. */
+  public boolean hasWork() {
+    return hasWrites() || movesBaseline();
+  }
+
   public Optional<Reconciliation> reconciliation(ResourceKey key) {
     return reconciliations().stream().filter(r -> r.key().equals(key)).findFirst();
   }

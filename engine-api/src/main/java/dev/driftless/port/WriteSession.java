@@ -2,6 +2,7 @@ package dev.driftless.port;
 
 import dev.driftless.resource.Fingerprint;
 import dev.driftless.resource.ResourceKey;
+import dev.driftless.snapshot.Baseline;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,28 @@ public interface WriteSession extends AutoCloseable {
    * and nothing lands.
    */
   CommitResult commit();
+
+  /**
+   * The two-way baseline stored when the session began, for a writer that
+   * {@link ChangeWriter#keepsBaseline() keeps one} ({@link Baseline#none()} when none was ever
+   * recorded); empty for a writer that keeps none. The applier compares it with the baseline the plan
+   * was made from, as it compares each key's "before".
+   */
+  default Optional<Baseline> baseline() {
+    return Optional.empty();
+  }
+
+  /**
+   * Stages the baseline to record with {@link #commit()}: the commit makes the staged writes and the
+   * baseline durable together, or neither (the stored baseline is compared and swapped as the
+   * writes are); a commit with no writes staged still records it. Called at most once, before the
+   * commit.
+   *
+   * @throws UnsupportedOperationException when the writer keeps no baseline
+   */
+  default void stageBaseline(Baseline next) {
+    throw new UnsupportedOperationException("this side keeps no two-way baseline");
+  }
 
   /** Reads the given keys again after the commit; empty for an absent key. */
   Map<ResourceKey, Optional<Fingerprint>> readBack(Collection<ResourceKey> keys);
