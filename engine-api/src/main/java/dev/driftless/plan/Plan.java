@@ -138,9 +138,14 @@ public abstract class Plan {
     return diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
   }
 
-  /** Whether every create and update carries its content, as plans made in memory do. */
+  /**
+   * Whether every create and update carries its content, and every resource a two-way plan settles
+   * to something new carries what the baseline becomes, as plans made in memory do.
+   */
   public boolean isExecutable() {
-    return writes().stream().filter(c -> c.action().isUpsert()).allMatch(c -> payloads().containsKey(c.key()));
+    return writes().stream().filter(c -> c.action().isUpsert()).allMatch(c -> payloads().containsKey(c.key()))
+        && reconciliations().stream().filter(r -> r.settled() && r.next().isPresent() && !r.next().equals(r.base()))
+            .allMatch(r -> agreed().containsKey(r.key()));
   }
 
   public Optional<Content> payload(ResourceKey key) {

@@ -5,11 +5,13 @@ import dev.driftless.core.plan.Planner;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.policy.Policy;
+import dev.driftless.port.BaselineStore;
 import dev.driftless.port.ChangeWriter;
 import dev.driftless.port.Clock;
 import dev.driftless.port.PlanReviewer;
 import dev.driftless.port.SnapshotReader;
 import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Baseline;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
 import java.util.ArrayList;
@@ -75,6 +77,16 @@ public final class Sync {
     return with(p -> p.writers = writers);
   }
 
+  /**
+   * Where a two-way sync's baseline is kept (the Git side's {@code GitSide.baselines()}): read before
+   * either side, planned against, and moved by the writer that keeps it, with its commit. A two-way
+   * policy needs it; a one-way sync ignores it.
+   */
+  public Sync withBaseline(BaselineStore value) {
+    Optional<BaselineStore> store = Optional.of(value);
+    return with(p -> p.baselines = store);
+  }
+
   /** The target's review of each plan before it is applied (Kestra's: {@code KestraSide.reviewer()}). */
   public Sync withReviewer(PlanReviewer value) {
     Optional<PlanReviewer> reviewer = Optional.of(value);
@@ -121,23 +133,38 @@ public final class Sync {
 
   /**
    * Reads both sides, Git first, so that Kestra also looks into the namespaces Git holds (a server
-   * may not list those holding only files), and narrows what was read by the focus.
+   * may not list those holding only files), and narrows what was read by the focus. A two-way sync
+   * reads its baseline before either side: a side is never measured against a baseline newer than
+   * what was read of it (a baseline older than a side only makes the plan see more edits, which
+   * the sides' compare-and-swap then settles).
+   *
+   * @throws IllegalStateException when the policy is two-way and no baseline store was given
    */
   public PlanInput read() {
+    Optional<Baseline> baseline = Optional.empty();
+    if (parts.policy.twoWay()) {
+      BaselineStore store = parts.baselines.orElseThrow(() -> new IllegalStateException("a two-way sync (source of "
+          + "truth BOTH) needs the store of its baseline: give it with withBaseline"));
+      baseline = Optional.of(store.read());
+    }
     parts.listener.reading(Side.GIT);
     Snapshot git = parts.git.read(parts.gitScope);
     parts.listener.read(git);
     parts.listener.reading(Side.KESTRA);
     Snapshot kestra = parts.kestra.read(parts.kestraScope, Planner.kestraNamespacesOf(git, parts.policy));
     parts.listener.read(kestra);
-    return parts.focus.apply(new PlanInput(git, kestra, parts.policy));
+    return parts.focus.apply(new PlanInput(git, kestra, parts.policy, baseline));
   }
 
   /** Plans from what was read, with the reviewer's review when there is one; writes nothing. */
   public Plan plan(PlanInput input) {
-    Plan plan = parts.reviewer
-        .map(r -> Planner.plan(input.git(), input.kestra(), input.policy(), parts.options, r))
-        .orElseGet(() -> Planner.plan(input.git(), input.kestra(), input.policy(), parts.options));
+    Plan plan = input.baseline()
+        .map(base -> parts.reviewer
+            .map(r -> Planner.plan(input.git(), input.kestra(), base, input.policy(), parts.options, r))
+            .orElseGet(() -> Planner.plan(input.git(), input.kestra(), base, input.policy(), parts.options)))
+        .orElseGet(() -> parts.reviewer
+            .map(r -> Planner.plan(input.git(), input.kestra(), input.policy(), parts.options, r))
+            .orElseGet(() -> Planner.plan(input.git(), input.kestra(), input.policy(), parts.options)));
     parts.listener.planned(plan);
     return plan;
   }
@@ -168,14 +195,14 @@ public final class Sync {
   /**
    * Reads, plans and applies; when the apply ends stale, reads and plans again from fresh snapshots
    * and applies that, up to the most attempts. Stops at a plan that cannot be applied, has nothing
-   * to write, or is not approved.
+   * to do (no write, no baseline to move), or is not approved.
    */
   public SyncResult apply() {
     List<SyncResult.Attempt> attempts = new ArrayList<>();
     for (int i = 0; i < parts.maxAttempts; i++) {
       PlanInput input = read();
       Plan plan = plan(input);
-      if (!plan.isApplyable() || !plan.hasWrites() || !parts.approval.test(plan)) {
+      if (!plan.isApplyable() || !plan.hasWork() || !parts.approval.test(plan)) {
         attempts.add(new SyncResult.Attempt(input, plan, Optional.empty()));
         break;
       }
@@ -203,6 +230,7 @@ public final class Sync {
     Policy policy = Policy.defaults();
     PlanOptions options = PlanOptions.defaults();
     List<ChangeWriter> writers = List.of();
+    Optional<BaselineStore> baselines = Optional.empty();
     Optional<PlanReviewer> reviewer = Optional.empty();
     Clock clock = Clock.system();
     SyncListener listener = SyncListener.NONE;
@@ -219,6 +247,7 @@ public final class Sync {
       copy.policy = policy;
       copy.options = options;
       copy.writers = writers;
+      copy.baselines = baselines;
       copy.reviewer = reviewer;
       copy.clock = clock;
       copy.listener = listener;

@@ -37,13 +37,16 @@ public record SyncResult(List<Attempt> attempts) {
     return last().result();
   }
 
-  /** Whether the last plan could be applied and had writes, but was not (a dry run, or not approved). */
+  /**
+   * Whether the last plan could be applied and had work (writes, or a baseline to move), but was
+   * not (a dry run, or not approved).
+   */
   public boolean isHeldBack() {
-    return plan().isApplyable() && plan().hasWrites() && result().isEmpty();
+    return plan().isApplyable() && plan().hasWork() && result().isEmpty();
   }
 
-  /** Whether the last plan was applied in full, or had nothing to write. */
+  /** Whether the last plan was applied in full, or had nothing to do. */
   public boolean isComplete() {
-    return plan().isApplyable() && result().map(ApplyResult::isComplete).orElse(!plan().hasWrites());
+    return plan().isApplyable() && result().map(ApplyResult::isComplete).orElse(!plan().hasWork());
   }
 }

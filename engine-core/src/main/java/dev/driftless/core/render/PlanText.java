@@ -92,6 +92,8 @@ public final class PlanText {
           + "approved, as the error above says.")).append('\n');
     } else if (!plan.isApplyable()) {
       out.append(style.color(Action.BLOCKED, "This plan cannot be applied: resolve the errors above.")).append('\n');
+    } else if (!plan.hasWrites() && plan.movesBaseline()) {
+      out.append("Nothing to write; applying records the baseline (what both sides now hold alike).\n");
     } else if (!plan.hasWrites()) {
       out.append(plan.summary().keep() + plan.summary().blocked() + plan.summary().protect() == 0
           ? "No changes. Git and Kestra are in sync.\n"

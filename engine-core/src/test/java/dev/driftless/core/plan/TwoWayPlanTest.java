@@ -256,6 +256,7 @@ class TwoWayPlanTest {
     InMemorySide git = InMemorySide.git().put(A, flow("a", "hello from Git", "bye"));
     InMemorySide kestra = InMemorySide.kestra().put(A, flow("a", "hello", "bye from Kestra"));
     Baseline base = baseline(Map.of(A, BASE));
+    git.recordBaseline(base);
     Plan plan = Planner.plan(git.read(SCOPE), kestra.read(SCOPE), base, TWO_WAY);
     ApplyResult result = Applier.to(git, kestra).apply(plan).orThrow();
     assertEquals(2, result.results().size());
@@ -264,6 +265,7 @@ class TwoWayPlanTest {
     assertEquals(merged, kestra.get(A).orElseThrow().content());
     Baseline next = Baselines.after(plan, base, result);
     assertEquals(merged, next.content(A).orElseThrow());
+    assertEquals(next, git.baseline(), "the keeper records the baseline the apply settled");
     Plan again = Planner.plan(git.read(SCOPE), kestra.read(SCOPE), next, TWO_WAY);
     assertEquals(0, again.summary().writes());
   }
@@ -273,10 +275,12 @@ class TwoWayPlanTest {
     InMemorySide git = InMemorySide.git().put(A, flow("a", "hello from Git", "bye"));
     InMemorySide kestra = InMemorySide.kestra().put(A, BASE).failWritesTo(A, "down for maintenance");
     Baseline base = baseline(Map.of(A, BASE));
+    git.recordBaseline(base);
     Plan plan = Planner.plan(git.read(SCOPE), kestra.read(SCOPE), base, TWO_WAY);
     ApplyResult result = Applier.to(git, kestra).apply(plan);
     assertFalse(result.isComplete());
     assertEquals(base, Baselines.after(plan, base, result));
+    assertEquals(base, git.baseline());
   }
 
   @Test
@@ -285,12 +289,14 @@ class TwoWayPlanTest {
     InMemorySide kestra = InMemorySide.kestra().put(A, flow("a", "hello", "bye from Kestra"))
         .failWritesTo(A, "down for maintenance");
     Baseline base = baseline(Map.of(A, BASE));
+    git.recordBaseline(base);
     Plan plan = Planner.plan(git.read(SCOPE), kestra.read(SCOPE), base, TWO_WAY);
     ApplyResult result = Applier.to(git, kestra).apply(plan);
     assertEquals(dev.driftless.apply.Outcome.APPLIED, result.result(change(plan, Side.GIT)).orElseThrow().outcome());
     assertEquals(dev.driftless.apply.Outcome.FAILED, result.result(change(plan, Side.KESTRA)).orElseThrow().outcome());
     assertEquals(2, result.results().size());
     assertEquals(base, Baselines.after(plan, base, result));
+    assertEquals(base.identity(), git.baseline().identity());
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.driftless.apply.Commit;
 import dev.driftless.core.yaml.ParsedYaml;
 import dev.driftless.core.yaml.YamlDocument;
 import dev.driftless.core.yaml.YamlProblem;
+import dev.driftless.port.BaselineStore;
 import dev.driftless.port.ChangeWriter;
 import dev.driftless.port.CommitResult;
 import dev.driftless.port.SideUnavailableException;
@@ -19,6 +20,7 @@ import dev.driftless.resource.Resource;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Baseline;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
 import dev.driftless.snapshot.SnapshotEntry;
@@ -62,6 +64,9 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
   private Optional<String> rejectNextCommit = Optional.empty();
   private Optional<String> missing = Optional.empty();
   private Optional<String> readFailure = Optional.empty();
+  /** The two-way baseline a Git-like side keeps, as a Git branch keeps it under a ref of its own. */
+  private Baseline baseline = Baseline.none();
+  private int baselineVersion;
 
   private InMemorySide(Side side, boolean transactional) {
     this.side = side;
@@ -247,6 +252,30 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Baseline
+
+  /** The baseline this side keeps (Git-like sides), {@link Baseline#none()} until one is recorded. */
+  public synchronized Baseline baseline() {
+    return baseline;
+  }
+
+  /** Records a baseline, as an earlier two-way apply would have. */
+  public synchronized InMemorySide recordBaseline(Baseline value) {
+    baseline = value;
+    baselineVersion++;
+    return this;
+  }
+
+  /** Reads the baseline this side keeps. */
+  public BaselineStore baselines() {
+    return this::baseline;
+  }
+
+  @Override
+  public boolean keepsBaseline() {
+    return transactional;
+  }
+
   // Writer
 
   @Override
@@ -261,7 +290,7 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
         refused.put(put.key(), refusals.get(put.key()));
       }
     }
-    Session session = new Session(current, version, refused);
+    Session session = new Session(current, version, refused, baseline, baselineVersion);
     for (Consumer<InMemorySide> hook : List.copyOf(beginHooks)) {
       hook.accept(this);
     }
@@ -303,13 +332,35 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
     private final int baseVersion;
     private final Map<ResourceKey, Write> staged = new LinkedHashMap<>();
     private final Map<ResourceKey, String> refused;
+    private final Baseline baselineAtBegin;
+    private final int baselineVersionAtBegin;
+    private Optional<Baseline> stagedBaseline = Optional.empty();
     private boolean closed;
     private boolean committed;
 
-    Session(Map<ResourceKey, Optional<Fingerprint>> current, int baseVersion, Map<ResourceKey, String> refused) {
+    Session(Map<ResourceKey, Optional<Fingerprint>> current, int baseVersion, Map<ResourceKey, String> refused,
+        Baseline baselineAtBegin, int baselineVersionAtBegin) {
       this.current = current;
       this.baseVersion = baseVersion;
       this.refused = refused;
+      this.baselineAtBegin = baselineAtBegin;
+      this.baselineVersionAtBegin = baselineVersionAtBegin;
+    }
+
+    @Override
+    public Optional<Baseline> baseline() {
+      return transactional ? Optional.of(baselineAtBegin) : Optional.empty();
+    }
+
+    @Override
+    public void stageBaseline(Baseline next) {
+      if (!transactional) {
+        throw new UnsupportedOperationException("this side keeps no two-way baseline");
+      }
+      if (stagedBaseline.isPresent()) {
+        throw new IllegalStateException("the baseline was already staged");
+      }
+      stagedBaseline = Optional.of(next);
     }
 
     @Override
@@ -364,7 +415,7 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
     @Override
     public CommitResult commit() {
       committed = true;
-      if (!transactional || staged.isEmpty()) {
+      if (!transactional || (staged.isEmpty() && stagedBaseline.isEmpty())) {
         return CommitResult.none();
       }
       synchronized (InMemorySide.this) {
@@ -375,6 +426,13 @@ public final class InMemorySide implements SnapshotReader, ChangeWriter {
         }
         if (version != baseVersion) {
           return CommitResult.rejected("push rejected: the branch moved since it was read");
+        }
+        if (stagedBaseline.isPresent() && baselineVersion != baselineVersionAtBegin) {
+          return CommitResult.rejected("push rejected: the baseline moved since it was read");
+        }
+        stagedBaseline.ifPresent(InMemorySide.this::recordBaseline);
+        if (staged.isEmpty()) {
+          return CommitResult.none();
         }
         staged.values().forEach(InMemorySide.this::land);
         commits++;

@@ -16,6 +16,9 @@ import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.plan.Reason;
 import dev.driftless.plan.Reconciliation;
+import dev.driftless.port.ChangeWriter;
+import dev.driftless.port.WriteIntent;
+import dev.driftless.port.WriteSession;
 import dev.driftless.resource.Content;
 import dev.driftless.resource.Fingerprint;
 import dev.driftless.resource.ResourceKey;
@@ -41,11 +44,12 @@ import org.quicktheories.core.Gen;
 
 /**
  * The laws of a two-way sync as seeded properties over generated scenarios
- * ({@link TwoWayGenerators}): no lost edit, convergence, symmetry. Subclasses give a fresh
- * {@link World} per case; each law runs {@link #examples()} cases (1000 by default, or the system
+ * ({@link TwoWayGenerators}): no lost edit, convergence, symmetry, two runners of one plan.
+ * Subclasses give a fresh {@link World} per case; each law runs {@link #examples()} cases (1000 by default, or the system
  * property {@code driftless.examples}), from the seed of {@code driftless.seed} or a random one, named
- * on failure. The baseline is held here, between a plan and the next, as an adapter would store it;
- * each law checks that enough cases exercised it (a merge, a conflict, an apply).
+ * on failure. The scenario's baseline is recorded through the side that keeps it (Git's writer), and
+ * every apply moves it there, as a sync does; each law checks that enough cases exercised it (a
+ * merge, a conflict, an apply).
  */
 public abstract class TwoWayLawSuite {
 
@@ -138,6 +142,10 @@ public abstract class TwoWayLawSuite {
         result.ifPresent(r -> assertTrue(r.isComplete(), () -> "apply incomplete: " + r.line()));
         Baseline next = result.map(r -> Baselines.after(plan, scenario.baseline(), r))
             .orElseGet(() -> plan.nextBaseline(scenario.baseline()));
+        if (result.isPresent()) {
+          assertEquals(next, stored(world), () -> "the baseline kept is not the one the apply settled\n"
+              + PlanText.render(plan));
+        }
         Map<ResourceKey, Fingerprint> git = world.git().state();
         Map<ResourceKey, Fingerprint> kestra = world.kestra().state();
         assertEquals(git, kestra, () -> "the sides differ after\n" + PlanText.render(plan));
@@ -183,6 +191,42 @@ public abstract class TwoWayLawSuite {
     atLeast("two-way law 3 planned a write", written, examples() / 4);
   }
 
+  /**
+   * Two runners, one baseline: the same plan applied twice (a second runner that planned from the
+   * same state) lands once. The second apply finds the baseline moved, or the sides changed under
+   * its compare-and-swap, and writes nothing; the sides and the baseline are as the first left them,
+   * and planning again from what is kept has nothing left to settle.
+   */
+  @Test
+  public void twoWay04_twoRunnersOfOnePlan_landOnce() {
+    AtomicInteger refused = new AtomicInteger();
+    check("two-way law 4 (two runners, one baseline)", scenarios(), scenario -> {
+      try (World world = seeded(scenario)) {
+        Plan plan = approved(world, scenario);
+        Optional<ApplyResult> first = apply(world, plan);
+        if (first.isEmpty() || !first.get().isComplete()) {
+          return;
+        }
+        Map<ResourceKey, Fingerprint> git = world.git().state();
+        Map<ResourceKey, Fingerprint> kestra = world.kestra().state();
+        Baseline kept = stored(world);
+        ApplyResult second = apply(world, plan).orElseThrow();
+        assertTrue(second.results().stream().noneMatch(r -> r.outcome().isSuccess()),
+            () -> "the second runner wrote again: " + second.line() + "\n" + PlanText.render(plan));
+        refused.incrementAndGet();
+        assertEquals(git, world.git().state(), "the second runner changed Git");
+        assertEquals(kestra, world.kestra().state(), "the second runner changed Kestra");
+        assertEquals(kept, stored(world), "the second runner moved the baseline");
+        if (plan.reconciliations().stream().allMatch(Reconciliation::settled)) {
+          Plan again = plan(world, scenario, kept, PlanOptions.defaults());
+          assertEquals(0, again.summary().writes(), () -> "after the first runner, planning again still writes:\n"
+              + PlanText.render(again));
+        }
+      }
+    });
+    atLeast("two-way law 4 refused a second runner", refused, examples() / 4);
+  }
+
   /** Each change that does something, as {@code key side action reason}, the side swapped when asked. */
   private static List<String> rows(Plan plan, boolean swap) {
     return plan.changes().stream().filter(c -> c.action() != Action.NO_OP)
@@ -211,6 +255,12 @@ public abstract class TwoWayLawSuite {
     try {
       world.git().seed(scenario.git());
       world.kestra().seed(scenario.kestra());
+      if (scenario.baseline().isRecorded()) {
+        try (WriteSession session = keeper(world).begin(new WriteIntent("seed", Set.of(), "the scenario's baseline"))) {
+          session.stageBaseline(scenario.baseline());
+          assertTrue(!session.commit().isRejected(), "the scenario's baseline was not recorded");
+        }
+      }
       return world;
     } catch (RuntimeException e) {
       world.close();
@@ -237,10 +287,22 @@ public abstract class TwoWayLawSuite {
   }
 
   private static Optional<ApplyResult> apply(World world, Plan plan) {
-    if (!plan.isApplyable() || !plan.hasWrites()) {
+    if (!plan.isApplyable() || !plan.hasWork()) {
       return Optional.empty();
     }
     return Optional.of(Applier.to(world.git().writer(), world.kestra().writer()).apply(plan));
+  }
+
+  /** The writer that keeps the baseline (Git's). */
+  private static ChangeWriter keeper(World world) {
+    return world.git().writer().keepsBaseline() ? world.git().writer() : world.kestra().writer();
+  }
+
+  /** The baseline the keeper holds now, read as a write session reads it when it begins. */
+  private static Baseline stored(World world) {
+    try (WriteSession session = keeper(world).begin(new WriteIntent("read", Set.of(), "the baseline"))) {
+      return session.baseline().orElseThrow(() -> new AssertionError("neither side keeps a baseline"));
+    }
   }
 
   /** What a side holds, read through its reader in full. */

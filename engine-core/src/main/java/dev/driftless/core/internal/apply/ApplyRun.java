@@ -23,6 +23,7 @@ import dev.driftless.resource.Resource;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Baseline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,6 +48,14 @@ import java.util.stream.Collectors;
  * and update succeeded: on transactional sides before their commit (one commit holds the whole
  * plan), on the others after the transactional commits went through. Last, what was written is
  * read back and compared with the plan.
+ *
+ * <p>A two-way plan is applied with the writer that keeps its baseline: its session is opened even
+ * when the plan writes nothing to its side, and when the baseline it found is not the one the plan
+ * was made from (another run applied since), nothing is written. The sides that write at once
+ * (Kestra) finish first, deletions included; then the keeper stages the next baseline, which counts
+ * only what succeeded, and its commit makes its writes and the baseline durable together. A commit
+ * that is rejected leaves the baseline where it was, so the writes that did land are seen as edits
+ * of their side by the next plan, never lost.
  */
 public final class ApplyRun {
 
@@ -82,14 +91,28 @@ public final class ApplyRun {
             + " but no " + change.side().displayName() + " writer was given");
       }
     }
+    if (plan.isTwoWay() && plan.hasWork() && keeperOf(writers).isEmpty()) {
+      throw new IllegalArgumentException("plan " + plan.id() + " is two-way: applying it records its baseline, and "
+          + "none of the writers given keeps one (the Git side's writer does)");
+    }
     return new ApplyRun(plan, writers, clock, listener).run();
+  }
+
+  /** The side whose writer keeps a two-way sync's baseline. */
+  private static Optional<Side> keeperOf(Map<Side, ChangeWriter> writers) {
+    return writers.entrySet().stream().filter(e -> e.getValue().keepsBaseline()).map(Map.Entry::getKey)
+        .sorted().findFirst();
   }
 
   private ApplyResult run() {
     Instant start = clock.now();
     List<Change> writes = plan.writes();
+    Optional<Side> keeper = plan.isTwoWay() && plan.hasWork() ? keeperOf(writers) : Optional.empty();
     try {
-      begin(writes);
+      begin(writes, keeper);
+      if (keeper.isPresent() && !sameBaseline(writes, keeper.get())) {
+        return result(writes, start);
+      }
       if (!preflight(writes)) {
         return result(writes, start);
       }
@@ -98,13 +121,14 @@ public final class ApplyRun {
       for (List<Change> level : levels(upserts)) {
         runLevel(level);
       }
-      for (Side side : transactionalSides()) {
+      List<Side> order = new ArrayList<>(transactionalSides());
+      sessions.keySet().stream().filter(side -> !sessions.get(side).transactional()).forEach(
+          keeper.isPresent() ? side -> order.add(0, side) : order::add);
+      for (Side side : order) {
         runDeletes(deletes, side);
-        commit(side);
-      }
-      for (Side side : sessions.keySet()) {
-        if (!sessions.get(side).transactional()) {
-          runDeletes(deletes, side);
+        if (keeper.isPresent() && keeper.get() == side) {
+          commitWithBaseline(side, writes);
+        } else {
           commit(side);
         }
       }
@@ -168,8 +192,9 @@ public final class ApplyRun {
     return false;
   }
 
-  private void begin(List<Change> writes) {
+  private void begin(List<Change> writes, Optional<Side> keeper) {
     Map<Side, List<Change>> bySide = new EnumMap<>(Side.class);
+    keeper.ifPresent(side -> bySide.put(side, new ArrayList<>()));
     for (Change change : writes) {
       bySide.computeIfAbsent(change.side(), s -> new ArrayList<>()).add(change);
     }
@@ -303,6 +328,70 @@ public final class ApplyRun {
     for (List<Change> level : levels(mine)) {
       runLevel(level);
     }
+  }
+
+  /**
+   * Whether the keeper found the baseline the plan was made from. When it did not (another run
+   * applied since, or the keeper could not be opened), nothing is written: every write is stale, or
+   * skipped, and the caller plans again.
+   */
+  private boolean sameBaseline(List<Change> writes, Side keeper) {
+    WriteSession session = sessions.get(keeper);
+    String cause;
+    Outcome outcome;
+    if (session == null) {
+      cause = "not written: " + keeper.displayName() + ", which keeps the baseline, could not be opened";
+      outcome = Outcome.SKIPPED;
+    } else {
+      Optional<String> found;
+      try {
+        found = session.baseline().map(Baseline::identity);
+      } catch (DriftlessException e) {
+        String why = "the baseline kept in " + keeper.displayName() + " could not be read: " + e.getMessage();
+        diagnostics.add(Diagnostic.error(why).onSide(keeper));
+        writes.stream().filter(c -> !results.containsKey(Target.of(c)))
+            .forEach(c -> record(ChangeResult.of(c, Outcome.FAILED, why)));
+        return false;
+      }
+      if (found.equals(plan.baseline())) {
+        return true;
+      }
+      cause = "the baseline moved since the plan was made (another run applied a plan: it was "
+          + plan.baseline().get() + ", it is " + found.orElse("not kept") + "); nothing was written, plan again";
+      outcome = Outcome.STALE;
+      diagnostics.add(Diagnostic.warning(cause).onSide(keeper));
+    }
+    for (Change change : writes) {
+      if (!results.containsKey(Target.of(change))) {
+        record(ChangeResult.of(change, outcome, cause));
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Stages the next baseline in the keeper, counting as settled only the resources whose writes all
+   * succeeded so far, and commits it with the keeper's writes.
+   */
+  private void commitWithBaseline(Side side, List<Change> writes) {
+    Set<ResourceKey> unsettled = new java.util.HashSet<>();
+    for (Change change : writes) {
+      ChangeResult r = results.get(Target.of(change));
+      if (r == null || !r.outcome().isSuccess()) {
+        unsettled.add(change.key());
+      }
+    }
+    WriteSession session = sessions.get(side);
+    try {
+      session.stageBaseline(plan.nextBaseline(session.baseline().orElseThrow(), unsettled));
+    } catch (DriftlessException e) {
+      String cause = "the baseline could not be staged in " + side.displayName() + ": " + e.getMessage();
+      diagnostics.add(Diagnostic.error(cause).onSide(side));
+      replace(r -> r.change().side() == side && r.outcome().isSuccess(),
+          r -> ChangeResult.of(r.change(), Outcome.FAILED, cause));
+      return;
+    }
+    commit(side);
   }
 
   private void commit(Side side) {
