@@ -3,6 +3,7 @@ package dev.driftless.presets;
 import dev.driftless.credential.Secret;
 import dev.driftless.kestra.KestraAuth;
 import dev.driftless.policy.Guards;
+import dev.driftless.policy.OnConflict;
 import dev.driftless.policy.OnInvalidSyntax;
 import dev.driftless.policy.WhenMissing;
 import dev.driftless.resource.ResourceKind;
@@ -27,6 +28,10 @@ public final class FieldGroups {
   public static final String MAX_DELETE_SHARE = "maxDeleteShare";
   public static final String DELETE_GUARD_MIN_POPULATION = "deleteGuardMinPopulation";
   public static final String ALLOWED_DELETES = "allowedDeletes";
+
+  /** Why {@code sourceOfTruthByKind} cannot say BOTH, for every reader of it. */
+  public static final String BOTH_PER_KIND = "BOTH is chosen for the whole task, not per kind: set sourceOfTruth: "
+      + "BOTH, and name in sourceOfTruthByKind only the kinds that stay one-way (GIT or KESTRA)";
 
   private FieldGroups() {}
 
@@ -84,6 +89,11 @@ public final class FieldGroups {
     B gitDirectory(String value);
 
     B sourceOfTruth(Side value);
+
+    /** {@code sourceOfTruth: BOTH}. */
+    B twoWay(boolean value);
+
+    B onConflict(OnConflict value);
 
     B putAllSourceOfTruthByKind(Map<ResourceKind, ? extends Side> entries);
 
@@ -191,7 +201,14 @@ public final class FieldGroups {
   static void readTwoWay(PropertyReader r, TwoWay<?> b) {
     r.string("branch").ifPresent(b::branch);
     r.string("gitDirectory").ifPresent(b::gitDirectory);
-    r.enumValue("sourceOfTruth", Side.class).ifPresent(b::sourceOfTruth);
+    r.enumValue("sourceOfTruth", SourceOfTruth.class).ifPresent(source -> {
+      switch (source) {
+        case GIT -> b.sourceOfTruth(Side.GIT);
+        case KESTRA -> b.sourceOfTruth(Side.KESTRA);
+        case BOTH -> b.twoWay(true);
+      }
+    });
+    r.enumValue("onConflict", OnConflict.class).ifPresent(b::onConflict);
     b.putAllSourceOfTruthByKind(byKind(r));
     r.enumValue("whenMissingInSource", WhenMissing.class).ifPresent(b::whenMissingInSource);
     if (r.has("protectedNamespaces")) {
@@ -240,12 +257,29 @@ public final class FieldGroups {
     return Optional.empty();
   }
 
+  /** The values of {@code sourceOfTruth}: a side, or both ways. */
+  private enum SourceOfTruth {
+    GIT,
+    KESTRA,
+    BOTH
+  }
+
+  /**
+   * {@code sourceOfTruthByKind}: a side per kind. BOTH is the whole task's choice, not a kind's:
+   * with {@code sourceOfTruth: BOTH} the kinds named here are the ones that stay one-way.
+   */
   private static Map<ResourceKind, Side> byKind(PropertyReader r) {
     Map<ResourceKind, Side> out = new EnumMap<>(ResourceKind.class);
     r.object("sourceOfTruthByKind").ifPresent(kinds -> {
       for (ResourceKind kind : ResourceKind.values()) {
-        for (String name : List.of(kind.label(), kind.name(), camel(kind))) {
-          kinds.enumValue(name, Side.class).ifPresent(side -> out.put(kind, side));
+        for (String name : new LinkedHashSet<>(List.of(kind.label(), kind.name(), camel(kind)))) {
+          kinds.enumValue(name, SourceOfTruth.class).ifPresent(source -> {
+            switch (source) {
+              case GIT -> out.put(kind, Side.GIT);
+              case KESTRA -> out.put(kind, Side.KESTRA);
+              case BOTH -> kinds.problem(name, BOTH_PER_KIND);
+            }
+          });
         }
       }
       kinds.finish(false);

@@ -59,6 +59,7 @@ public abstract non-sealed class NamespaceSync implements TwoWaySync {
         .directory("gitDirectory", gitDirectory());
     branch().filter(b -> !b.isBlank()).ifPresent(b -> checks.branch("branch", b));
     SyncChecks.common(checks, protectedNamespaces(), kinds(), sourceOfTruthByKind(), false);
+    SyncChecks.twoWay(checks, this);
     return checks.problems();
   }
 

@@ -80,6 +80,15 @@ final class PropertyReader {
     return Optional.ofNullable(entries.get(name)).map(t -> line(t.getKeyNode()));
   }
 
+  /**
+   * Whether the property is set for this very task: by the task itself, or by a default for its
+   * type (not by one for a prefix of types, which a task that lacks the property ignores).
+   */
+  public boolean setHere(String name) {
+    NodeTuple tuple = entries.get(name);
+    return tuple != null && !context.ignoredIfUnknown().contains(tuple.getKeyNode());
+  }
+
   public boolean has(String name) {
     return entries.containsKey(name);
   }

@@ -1,5 +1,6 @@
 package dev.driftless.presets;
 
+import dev.driftless.policy.WhenMissing;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
@@ -28,5 +29,24 @@ final class SyncChecks {
     }
     byKind.keySet().stream().filter(k -> !kinds.contains(k))
         .forEach(k -> checks.add("sourceOfTruthByKind", k.label() + " is not among the kinds synced"));
+  }
+
+  /**
+   * The rules of {@code sourceOfTruth: BOTH}, in the task's words: {@code onConflict} only with it,
+   * and no deletion policy but the baseline's.
+   */
+  static void twoWay(Checks checks, TwoWaySync task) {
+    if (!task.twoWay()) {
+      task.onConflict().ifPresent(c -> checks.add("onConflict", "only applies with sourceOfTruth: BOTH (a two-way "
+          + "sync); with one source of truth (" + task.sourceOfTruth() + ") nothing conflicts: remove onConflict, or "
+          + "set sourceOfTruth: BOTH"));
+      return;
+    }
+    if (task.whenMissingInSource() != WhenMissing.DELETE) {
+      checks.add("whenMissingInSource", "cannot be " + task.whenMissingInSource() + " with sourceOfTruth: BOTH: a "
+          + "two-way sync decides deletions from the baseline (a resource deleted on one side since the last sync is "
+          + "deleted on the other, and one also edited on the other side is a conflict, never deleted); remove "
+          + "whenMissingInSource, or choose GIT or KESTRA as the source of truth");
+    }
   }
 }

@@ -256,6 +256,9 @@ public final class TaskFile {
       }
       takeTheFlowsNamespace(r, type);
       Supplier<Task> builder = type.read(r);
+      if (!type.choosesSourceOfTruth()) {
+        refuseSourceOfTruth(r, type);
+      }
       r.finish(true);
       Set<String> alreadyWrong = new LinkedHashSet<>();
       mine.forEach(p -> alreadyWrong.add(top(p.property())));
@@ -269,6 +272,25 @@ public final class TaskFile {
           }
         }
         return Optional.empty();
+      }
+    }
+
+    /**
+     * {@code sourceOfTruth} and {@code onConflict} on a task that goes one way only: refused in
+     * words that point at the tasks that take them, rather than as unknown properties.
+     */
+    private static void refuseSourceOfTruth(PropertyReader r, TaskType type) {
+      String direction = type == TaskType.CLONE ? "it only clones"
+          : type.pushesToGit() ? "it always writes Git from Kestra" : "it always writes Kestra from Git";
+      if (r.setHere("sourceOfTruth")) {
+        r.accept("sourceOfTruth");
+        r.problem("sourceOfTruth", "is not a property of " + type.simpleName() + ": " + direction + ". Only "
+            + "NamespaceSync and TenantSync choose a source of truth, and sync both ways with sourceOfTruth: BOTH");
+      }
+      if (r.setHere("onConflict")) {
+        r.accept("onConflict");
+        r.problem("onConflict", "is not a property of " + type.simpleName() + ": " + direction + ", so nothing "
+            + "conflicts. onConflict goes with sourceOfTruth: BOTH, a two-way NamespaceSync or TenantSync");
       }
     }
 

@@ -52,6 +52,18 @@ public enum TaskType {
   }
 
   /**
+   * Whether the task chooses its source of truth ({@code sourceOfTruth}, and BOTH for a two-way
+   * sync): NamespaceSync and TenantSync. The others always go one way.
+   */
+  public boolean choosesSourceOfTruth() {
+    return switch (this) {
+      case NAMESPACE_SYNC, TENANT_SYNC -> true;
+      case SYNC_FLOWS, SYNC_FLOW, SYNC_NAMESPACE_FILES, SYNC_DASHBOARDS, PUSH_FLOWS, PUSH_NAMESPACE_FILES,
+          PUSH_DASHBOARDS, PUSH_EXECUTION_FILES, CLONE -> false;
+    };
+  }
+
+  /**
    * The task with this type name: the plugin's full name ({@code io.kestra.plugin.git.PushFlows}),
    * its simple name, or its enum name ({@code push-flows}). The plugin's deprecated {@code Push}
    * and {@code Sync} are not run: the message names the tasks that replace them.

@@ -50,6 +50,7 @@ public abstract non-sealed class TenantSync implements TwoWaySync {
         .directory("gitDirectory", gitDirectory());
     branch().filter(b -> !b.isBlank()).ifPresent(b -> checks.branch("branch", b));
     SyncChecks.common(checks, protectedNamespaces(), kinds(), sourceOfTruthByKind(), true);
+    SyncChecks.twoWay(checks, this);
     return checks.problems();
   }
 
