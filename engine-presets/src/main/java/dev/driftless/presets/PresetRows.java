@@ -7,11 +7,15 @@ import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
 import dev.driftless.plan.Diff;
 import dev.driftless.plan.Plan;
+import dev.driftless.plan.Reason;
+import dev.driftless.plan.Reconciliation;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +43,16 @@ import java.util.Optional;
  *       keys are {@code namespace:id} and its files relative to {@code gitDirectory}, TenantSync
  *       keys are the bare id (or path) and its files relative to the repository. A real run from
  *       Kestra outputs the commit's rows instead: {@code file, additions, deletions, changes}, numbers.
+ *   <li>NamespaceSync, TenantSync with {@code sourceOfTruth: BOTH} (which the plugin does not have):
+ *       the same fields, a row per resource written, its {@code action} naming the side written
+ *       ({@code ADDED_GIT, ADDED_KES, UPDATED_GIT, UPDATED_KES, DELETED_GIT, DELETED_KES}), one
+ *       {@code MERGED} row for a merge written to both sides, and one {@code CONFLICT} row for each
+ *       conflict, of which nothing is written. A plan that only moves the baseline has no row.
  * </ul>
+ *
+ * <p>Driftless's detailed rows of a two-way plan also say, per change, its {@code reason} and what
+ * each side did since the baseline ({@code since}: {@code Git edited, Kestra unchanged}); a write
+ * of a merge is {@code MERGED}, a conflict's two blocked changes are {@code CONFLICT}.
  *
  * <p>Sync rows are ordered by {@code gitPath} (deletions first), the others by file. Paths are
  * relative, never absolute temporary paths.
@@ -67,9 +80,11 @@ public final class PresetRows {
     return switch (style) {
       case SYNC_FLOWS, SYNC_FILES, SYNC_DASHBOARDS -> syncRows(style, shown, context);
       case PUSH -> commitRows(shown, context, true);
-      case NAMESPACE_SYNC, TENANT_SYNC -> !context.dryRun() && context.sourceOfTruth() == Side.KESTRA
-          ? commitRows(shown, context, false)
-          : twoWayRows(style, shown, context);
+      case NAMESPACE_SYNC, TENANT_SYNC -> plan.isTwoWay()
+          ? bothWaysRows(style, plan, result, context)
+          : !context.dryRun() && context.sourceOfTruth() == Side.KESTRA
+              ? commitRows(shown, context, false)
+              : twoWayRows(style, shown, context);
     };
   }
 
@@ -159,7 +174,6 @@ public final class PresetRows {
   }
 
   private static List<Map<String, Object>> twoWayRows(RowStyle style, List<Change> changes, RowContext context) {
-    boolean tenant = style == RowStyle.TENANT_SYNC;
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Change change : changes) {
       boolean git = change.side() == Side.GIT;
@@ -170,19 +184,66 @@ public final class PresetRows {
         case NO_OP -> null;
         case KEEP, PROTECTED, BLOCKED -> throw new IllegalStateException("not shown: " + change.action());
       };
-      if (action == null) {
-        continue;
+      if (action != null) {
+        rows.add(pluginRow(style, change, action, context));
       }
-      ResourceKey key = change.key();
-      Map<String, Object> row = new LinkedHashMap<>();
-      Optional<String> path = context.gitPath(change);
-      row.put("file", tenant ? path.orElse(null) : path.map(p -> underDirectory(p, context.gitDirectory())).orElse(null));
-      row.put("key", tenant || key.isGlobal() ? key.name() : key.namespace() + ":" + key.name());
-      row.put("kind", kind(key.kind()));
-      row.put("action", action);
-      rows.add(row);
     }
     return rows;
+  }
+
+  /**
+   * The rows of a two-way plan: per resource, its conflict, its merge when both sides' writes are
+   * shown, or each write shown with the side it wrote. A conflict writes nothing, in a dry run as
+   * in a real run; a merge with only one write landed shows that write.
+   */
+  private static List<Map<String, Object>> bothWaysRows(RowStyle style, Plan plan, Optional<ApplyResult> result,
+      RowContext context) {
+    Map<ResourceKey, Map<Side, Change>> byKey = new LinkedHashMap<>();
+    for (Change change : plan.changes()) {
+      boolean conflict = change.action() == Action.BLOCKED && change.reason().isConflict();
+      if (conflict || shown(change, result, context)) {
+        byKey.computeIfAbsent(change.key(), k -> new EnumMap<>(Side.class)).put(change.side(), change);
+      }
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Map<Side, Change> changes : byKey.values()) {
+      Change first = changes.getOrDefault(Side.GIT, changes.get(Side.KESTRA));
+      if (first.action() == Action.BLOCKED) {
+        rows.add(pluginRow(style, first, "CONFLICT", context));
+      } else if (changes.size() == 2 && first.reason() == Reason.MERGED
+          && changes.get(Side.KESTRA).reason() == Reason.MERGED) {
+        rows.add(pluginRow(style, first, "MERGED", context));
+      } else {
+        for (Change change : changes.values()) {
+          written(change).ifPresent(action -> rows.add(pluginRow(style, change, action, context)));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** A two-way write's action, naming the side written; empty for a change that writes nothing. */
+  private static Optional<String> written(Change change) {
+    String side = change.side() == Side.GIT ? "_GIT" : "_KES";
+    return switch (change.action()) {
+      case CREATE -> Optional.of("ADDED" + side);
+      case UPDATE -> Optional.of("UPDATED" + side);
+      case DELETE -> Optional.of("DELETED" + side);
+      case NO_OP, KEEP, PROTECTED, BLOCKED -> Optional.empty();
+    };
+  }
+
+  /** NamespaceSync's and TenantSync's row: {@code file, key, kind, action}. */
+  private static Map<String, Object> pluginRow(RowStyle style, Change change, String action, RowContext context) {
+    boolean tenant = style == RowStyle.TENANT_SYNC;
+    ResourceKey key = change.key();
+    Map<String, Object> row = new LinkedHashMap<>();
+    Optional<String> path = context.gitPath(change);
+    row.put("file", tenant ? path.orElse(null) : path.map(p -> underDirectory(p, context.gitDirectory())).orElse(null));
+    row.put("key", tenant || key.isGlobal() ? key.name() : key.namespace() + ":" + key.name());
+    row.put("kind", kind(key.kind()));
+    row.put("action", action);
+    return row;
   }
 
   private static String underDirectory(String path, String directory) {
@@ -197,9 +258,12 @@ public final class PresetRows {
   private static List<Map<String, Object>> detailed(RowStyle style, Plan plan, Optional<ApplyResult> result,
       RowContext context) {
     List<Map<String, Object>> rows = new ArrayList<>(plan.changes().size());
+    Map<ResourceKey, Reconciliation> since = new HashMap<>();
+    plan.reconciliations().forEach(r -> since.put(r.key(), r));
     for (Change change : plan.changes()) {
       Optional<Outcome> outcome = result.flatMap(r -> r.result(change)).map(ChangeResult::outcome);
-      String state = state(change.action(), outcome, style == RowStyle.SYNC_FILES);
+      String state = plan.isTwoWay() ? bothWaysState(change, outcome) : state(change.action(), outcome,
+          style == RowStyle.SYNC_FILES);
       Map<String, Object> row = new LinkedHashMap<>();
       switch (style) {
         case SYNC_FLOWS -> {
@@ -234,11 +298,27 @@ public final class PresetRows {
           row.put("kind", kind(change.key().kind()));
           row.put("action", state);
           row.put("side", change.side().name());
+          if (plan.isTwoWay()) {
+            row.put("reason", change.reason().label());
+            row.put("since", Optional.ofNullable(since.get(change.key())).map(Reconciliation::describe).orElse(null));
+          }
         }
       }
       rows.add(row);
     }
     return rows;
+  }
+
+  /** A two-way change's state: a write of a merge is MERGED, a conflict's blocked change CONFLICT. */
+  private static String bothWaysState(Change change, Optional<Outcome> outcome) {
+    boolean landed = outcome.isEmpty() || outcome.get() == Outcome.APPLIED;
+    if (landed && change.action().isWrite() && change.reason() == Reason.MERGED) {
+      return "MERGED";
+    }
+    if (change.action() == Action.BLOCKED && change.reason().isConflict()) {
+      return "CONFLICT";
+    }
+    return state(change.action(), outcome, false);
   }
 
   private static String state(Action action, Optional<Outcome> outcome, boolean files) {
