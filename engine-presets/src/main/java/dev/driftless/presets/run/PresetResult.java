@@ -3,12 +3,16 @@ package dev.driftless.presets.run;
 import dev.driftless.apply.ApplyResult;
 import dev.driftless.core.codec.DiffRows;
 import dev.driftless.presets.TaskType;
+import dev.driftless.plan.Action;
+import dev.driftless.plan.Change;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.Reason;
+import dev.driftless.resource.ResourceKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What running a task did: the plugin's outputs (diff rows, {@code commitId}, {@code commitURL})
@@ -17,7 +21,8 @@ import java.util.Optional;
  * @param type the task
  * @param plan the last plan made (after retries)
  * @param result the apply of that plan; empty for a dry run, a plan that cannot be applied, or one
- *     with nothing to write
+ *     with nothing to do (no write, and for a two-way sync no baseline to move: a plan that only
+ *     moves the baseline is applied)
  * @param rows the diff rows in the task's row shape, the plugin's or Driftless's detailed ones
  * @param commitId the Git commit made, if any
  * @param commitUrl where to see it: the forge's commit page, or {@code <web address>/commit/<id>} on other hosts
@@ -42,15 +47,38 @@ public record PresetResult(TaskType type, Plan plan, Optional<ApplyResult> resul
   }
 
   /**
-   * Whether the run did what it set out to do: a real run applied everything; a dry run made a plan
-   * that can be applied, or one only the mass-deletion guard holds back ({@link #isHeldBack}), since
-   * showing that, with the plan id to approve, is what a dry run is for.
+   * Whether the run did what it set out to do: a real run applied everything and left no two-way
+   * conflict ({@link #conflicts}); a dry run made a plan that can be applied, or one only the
+   * mass-deletion guard holds back ({@link #isHeldBack}), since showing that, with the plan id to
+   * approve, is what a dry run is for. A dry run showing conflicts succeeds for the same reason.
    */
   public boolean isSuccess() {
     if (dryRun) {
       return plan.isApplyable() || plan.isHeldOnlyByGuards();
     }
-    return plan.isApplyable() && result.map(ApplyResult::isComplete).orElse(true);
+    return plan.isApplyable() && result.map(ApplyResult::isComplete).orElse(true) && conflicts().isEmpty();
+  }
+
+  /**
+   * The resources of a two-way sync changed on both sides in ways that could not be merged, and that
+   * {@code onConflict: FAIL} leaves as they are on both sides (the first sync's differences too), in
+   * plan order. A real run applies the rest and fails with {@link #conflictMessage()}.
+   */
+  public List<ResourceKey> conflicts() {
+    return plan.changes().stream().filter(c -> c.action() == Action.BLOCKED && c.reason().isConflict())
+        .map(Change::key).distinct().toList();
+  }
+
+  /** What a run with conflicts says: which, that nothing of them was written, and what to do. */
+  public String conflictMessage() {
+    List<ResourceKey> keys = conflicts();
+    String listed = keys.stream().limit(10).map(ResourceKey::address).collect(Collectors.joining(", "))
+        + (keys.size() > 10 ? " and " + (keys.size() - 10) + " more" : "");
+    return keys.size() + (keys.size() == 1 ? " conflict" : " conflicts") + " (changed differently in Git and in "
+        + "Kestra since the last sync, or differing on the first one): " + listed + ". Nothing of "
+        + (keys.size() == 1 ? "it" : "them") + (dryRun ? " would be written, and a real run fails once the rest is "
+        + "applied" : " was written; the rest was applied") + ". The plan shows both sides' changes: make both sides "
+        + "equal, or set onConflict: GIT or KESTRA to keep one side's copy.";
   }
 
   /** Whether the mass-deletion guard holds deletions back: a real run of this plan would fail. */
