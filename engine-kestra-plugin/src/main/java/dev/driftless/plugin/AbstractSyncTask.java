@@ -37,9 +37,10 @@ import org.slf4j.Logger;
 /**
  * A task that plans and applies through the engine: Kestra's API settings, {@code dryRun}, and the
  * run itself (log lines through the task's logger, the plan's counts as metrics, the rows as an Ion
- * file in Kestra's internal storage). A plan that cannot be applied, or an apply that does not
- * complete, fails the task with one message; a dry run only the mass-deletion guard holds back does
- * not (it logs the warning, and its rows show the deletions BLOCKED).
+ * file in Kestra's internal storage). A plan that cannot be applied, an apply that does not
+ * complete, or a two-way run that leaves conflicts (once the rest is applied) fails the task with one
+ * message; a dry run only the mass-deletion guard holds back, or showing conflicts, does not (it logs
+ * the warning, and its rows show the deletions BLOCKED, the conflicts CONFLICT).
  */
 @SuperBuilder
 @NoArgsConstructor
@@ -213,6 +214,9 @@ public abstract class AbstractSyncTask<O extends SyncOutput> extends AbstractGit
     if (result.isHeldBack()) {
       logger.warn("{}", result.heldBackWarning());
     }
+    if (!result.conflicts().isEmpty()) {
+      logger.warn("{}", result.conflictMessage());
+    }
     if (result.isSuccess()) {
       return result;
     }
@@ -222,6 +226,9 @@ public abstract class AbstractSyncTask<O extends SyncOutput> extends AbstractGit
     }
     if (result.result().filter(r -> !r.isComplete()).isPresent()) {
       throw new SyncFailedException("The apply did not complete: " + result.result().get().line());
+    }
+    if (!result.conflicts().isEmpty()) {
+      throw new SyncFailedException(result.conflictMessage());
     }
     return result;
   }

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import lombok.Builder;
 import lombok.EqualsAndHashCode;
@@ -26,8 +27,8 @@ import lombok.experimental.SuperBuilder;
 
 /**
  * NamespaceSync's and TenantSync's properties: an explicit branch, the namespace layout, a source of
- * truth (per kind if wanted) and what to do with what the source does not have, with the Git plugin's
- * defaults.
+ * truth (per kind if wanted, or both ways with {@code BOTH} and {@code onConflict}) and what to do with
+ * what the source does not have, with the Git plugin's defaults.
  */
 @SuperBuilder
 @NoArgsConstructor
@@ -36,8 +37,16 @@ import lombok.experimental.SuperBuilder;
 @EqualsAndHashCode(callSuper = true)
 public abstract class AbstractTwoWaySyncTask<O extends SyncOutput> extends AbstractCommitTask<O> {
 
-  /** Which side wins. */
+  /** Which side wins, or both ways from the baseline. */
   public enum SourceOfTruth {
+    GIT,
+    KESTRA,
+    BOTH
+  }
+
+  /** What a two-way sync does with a conflict. */
+  public enum OnConflict {
+    FAIL,
     GIT,
     KESTRA
   }
@@ -67,14 +76,29 @@ public abstract class AbstractTwoWaySyncTask<O extends SyncOutput> extends Abstr
   @PluginProperty(group = "destination")
   protected Property<String> gitDirectory;
 
-  @Schema(title = "Which side wins", description = "`KESTRA` (the default) writes Git; `GIT` writes Kestra.")
+  @Schema(title = "Which side wins, or both ways",
+      description = "`KESTRA` (the default) writes Git; `GIT` writes Kestra. Driftless: `BOTH` syncs both ways from "
+          + "a baseline, what both sides held after the last two-way run, kept in the Git repository beside the "
+          + "branch: a resource changed on one side since then is written to the other (a deletion too), one changed "
+          + "on both sides is merged when the changes are in different lines, and is otherwise a conflict "
+          + "(`onConflict`). The first run records the baseline; resources that differ then are conflicts. With "
+          + "`BOTH`, `whenMissingInSource` must stay `DELETE`: deletions follow the baseline.")
   @PluginProperty(group = "source")
   @Builder.Default
   protected Property<SourceOfTruth> sourceOfTruth = Property.ofValue(SourceOfTruth.KESTRA);
 
+  @Schema(title = "Driftless: what a two-way sync does with a conflict",
+      description = "Only with `sourceOfTruth: BOTH`. A conflict is a resource changed on both sides since the last "
+          + "sync in ways that cannot be merged (the same lines, a deletion against an edit), or one that differs on "
+          + "the first sync. `FAIL` (the default) writes nothing of it, applies the rest, logs both sides' changes and "
+          + "fails the task; `GIT` or `KESTRA` keeps that side's copy and overwrites the other's.")
+  @PluginProperty(group = "source")
+  protected Property<OnConflict> onConflict;
+
   @Schema(title = "A source of truth per kind, over `sourceOfTruth`",
       description = "Driftless: for example `{flow: KESTRA, namespace-file: GIT}`. Kinds: `flow`, `namespace-file`, "
-          + "`app`, `test`, `dashboard`.")
+          + "`app`, `test`, `dashboard`. With `sourceOfTruth: BOTH`, the kinds named here stay one-way; `BOTH` is not "
+          + "a value here.")
   @PluginProperty(group = "source")
   protected Property<Map<String, SourceOfTruth>> sourceOfTruthByKind;
 
@@ -109,10 +133,17 @@ public abstract class AbstractTwoWaySyncTask<O extends SyncOutput> extends Abstr
     Rendered r = new Rendered(runContext);
     r.string(branch).ifPresent(builder::branch);
     r.string(gitDirectory).ifPresent(builder::gitDirectory);
-    r.enumValue(sourceOfTruth, SourceOfTruth.class).map(AbstractTwoWaySyncTask::side).ifPresent(builder::sourceOfTruth);
+    Optional<SourceOfTruth> source = r.enumValue(sourceOfTruth, SourceOfTruth.class);
+    if (source.filter(s -> s == SourceOfTruth.BOTH).isPresent()) {
+      builder.twoWay(true);
+    } else {
+      source.map(s -> side(s, "sourceOfTruth")).ifPresent(builder::sourceOfTruth);
+    }
+    r.enumValue(onConflict, OnConflict.class)
+        .map(c -> dev.driftless.policy.OnConflict.valueOf(c.name())).ifPresent(builder::onConflict);
     Map<ResourceKind, Side> byKind = new EnumMap<>(ResourceKind.class);
     runContext.render(sourceOfTruthByKind).asMap(String.class, SourceOfTruth.class)
-        .forEach((kind, side) -> byKind.put(kind(kind, "sourceOfTruthByKind"), side(side)));
+        .forEach((kind, side) -> byKind.put(kind(kind, "sourceOfTruthByKind"), side(side, "sourceOfTruthByKind." + kind)));
     builder.putAllSourceOfTruthByKind(byKind);
     r.enumValue(whenMissingInSource, WhenMissingInSource.class)
         .map(w -> WhenMissing.valueOf(w.name())).ifPresent(builder::whenMissingInSource);
@@ -131,10 +162,12 @@ public abstract class AbstractTwoWaySyncTask<O extends SyncOutput> extends Abstr
     return builder;
   }
 
-  private static Side side(SourceOfTruth value) {
+  /** The side of a one-way source of truth; BOTH is only the whole task's ({@code property} names where it was). */
+  private static Side side(SourceOfTruth value, String property) {
     return switch (value) {
       case GIT -> Side.GIT;
       case KESTRA -> Side.KESTRA;
+      case BOTH -> throw new IllegalArgumentException(property + ": " + FieldGroups.BOTH_PER_KIND);
     };
   }
 

@@ -27,7 +27,9 @@ import lombok.experimental.SuperBuilder;
         The Git plugin's NamespaceSync, planned first and applied exactly as planned, in the namespace layout \
         (`<namespace>/flows/<id>.yaml`, `<namespace>/files/...`). The side that is not the source of truth is made \
         equal to it; with `whenMissingInSource: FAIL` nothing at all is written while anything is missing. An invalid \
-        file never causes a deletion, and protected namespaces are never written.""")
+        file never causes a deletion, and protected namespaces are never written. Driftless: `sourceOfTruth: BOTH` \
+        syncs both ways from a baseline kept in the repository, merging edits made on both sides in different lines \
+        and showing conflicts rather than guessing (`onConflict`).""")
 @Plugin(examples = {
     @Example(title = "Make `company.team` in Kestra what Git says, keeping what Git does not have.", full = true, code = """
         id: namespace_git_sync
@@ -45,6 +47,27 @@ import lombok.experimental.SuperBuilder;
             password: "{{ secret('GITHUB_ACCESS_TOKEN') }}"
             protectedNamespaces:
               - system
+
+        triggers:
+          - id: every_five_minutes
+            type: io.kestra.plugin.core.trigger.Schedule
+            cron: "*/5 * * * *"
+        """),
+    @Example(title = "Edit `company.team` in the UI and in Git: sync both ways, Git's copy winning a conflict.",
+        full = true, code = """
+        id: namespace_two_way_sync
+        namespace: system
+
+        tasks:
+          - id: namespace
+            type: dev.driftless.plugin.NamespaceSync
+            namespace: company.team
+            sourceOfTruth: BOTH
+            onConflict: GIT
+            url: https://github.com/org/repo
+            branch: main
+            username: git_username
+            password: "{{ secret('GITHUB_ACCESS_TOKEN') }}"
 
         triggers:
           - id: every_five_minutes
@@ -85,7 +108,11 @@ public class NamespaceSync extends AbstractTwoWaySyncTask<NamespaceSync.Output> 
             + "(`namespace:id`), `kind` (FLOW, FILE, APP, TEST), `action` (ADDED, UPDATED_GIT, UPDATED_KES, DELETED_GIT, "
             + "DELETED_KES). A real run from Kestra outputs the commit's rows instead: `file`, `additions`, `deletions`, "
             + "`changes` (numbers)."
-            + " With `rows: DETAILED`, Driftless's rows: a row per change, with `action` and the states the plugin hides.")
+            + " With `sourceOfTruth: BOTH`: the same fields, `action` naming the side written (ADDED_GIT, ADDED_KES, "
+            + "UPDATED_GIT, UPDATED_KES, DELETED_GIT, DELETED_KES), MERGED for a merge written to both sides, CONFLICT "
+            + "for a conflict, of which nothing is written."
+            + " With `rows: DETAILED`, Driftless's rows: a row per change, with `action` and the states the plugin hides"
+            + " (and for `BOTH`, `reason` and what each side did since the last sync, `since`).")
     private final URI diff;
   }
 }

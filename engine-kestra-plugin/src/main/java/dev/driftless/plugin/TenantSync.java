@@ -23,7 +23,8 @@ import lombok.experimental.SuperBuilder;
         The Git plugin's TenantSync, planned first and applied exactly as planned, in the namespace layout (dashboards \
         under `_global/dashboards/`). Unlike the Git plugin, nothing is created while planning: a namespace Git needs \
         is created when the plan is applied, and never when the plan is refused. Protected namespaces (`system` by \
-        default) are never written.""")
+        default) are never written. Driftless: `sourceOfTruth: BOTH` syncs both ways from a baseline kept in the \
+        repository (`onConflict` for what both sides changed).""")
 @Plugin(examples = {
     @Example(title = "Back the whole tenant up to Git, deleting from Git what Kestra no longer has.", full = true,
         code = """
@@ -70,7 +71,11 @@ public class TenantSync extends AbstractTwoWaySyncTask<TenantSync.Output> {
             + "id or path), `kind` (FLOW, FILE, APP, TEST, DASHBOARD), `action` (ADDED, UPDATED_GIT, UPDATED_KES, "
             + "DELETED_GIT, DELETED_KES). A real run from Kestra outputs the commit's rows instead: `file`, `additions`, "
             + "`deletions`, `changes` (numbers)."
-            + " With `rows: DETAILED`, Driftless's rows: a row per change, with `action` and the states the plugin hides.")
+            + " With `sourceOfTruth: BOTH`: the same fields, `action` naming the side written (ADDED_GIT, ADDED_KES, "
+            + "UPDATED_GIT, UPDATED_KES, DELETED_GIT, DELETED_KES), MERGED for a merge written to both sides, CONFLICT "
+            + "for a conflict, of which nothing is written."
+            + " With `rows: DETAILED`, Driftless's rows: a row per change, with `action` and the states the plugin hides"
+            + " (and for `BOTH`, `reason` and what each side did since the last sync, `since`).")
     private final URI diff;
   }
 }
