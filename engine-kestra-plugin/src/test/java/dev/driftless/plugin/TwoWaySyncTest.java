@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.driftless.plugin.AbstractTwoWaySyncTask.OnConflict;
 import dev.driftless.plugin.AbstractTwoWaySyncTask.SourceOfTruth;
 import dev.driftless.plugin.AbstractTwoWaySyncTask.WhenMissingInSource;
 import dev.driftless.presets.RowDetail;
@@ -195,6 +196,54 @@ class TwoWaySyncTest {
         .kinds(Property.ofValue(List.of("flows"))).build().run(context()));
 
     assertTrue(e.getMessage().startsWith("kinds: unknown resource kind 'flows'"), e.getMessage());
+  }
+
+  // ---- both ways
+
+  @Test
+  void namespaceSync_both_aFirstRunWithDifferences_failsWritingNothing_onConflictGitSettles_thenEditsPropagate()
+      throws Exception {
+    Optional<ObjectId> head = world.head(MAIN);
+
+    SyncFailedException conflicts = assertThrows(SyncFailedException.class,
+        () -> namespaceSync(SourceOfTruth.BOTH).build().run(context()));
+
+    assertTrue(conflicts.getMessage().contains("4 conflicts"), conflicts.getMessage());
+    assertTrue(conflicts.getMessage().contains("company.team.a"), conflicts.getMessage());
+    world.assertNoKestraWrite();
+    assertEquals(head, world.head(MAIN), "nothing of a conflict is written");
+
+    RunContext settling = context();
+    NamespaceSync.Output settled = namespaceSync(SourceOfTruth.BOTH).onConflict(Property.ofValue(OnConflict.GIT))
+        .build().run(settling);
+
+    assertEquals(Optional.of(A_IN_GIT), world.flow(NS, "a"));
+    assertTrue(world.flow(NS, "old").isEmpty());
+    assertEquals(Optional.of("print('git')\n"), world.file(NS, "/git_only.py"));
+    assertTrue(world.file(NS, "/k.txt").isEmpty());
+    assertEquals(Map.of("company.team:a", "UPDATED_KES", "company.team:old", "DELETED_KES",
+        "company.team:git_only.py", "ADDED_KES", "company.team:k.txt", "DELETED_KES"),
+        states(rows(settling, settled.getDiff()), "key"), "a two-way sync's rows name the side written");
+
+    world.putFlow(flow(NS, "a", "edited in Kestra"));
+    RunContext context = context();
+    NamespaceSync.Output out = namespaceSync(SourceOfTruth.BOTH).build().run(context);
+
+    assertEquals(Optional.of(flow(NS, "a", "edited in Kestra")), world.gitFile(MAIN, NS + "/flows/a.yaml"));
+    assertEquals(world.head(MAIN).map(ObjectId::name).orElseThrow(), out.getCommitId());
+    assertEquals(Map.of("company.team:a", "UPDATED_GIT"), states(rows(context, out.getDiff()), "key"));
+  }
+
+  @Test
+  void namespaceSync_both_withKeep_isRefusedNamingTheProperty_andWritesNothing() {
+    Optional<ObjectId> head = world.head(MAIN);
+
+    Exception e = assertThrows(Exception.class, () -> namespaceSync(SourceOfTruth.BOTH)
+        .whenMissingInSource(Property.ofValue(WhenMissingInSource.KEEP)).build().run(context()));
+
+    assertTrue(e.getMessage().contains("whenMissingInSource: cannot be KEEP with sourceOfTruth: BOTH"), e.getMessage());
+    world.assertNoKestraWrite();
+    assertEquals(head, world.head(MAIN));
   }
 
   // ---- TenantSync
