@@ -189,6 +189,26 @@ class GitBaselineTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("servers")
+  void aCacheDirectory_keepsFetchedBaselines_andReadsTheNewOne(Server server) {
+    BareRepo repo = seeded(server, "cached");
+    Path cache = shared.resolve("cache-" + repo.name());
+    GitSide git = GitSide.open(GitSettings.builder().remote(GitRemote.builder().url(server.url().apply(repo.name()))
+        .username(server.credentials().user()).password(Secret.of(server.credentials().token())).build())
+        .layout(LAYOUT).cacheDirectory(cache).build());
+    assertEquals(Baseline.none(), git.baselines().read());
+    Baseline first = Baseline.of(Map.of(A, Content.ofText("one\n")));
+    record(git, first);
+    assertEquals(first, git.baselines().read());
+    Baseline second = Baseline.of(Map.of(A, Content.ofText("two\n"), B, Content.ofText("one\n")));
+    record(git, second);
+    assertEquals(second, git.baselines().read());
+    try (WriteSession session = git.writer().begin(intent(A))) {
+      assertEquals(Optional.of(second), session.baseline());
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("servers")
   void commit_withWritesAndBaseline_landsBothInOnePush(Server server) {
     BareRepo repo = seeded(server, "both");
     GitSide git = side(server, repo);
