@@ -282,13 +282,15 @@ public final class RemoteBranch {
       throw new SideUnavailableException(lockRefusal(lockLine.map(l -> said + "; " + l.strip()).orElse(said), target,
           moves.size() > 1 ? "a ref" : "the ref", moves.stream().map(Move::refName).toList()));
     }
-    String lower = said.toLowerCase(Locale.ROOT);
+    String reason = said.isEmpty() ? refused.stream().filter(m -> !m.isBlank()).findFirst().orElse("no reason given")
+        : said;
+    String lower = reason.toLowerCase(Locale.ROOT);
     if (lower.contains("protect") || lower.contains("denied") || lower.contains("permission")
         || lower.contains("not allowed")) {
-      throw new AccessDeniedException("pushing to " + target + " was refused by the server: " + said
+      throw new AccessDeniedException("pushing to " + target + " was refused by the server: " + reason
           + ". Allow this user to push to " + (moves.size() > 1 ? "them" : "it") + ".");
     }
-    throw new SideUnavailableException("pushing to " + target + " was refused by the server: " + said);
+    throw new SideUnavailableException("pushing to " + target + " was refused by the server: " + reason);
   }
 
   /** The moves whose ref the remote no longer advertises at the expected id. */

@@ -73,8 +73,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * there), then the baseline ref (with compare-and-swap). When the second is rejected after the branch
  * landed, the commit stands and the baseline stays where another writer put it: an older baseline
  * only makes the next plan see more changes since it, it never hides one. The baseline never moves
- * before the branch: a baseline newer than the branch would take a change Git has not got for one it
- * has. A commit that changes nothing on the branch pushes the baseline ref alone; the branch cannot be
+ * before the branch: a baseline ahead of the branch would make what Git still holds look like an edit
+ * made in Git, which the next plan would carry over to Kestra. A commit that changes nothing on the branch pushes the baseline ref alone; the branch cannot be
  * compared without being moved, and it need not be: whatever landed on it since is a change the next
  * plan sees against the baseline.
  */
@@ -324,7 +324,7 @@ final class GitWriteSession implements WriteSession {
     }
   }
 
-  /** Pushes the commit (if any) and the staged baseline together; see the class comment for the order without atomic pushes. */
+  /** Pushes the commit (if any) and the staged baseline together; the class comment says how without atomic pushes. */
   private CommitResult commitWithBaseline(Optional<ObjectId> commit, ObjectId baselineCommit) {
     RemoteBranch.Move baselineMove = new RemoteBranch.Move(baselineRef.refName(), baselineRef.what(), baselineCommit,
         stored.commit());
@@ -463,6 +463,7 @@ final class GitWriteSession implements WriteSession {
   @Override
   public String toString() {
     return "GitWriteSession[" + access.display() + " " + settings.branch() + " at "
-        + base.map(id -> id.abbreviate(7).name()).orElse("(new branch)") + ", " + staged.size() + " staged]";
+        + base.map(id -> id.abbreviate(7).name()).orElse("(new branch)") + ", " + staged.size() + " staged"
+        + (stagedBaseline.isPresent() ? ", a baseline staged" : "") + "]";
   }
 }
