@@ -209,7 +209,7 @@ class TwoWaySyncTest {
         () -> namespaceSync(SourceOfTruth.BOTH).build().run(context()));
 
     assertTrue(conflicts.getMessage().contains("4 conflicts"), conflicts.getMessage());
-    assertTrue(conflicts.getMessage().contains("company.team.a"), conflicts.getMessage());
+    assertTrue(conflicts.getMessage().contains("flow company.team/a"), conflicts.getMessage());
     world.assertNoKestraWrite();
     assertEquals(head, world.head(MAIN), "nothing of a conflict is written");
 

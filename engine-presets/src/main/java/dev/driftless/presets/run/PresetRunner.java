@@ -52,7 +52,9 @@ import java.util.function.UnaryOperator;
  * Runs the Git plugin's tasks against real sides: opens Git and Kestra from the task's settings,
  * reads both, plans, and (unless it is a dry run) applies, planning again from fresh snapshots
  * when an apply ends stale (a push rejected because the branch moved), a bounded number of times.
- * Nothing is written when the plan cannot be applied.
+ * Nothing is written when the plan cannot be applied. A two-way sync ({@code sourceOfTruth: BOTH})
+ * reads its baseline from the Git repository before either side, and its apply moves it with the
+ * commit; a plan that only moves the baseline is applied too.
  *
  * <pre>{@code
  * PresetResult run = PresetRunner.create().run(NamespaceSync.builder()
@@ -176,6 +178,9 @@ public final class PresetRunner {
           .withMaxAttempts(parts.maxAttempts)
           .withListener(new Progress(spec, kestra))
           .withFocus(input -> focus(input, spec));
+      if (spec.policy().twoWay()) {
+        sync = sync.withBaseline(git.baselines());
+      }
       boolean dryRun = spec.dryRun() || parts.forceDryRun;
       SyncResult run = dryRun ? sync.dryRun() : sync.apply();
 
