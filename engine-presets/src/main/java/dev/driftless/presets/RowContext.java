@@ -22,6 +22,9 @@ public interface RowContext {
    */
   String gitDirectory();
 
-  /** The task's source of truth: a two-way sync from Kestra outputs the commit's line counts instead. */
+  /**
+   * The task's source of truth: a NamespaceSync or TenantSync from Kestra outputs the commit's line
+   * counts instead (one with {@code sourceOfTruth: BOTH} does not: its rows name the side written).
+   */
   Side sourceOfTruth();
 }
