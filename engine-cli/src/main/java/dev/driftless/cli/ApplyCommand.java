@@ -183,6 +183,9 @@ final class ApplyCommand implements Callable<Integer> {
       out.append(out.length() == 0 ? "" : ", and ").append("Kestra changed (")
           .append(saved.kestra().identity()).append(" is now ").append(now.kestra().identity()).append(')');
     }
+    if (!saved.baseline().equals(now.baseline())) {
+      out.append(out.length() == 0 ? "" : ", and ").append("the two-way baseline moved (another run synced since)");
+    }
     if (out.length() == 0) {
       out.append("planning again gives plan ").append(now.id());
     }
