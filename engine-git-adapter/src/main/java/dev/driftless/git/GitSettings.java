@@ -4,8 +4,12 @@ import dev.driftless.git.layout.Layout;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.port.Clock;
 import dev.driftless.style.ValueStyle;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
@@ -44,6 +48,9 @@ public abstract class GitSettings {
 
   /** The default commit message; {@code {summary}} and {@code {planId}} are replaced. */
   public static final String DEFAULT_COMMIT_MESSAGE = "Driftless: {summary}\n\nPlan {planId}";
+
+  /** Where the {@link #baselineRef() baseline refs} go unless told otherwise. */
+  public static final String BASELINE_REFS = "refs/driftless/baseline/";
 
   public abstract GitRemote remote();
 
@@ -118,6 +125,35 @@ public abstract class GitSettings {
   /** The forge commit URLs point to; detected from the remote's host unless set. */
   public abstract Optional<Forge> forge();
 
+  /**
+   * The ref of the remote repository where a two-way sync keeps its baseline (what both sides held
+   * after its last apply), beside the branch: {@code refs/driftless/baseline/} and the first 16 hex
+   * digits of the SHA-256 of the branch, a NUL and the layout's directory, so that every sync of
+   * one branch and directory shares it, and syncs of other branches or directories (also branch
+   * names with slashes) never meet. The writer moves it in the same push as its commit, with
+   * compare-and-swap; one-way syncs never touch it.
+   *
+   * <p>Another ref can be given; it must be a valid ref name under {@code refs/}, outside
+   * {@code refs/heads/} and {@code refs/tags/} (a branch or a tag would be checked out, pushed and
+   * shown as one).
+   */
+  @Value.Default
+  public String baselineRef() {
+    return defaultBaselineRef(branch(), layout().directory());
+  }
+
+  /** The {@link #baselineRef()} a sync of this branch and directory uses unless told otherwise. */
+  public static String defaultBaselineRef(String branch, String directory) {
+    byte[] digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256")
+          .digest((branch + "\0" + directory).getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+    return BASELINE_REFS + HexFormat.of().formatHex(digest, 0, 8);
+  }
+
   /** Where commit times come from. */
   @Value.Default
   @Value.Auxiliary
@@ -182,12 +218,25 @@ public abstract class GitSettings {
     authorEmail().filter(e -> !e.contains("@")).ifPresent(e -> problems.add("authorEmail '" + e + "' is no e-mail address"));
     committerEmail().filter(e -> !e.contains("@"))
         .ifPresent(e -> problems.add("committerEmail '" + e + "' is no e-mail address"));
+    baselineRefProblem(baselineRef()).ifPresent(problems::add);
     if (commitMessage().isBlank()) {
       problems.add("commitMessage must not be blank");
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid Git settings:\n  - " + String.join("\n  - ", problems));
     }
+  }
+
+  private static Optional<String> baselineRefProblem(String ref) {
+    String shown = "baselineRef '" + ref + "'";
+    if (!ref.startsWith(Constants.R_REFS) || !Repository.isValidRefName(ref)) {
+      return Optional.of(shown + " is not a valid ref name under refs/ (for example " + BASELINE_REFS + "flows)");
+    }
+    if (ref.startsWith(Constants.R_HEADS) || ref.startsWith(Constants.R_TAGS)) {
+      return Optional.of(shown + " is a branch or a tag; give a ref outside refs/heads/ and refs/tags/ (for example "
+          + BASELINE_REFS + "flows)");
+    }
+    return Optional.empty();
   }
 
   private static void checkPerson(String name, Optional<String> value, List<String> problems) {

@@ -1,8 +1,10 @@
 package dev.driftless.git;
 
+import dev.driftless.git.internal.baseline.GitBaselineStore;
 import dev.driftless.git.internal.read.GitSnapshotReader;
 import dev.driftless.git.internal.transport.RemoteAccess;
 import dev.driftless.git.internal.write.GitChangeWriter;
+import dev.driftless.port.BaselineStore;
 import dev.driftless.port.ChangeWriter;
 import dev.driftless.port.SnapshotReader;
 import java.util.Objects;
@@ -10,7 +12,8 @@ import java.util.Optional;
 
 /**
  * The Git side of a sync, for one branch and one layout: its {@link #reader()} reads snapshots,
- * its {@link #writer()} commits plans.
+ * its {@link #writer()} commits plans, and for a two-way sync its {@link #baselines()} read the
+ * baseline the writer records.
  *
  * <pre>{@code
  * GitSide git = GitSide.open(settings);
@@ -31,12 +34,14 @@ public final class GitSide {
   private final RemoteAccess access;
   private final SnapshotReader reader;
   private final ChangeWriter writer;
+  private final BaselineStore baselines;
 
   private GitSide(GitSettings settings, RemoteAccess access) {
     this.settings = settings;
     this.access = access;
     this.reader = new GitSnapshotReader(settings, access);
     this.writer = new GitChangeWriter(settings, access);
+    this.baselines = new GitBaselineStore(settings, access);
   }
 
   /**
@@ -55,6 +60,20 @@ public final class GitSide {
 
   public ChangeWriter writer() {
     return writer;
+  }
+
+  /**
+   * Where a two-way sync of this branch and directory keeps its baseline: the ref
+   * {@link GitSettings#baselineRef()} of the same repository, a commit (its parent the previous
+   * baseline, so the ref's history is the sync's) whose tree lists each resource's key and holds its
+   * content. Reading fetches that ref alone, as reads fetch the branch; a missing ref is
+   * {@link dev.driftless.snapshot.Baseline#none()}, a ref that holds no readable baseline fails with a
+   * {@link dev.driftless.port.SideUnavailableException} naming it. The {@link #writer()} keeps it
+   * ({@link ChangeWriter#keepsBaseline()}): its sessions read it and push the next one with their
+   * commit, both refs compared and swapped in one atomic push.
+   */
+  public BaselineStore baselines() {
+    return baselines;
   }
 
   public GitSettings settings() {

@@ -10,6 +10,9 @@ import dev.driftless.git.layout.Layout;
 import dev.driftless.plan.PlanOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GitSettingsTest {
@@ -120,5 +123,36 @@ class GitSettingsTest {
         .password(Secret.of("tok_0123456789", "secret('GITHUB_TOKEN')")).build();
     assertTrue(remote.toString().contains("***(secret('GITHUB_TOKEN'))"), remote.toString());
     assertFalse(remote.toString().contains("tok_0123456789"), remote.toString());
+  }
+
+  @Test
+  void baselineRef_isOnePerBranchAndDirectory_andBranchesWithSlashesDoNotMeet() {
+    GitSettings.Builder base = GitSettings.builder().remote(GitRemote.of("https://h/a.git"));
+    GitSettings main = base.layout(Layout.flows("dev")).build();
+    assertTrue(main.baselineRef().matches("refs/driftless/baseline/[0-9a-f]{16}"), main.baselineRef());
+    assertEquals(main.baselineRef(), GitSettings.builder().remote(GitRemote.of("https://other/b.git"))
+        .layout(Layout.flows("dev")).build().baselineRef(), "the same branch and directory share it");
+    Set<String> refs = new HashSet<>();
+    for (String branch : List.of("main", "a/b", "a", "a/b/c", "a-b")) {
+      for (Layout layout : List.of(Layout.flows("dev"), Layout.namespaces(), Layout.namespaces("a/b"),
+          Layout.namespaces("b"))) {
+        GitSettings settings = GitSettings.builder().remote(GitRemote.of("https://h/a.git")).branch(branch)
+            .layout(layout).build();
+        assertTrue(refs.add(settings.baselineRef()), branch + " " + layout.describe() + " clashes");
+        assertEquals(GitSettings.defaultBaselineRef(branch, layout.directory()), settings.baselineRef());
+      }
+    }
+    assertEquals("refs/driftless/baseline/flows", GitSettings.builder().remote(GitRemote.of("https://h/a.git"))
+        .layout(Layout.flows("dev")).baselineRef("refs/driftless/baseline/flows").build().baselineRef());
+  }
+
+  @Test
+  void baselineRef_mustBeAValidRefOutsideBranchesAndTags() {
+    for (String bad : List.of("refs/heads/baseline", "refs/tags/baseline", "driftless/baseline", "refs/a..b",
+        "refs/a b", "refs/x.lock", "")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GitSettings.builder()
+          .remote(GitRemote.of("https://h/a.git")).layout(Layout.flows("dev")).baselineRef(bad).build(), bad);
+      assertTrue(e.getMessage().contains("baselineRef '" + bad + "'"), e.getMessage());
+    }
   }
 }

@@ -81,8 +81,18 @@ public final class BareRepo {
    * @return the new commit's id
    */
   public ObjectId commitTree(String branch, RawTree tree, String message) {
+    return commitTreeAt(Constants.R_HEADS + branch, tree, message);
+  }
+
+  /**
+   * Commits {@code tree} under the full ref {@code refName} (on top of the commit it points to, if
+   * any), bypassing every path check: for refs that are not branches, such as a sync's baseline.
+   *
+   * @return the new commit's id
+   */
+  public ObjectId commitTreeAt(String refName, RawTree tree, String message) {
     try (Repository repo = open(); ObjectInserter inserter = repo.newObjectInserter()) {
-      Ref head = repo.exactRef(Constants.R_HEADS + branch);
+      Ref head = repo.exactRef(refName);
       CommitBuilder commit = new CommitBuilder();
       commit.setTreeId(tree.write(inserter));
       if (head != null) {
@@ -94,10 +104,31 @@ public final class BareRepo {
       commit.setMessage(message.endsWith("\n") ? message : message + "\n");
       ObjectId id = inserter.insert(commit);
       inserter.flush();
-      updateRef(repo, Constants.R_HEADS + branch, id, head == null ? ObjectId.zeroId() : head.getObjectId());
+      updateRef(repo, refName, id, head == null ? ObjectId.zeroId() : head.getObjectId());
       return id;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot commit a raw tree to " + branch + " in " + name, e);
+      throw new UncheckedIOException("cannot commit a raw tree to " + refName + " in " + name, e);
+    }
+  }
+
+  /** The object the full ref {@code refName} points to, or empty when there is no such ref. */
+  public Optional<ObjectId> ref(String refName) {
+    try (Repository repo = open()) {
+      Ref ref = repo.exactRef(refName);
+      return ref == null ? Optional.empty() : Optional.of(ref.getObjectId());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sets a configuration value of the repository ({@code receive.advertiseAtomic false}, say), as the server reads it. */
+  public BareRepo configure(String section, String key, String value) {
+    try (Repository repo = open()) {
+      repo.getConfig().setString(section, null, key, value);
+      repo.getConfig().save();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot configure " + name, e);
     }
   }
 

@@ -371,7 +371,8 @@ public final class ApplyRun {
 
   /**
    * Stages the next baseline in the keeper, counting as settled only the resources whose writes all
-   * succeeded so far, and commits it with the keeper's writes.
+   * succeeded so far, and commits it with the keeper's writes. A baseline that does not move (a
+   * first sync that did not settle everything stays without one) is not staged.
    */
   private void commitWithBaseline(Side side, List<Change> writes) {
     Set<ResourceKey> unsettled = new java.util.HashSet<>();
@@ -383,7 +384,11 @@ public final class ApplyRun {
     }
     WriteSession session = sessions.get(side);
     try {
-      session.stageBaseline(plan.nextBaseline(session.baseline().orElseThrow(), unsettled));
+      Baseline planned = session.baseline().orElseThrow();
+      Baseline next = plan.nextBaseline(planned, unsettled);
+      if (!next.equals(planned)) {
+        session.stageBaseline(next);
+      }
     } catch (DriftlessException e) {
       String cause = "the baseline could not be staged in " + side.displayName() + ": " + e.getMessage();
       diagnostics.add(Diagnostic.error(cause).onSide(side));

@@ -6,12 +6,15 @@ import dev.driftless.port.DriftlessException;
 import dev.driftless.port.SideUnavailableException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.errors.TransportException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.NullProgressMonitor;
@@ -180,14 +183,149 @@ public final class RemoteBranch {
     };
   }
 
+  /** A ref to move in {@link #pushAll}: to {@code next}, if it still is {@code expected} (absent: if there is none). */
+  public record Move(String refName, String what, ObjectId next, Optional<ObjectId> expected) {}
+
+  /** A move of this branch to {@code commit}, if its head still is {@code expected}. */
+  public Move move(ObjectId commit, Optional<ObjectId> expected) {
+    return new Move(refName(), "branch '" + branch + "'", commit, expected);
+  }
+
+  /** How {@link #pushAll} went. */
+  public enum Pushed {
+    /** Every ref moved. */
+    LANDED,
+    /** No ref moved: one of them had moved since it was read; {@link PushOutcome#rejection()} says which one. */
+    REJECTED,
+    /** Nothing was sent: the server cannot move several refs atomically. */
+    NOT_ATOMIC
+  }
+
+  /** What {@link #pushAll} returns: how it went, and for a rejection, why. */
+  public record PushOutcome(Pushed pushed, Optional<String> rejection) {}
+
+  /**
+   * Pushes the moves (this branch's, another ref's) in one push that moves all of them or none: an
+   * atomic push when there are several, with compare-and-swap on each ref's expected id. Never forced.
+   *
+   * @return {@link Pushed#LANDED}; {@link Pushed#REJECTED} naming which ref moved since it was read
+   *     (nothing was written); {@link Pushed#NOT_ATOMIC} when the server does not take atomic pushes
+   *     (nothing was sent: the caller pushes one ref at a time)
+   * @throws DriftlessException when the push failed for another reason (refused credentials, a
+   *     protected ref, a server that cannot be reached)
+   */
+  public PushOutcome pushAll(List<Move> moves) {
+    if (moves.isEmpty()) {
+      throw new IllegalArgumentException("nothing to push");
+    }
+    boolean atomic = moves.size() > 1;
+    String target = moves.stream().map(Move::what).collect(Collectors.joining(" and "));
+    String doing = "pushing to " + target + " of";
+    Map<String, RemoteRefUpdate> updates = new LinkedHashMap<>();
+    try {
+      for (Move move : moves) {
+        updates.put(move.refName(), new RemoteRefUpdate(local.repository(), null, move.next(), move.refName(), false,
+            null, move.expected().orElse(ObjectId.zeroId())));
+      }
+    } catch (IOException e) {
+      throw new SideUnavailableException(doing + " the remote failed locally: " + e.getMessage(), e);
+    }
+    PushResult result;
+    try {
+      result = local.exclusively(() -> {
+        try (Transport transport = link.open(local.repository())) {
+          transport.setPushAtomic(atomic);
+          return transport.push(NullProgressMonitor.INSTANCE, updates.values());
+        }
+      });
+    } catch (TransportException e) {
+      if (atomic && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("atomic push not supported")) {
+        return new PushOutcome(Pushed.NOT_ATOMIC, Optional.empty());
+      }
+      throw link.failure(doing, e);
+    } catch (IOException e) {
+      throw link.failure(doing, e);
+    }
+    List<String> refused = new ArrayList<>();
+    boolean staleSeen = false;
+    for (Move move : moves) {
+      RemoteRefUpdate done = Optional.ofNullable(result.getRemoteUpdate(move.refName()))
+          .orElse(updates.get(move.refName()));
+      String message = Optional.ofNullable(done.getMessage()).orElse("");
+      switch (done.getStatus()) {
+        case OK, UP_TO_DATE -> { }
+        case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> staleSeen = true;
+        case REJECTED_OTHER_REASON -> refused.add(message);
+        case REJECTED_NODELETE, NON_EXISTING, NOT_ATTEMPTED, AWAITING_REPORT -> throw new SideUnavailableException(
+            doing + " " + link.display() + " failed: the server answered " + done.getStatus() + " for " + move.what()
+                + (message.isEmpty() ? "" : " (" + message + ")"));
+      }
+    }
+    if (!staleSeen && refused.isEmpty()) {
+      return new PushOutcome(Pushed.LANDED, Optional.empty());
+    }
+    List<Move> moved = moved(moves);
+    // Of an atomic push, the refs that were fine are refused too ("transaction aborted", "atomic push failure").
+    String said = refused.stream().filter(m -> !m.isBlank() && !m.toLowerCase(Locale.ROOT).contains("transaction")
+        && !m.toLowerCase(Locale.ROOT).contains("atomic")).findFirst().orElse("");
+    if (staleSeen || !moved.isEmpty()) {
+      String which = moved.isEmpty() ? target : moved.stream().map(m -> m.what() + " (it was "
+          + m.expected().map(id -> "at " + id.abbreviate(7).name()).orElse("absent") + ")")
+          .collect(Collectors.joining(" and "));
+      return new PushOutcome(Pushed.REJECTED, Optional.of("push to " + target + " rejected: " + which
+          + " moved since it was read" + (said.isEmpty() ? "" : " (the server said: "
+          + said + ")") + "; nothing was written, re-read and plan again"));
+    }
+    String serverSaid = link.scrub(String.valueOf(result.getMessages())).strip();
+    Optional<String> lockLine = serverSaid.lines().filter(l -> LOCKED.matcher(l).find()).findFirst();
+    if (LOCKED.matcher(said).find() || lockLine.isPresent()) {
+      throw new SideUnavailableException(lockRefusal(lockLine.map(l -> said + "; " + l.strip()).orElse(said), target,
+          moves.size() > 1 ? "a ref" : "the ref", moves.stream().map(Move::refName).toList()));
+    }
+    String reason = said.isEmpty() ? refused.stream().filter(m -> !m.isBlank()).findFirst().orElse("no reason given")
+        : said;
+    String lower = reason.toLowerCase(Locale.ROOT);
+    if (lower.contains("protect") || lower.contains("denied") || lower.contains("permission")
+        || lower.contains("not allowed")) {
+      throw new AccessDeniedException("pushing to " + target + " was refused by the server: " + reason
+          + ". Allow this user to push to " + (moves.size() > 1 ? "them" : "it") + ".");
+    }
+    throw new SideUnavailableException("pushing to " + target + " was refused by the server: " + reason);
+  }
+
+  /** The moves whose ref the remote no longer advertises at the expected id. */
+  private List<Move> moved(List<Move> moves) {
+    List<RefSpec> specs = moves.stream().map(m -> new RefSpec(m.refName())).toList();
+    try (Transport transport = link.open(local.repository());
+        FetchConnection connection = transport.openFetch(specs, moves.stream().map(Move::refName)
+            .toArray(String[]::new))) {
+      List<Move> moved = new ArrayList<>();
+      for (Move move : moves) {
+        Optional<ObjectId> now = Optional.ofNullable(connection.getRef(move.refName())).map(Ref::getObjectId);
+        if (!now.equals(move.expected())) {
+          moved.add(move);
+        }
+      }
+      return moved;
+    } catch (IOException e) {
+      throw link.failure("listing the refs of", e);
+    }
+  }
+
   /**
    * A push refused because the branch could not be locked: which lock file is in the way and since
    * when, where it can be seen from here (a remote on this machine), and what to do. The lock is
    * never removed: the process holding it may still be running.
    */
   private String lockRefusal(String message) {
-    List<String> names = List.of(refName() + ".lock", Constants.PACKED_REFS + ".lock");
-    String what = "pushing to branch '" + branch + "' of " + link.display() + " failed: the branch could not be locked"
+    return lockRefusal(message, "branch '" + branch + "'", "the branch", List.of(refName()));
+  }
+
+  private String lockRefusal(String message, String target, String subject, List<String> refNames) {
+    List<String> names = new ArrayList<>();
+    refNames.forEach(r -> names.add(r + ".lock"));
+    names.add(Constants.PACKED_REFS + ".lock");
+    String what = "pushing to " + target + " of " + link.display() + " failed: " + subject + " could not be locked"
         + " (Git said: " + message + "); nothing was written. ";
     Optional<Path> gitDir = link.localGitDir();
     if (gitDir.isEmpty()) {

@@ -7,7 +7,7 @@ import dev.driftless.port.WriteIntent;
 import dev.driftless.port.WriteSession;
 import dev.driftless.resource.Side;
 
-/** Writes a plan's changes to one branch as one commit per session. */
+/** Writes a plan's changes to one branch as one commit per session, and a two-way sync's baseline with it. */
 public final class GitChangeWriter implements ChangeWriter {
 
   private final GitSettings settings;
@@ -21,6 +21,12 @@ public final class GitChangeWriter implements ChangeWriter {
   @Override
   public Side side() {
     return Side.GIT;
+  }
+
+  /** Its sessions keep a two-way sync's baseline in {@link GitSettings#baselineRef()}, pushed with their commit. */
+  @Override
+  public boolean keepsBaseline() {
+    return true;
   }
 
   @Override

@@ -3,9 +3,11 @@ package dev.driftless.git.internal.write;
 import dev.driftless.apply.Commit;
 import dev.driftless.git.GitSettings;
 import dev.driftless.git.internal.read.BlobVerdicts;
+import dev.driftless.git.internal.baseline.BaselineTree;
 import dev.driftless.git.internal.read.TreeScan;
 import dev.driftless.git.internal.repo.LocalRepository;
 import dev.driftless.git.internal.repo.RemoteBranch;
+import dev.driftless.git.internal.repo.RemoteRef;
 import dev.driftless.git.internal.transport.RemoteAccess;
 import dev.driftless.git.internal.transport.RemoteLink;
 import dev.driftless.git.layout.Layout;
@@ -19,6 +21,7 @@ import dev.driftless.resource.Fingerprint;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
+import dev.driftless.snapshot.Baseline;
 import dev.driftless.snapshot.Scope;
 import java.io.IOException;
 import java.time.Instant;
@@ -30,6 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,6 +61,22 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * {@code ..} or {@code .git} segment, whatever a key let through). Nor does it write a file larger
  * than {@link GitSettings#maxFileBytes()}, which the next read would refuse. Those writes fail,
  * with the reason.
+ *
+ * <p>A two-way sync's session also keeps its baseline, in the ref {@link GitSettings#baselineRef()}
+ * of the same repository. {@link #baseline()} fetches and reads it the first time it is asked for
+ * (a one-way sync never asks, and its sessions never touch the ref); its commit then is the
+ * compare-and-swap base of the ref. {@link #stageBaseline} builds the next baseline's commit on it.
+ * With a baseline staged, {@link #commit()} pushes the branch's commit (when the writes changed
+ * anything) and the baseline ref in one atomic push that expects both at the ids they were read at:
+ * both land or neither, and a rejection names the ref that moved. A server that takes no atomic
+ * pushes gets two pushes, in this order: the branch first (with compare-and-swap; a rejection stops
+ * there), then the baseline ref (with compare-and-swap). When the second is rejected after the branch
+ * landed, the commit stands and the baseline stays where another writer put it: an older baseline
+ * only makes the next plan see more changes since it, it never hides one. The baseline never moves
+ * before the branch: a baseline ahead of the branch would make what Git still holds look like an edit
+ * made in Git, which the next plan would carry over to Kestra. A commit that changes nothing on the branch pushes the baseline ref alone; the branch cannot be
+ * compared without being moved, and it need not be: whatever landed on it since is a change the next
+ * plan sees against the baseline.
  */
 final class GitWriteSession implements WriteSession {
 
@@ -76,6 +96,11 @@ final class GitWriteSession implements WriteSession {
   private final Optional<ObjectId> baseTree;
   private final TreeScan.Result current;
   private final Map<String, Optional<byte[]>> staged = new LinkedHashMap<>();
+  private final RemoteRef baselineRef;
+  /** The stored baseline, fetched when first asked for; null until then. */
+  private Stored stored;
+  /** The next baseline's commit, built by {@link #stageBaseline}. */
+  private Optional<ObjectId> stagedBaseline = Optional.empty();
   private Optional<ObjectId> committed = Optional.empty();
   private boolean commitCalled;
   private boolean closed;
@@ -91,6 +116,7 @@ final class GitWriteSession implements WriteSession {
     this.verdicts = BlobVerdicts.open(local.cacheFile(BlobVerdicts.FILE_NAME));
     this.link = link;
     this.branch = new RemoteBranch(local, link, settings.branch());
+    this.baselineRef = new RemoteRef(local, link, settings.baselineRef(), "the baseline ref " + settings.baselineRef());
     this.base = branch.fetch(settings.shallow());
     this.start = base.isPresent() ? base : branch.startingPoint().flatMap(b -> b.fetch(settings.shallow()));
     this.baseTree = start.map(this::treeOf);
@@ -258,10 +284,25 @@ final class GitWriteSession implements WriteSession {
       throw new IllegalStateException("the session already committed " + committed.get().name());
     }
     commitCalled = true;
-    if (staged.isEmpty()) {
+    Optional<ObjectId> commit = buildCommit();
+    if (stagedBaseline.isPresent()) {
+      return commitWithBaseline(commit, stagedBaseline.get());
+    }
+    if (commit.isEmpty()) {
       return CommitResult.none();
     }
-    ObjectId commit;
+    Optional<String> rejection = branch.push(commit.get(), base);
+    if (rejection.isPresent()) {
+      return CommitResult.rejected(rejection.get());
+    }
+    return landed(commit);
+  }
+
+  /** The commit of the staged writes; empty when nothing is staged or the writes change nothing. */
+  private Optional<ObjectId> buildCommit() {
+    if (staged.isEmpty()) {
+      return Optional.empty();
+    }
     try (ObjectInserter inserter = local.newPackInserter();
         ObjectReader reader = inserter.newReader()) {
       Map<String, Optional<ObjectId>> edits = new LinkedHashMap<>();
@@ -272,21 +313,115 @@ final class GitWriteSession implements WriteSession {
       ObjectId tree = TreeEditor.apply(reader, inserter, baseTree, edits);
       if (baseTree.isPresent() && tree.equals(baseTree.get())) {
         inserter.flush();
-        return CommitResult.none();
+        return Optional.empty();
       }
-      commit = inserter.insert(commitOf(tree));
+      ObjectId commit = inserter.insert(commitOf(tree));
       inserter.flush();
+      return Optional.of(commit);
     } catch (IOException e) {
       throw new SideUnavailableException("cannot build the commit for " + settings.branch() + " in the local "
           + "repository: " + e.getMessage(), e);
     }
-    Optional<String> rejection = branch.push(commit, base);
-    if (rejection.isPresent()) {
-      return CommitResult.rejected(rejection.get());
-    }
-    committed = Optional.of(commit);
-    return CommitResult.committed(new Commit(Side.GIT, commit.name(), settings.commitUrl(commit.name())));
   }
+
+  /** Pushes the commit (if any) and the staged baseline together; the class comment says how without atomic pushes. */
+  private CommitResult commitWithBaseline(Optional<ObjectId> commit, ObjectId baselineCommit) {
+    RemoteBranch.Move baselineMove = new RemoteBranch.Move(baselineRef.refName(), baselineRef.what(), baselineCommit,
+        stored.commit());
+    List<RemoteBranch.Move> moves = commit.isPresent()
+        ? List.of(branch.move(commit.get(), base), baselineMove) : List.of(baselineMove);
+    RemoteBranch.PushOutcome together = branch.pushAll(moves);
+    return switch (together.pushed()) {
+      case LANDED -> landed(commit);
+      case REJECTED -> CommitResult.rejected(together.rejection().orElseThrow());
+      case NOT_ATOMIC -> oneAtATime(commit, baselineMove);
+    };
+  }
+
+  private CommitResult oneAtATime(Optional<ObjectId> commit, RemoteBranch.Move baselineMove) {
+    if (commit.isPresent()) {
+      Optional<String> rejection = branch.push(commit.get(), base);
+      if (rejection.isPresent()) {
+        return CommitResult.rejected(rejection.get());
+      }
+    }
+    RemoteBranch.PushOutcome alone = branch.pushAll(List.of(baselineMove));
+    if (alone.pushed() == RemoteBranch.Pushed.REJECTED && commit.isEmpty()) {
+      return CommitResult.rejected(alone.rejection().orElseThrow());
+    }
+    // Rejected after the branch landed: the stored baseline stays older than the sides, which is safe.
+    return landed(commit);
+  }
+
+  private CommitResult landed(Optional<ObjectId> commit) {
+    committed = commit;
+    return commit.map(c -> CommitResult.committed(new Commit(Side.GIT, c.name(), settings.commitUrl(c.name()))))
+        .orElse(CommitResult.none());
+  }
+
+  @Override
+  public Optional<Baseline> baseline() {
+    if (closed) {
+      throw new IllegalStateException("the session is closed");
+    }
+    return Optional.of(stored().baseline());
+  }
+
+  /** The stored baseline, fetched and read the first time. */
+  private Stored stored() {
+    if (stored == null) {
+      Optional<ObjectId> id = baselineRef.fetch(settings.shallow());
+      Baseline baseline = Baseline.none();
+      if (id.isPresent()) {
+        try (ObjectReader reader = local.repository().newObjectReader()) {
+          baseline = BaselineTree.read(reader, id.get(), baselineRef.refName() + " of " + access.display(),
+              settings.maxFileBytes(), settings.maxReadBytes());
+        }
+      }
+      stored = new Stored(id, baseline);
+    }
+    return stored;
+  }
+
+  /**
+   * Builds the next baseline's commit on the stored one; {@link #commit()} pushes it.
+   *
+   * @throws IllegalArgumentException for {@link Baseline#none()}, which is no baseline to record
+   * @throws IllegalStateException when a baseline is already staged, or the session committed or closed
+   */
+  @Override
+  public void stageBaseline(Baseline next) {
+    Objects.requireNonNull(next, "next");
+    if (closed || commitCalled) {
+      throw new IllegalStateException("the session is " + (closed ? "closed" : "committed") + "; begin a new one");
+    }
+    if (stagedBaseline.isPresent()) {
+      throw new IllegalStateException("a baseline is already staged in this session");
+    }
+    if (!next.isRecorded()) {
+      throw new IllegalArgumentException("no baseline (Baseline.none()) cannot be recorded; record the baseline "
+          + "both sides agree on, even an empty one");
+    }
+    Optional<ObjectId> parent = stored().commit();
+    Instant now = settings.clock().now();
+    String directory = layout.directory().isEmpty() ? "the repository's root" : "directory '" + layout.directory() + "'";
+    String message = "Driftless baseline: " + next.entries().size() + " resource" + (next.entries().size() == 1 ? "" : "s")
+        + "\n\nBranch '" + settings.branch() + "', " + directory + "\nPlan " + intent.planId() + "\n";
+    try (ObjectInserter inserter = local.newPackInserter()) {
+      ObjectId commit = BaselineTree.insertCommit(inserter, next, parent,
+          new PersonIdent(settings.effectiveAuthorName(), settings.effectiveAuthorEmail(), now, ZoneOffset.UTC),
+          new PersonIdent(settings.effectiveCommitterName(), settings.effectiveCommitterEmail(), now, ZoneOffset.UTC),
+          message);
+      inserter.flush();
+      stagedBaseline = Optional.of(commit);
+    } catch (IOException e) {
+      throw new SideUnavailableException("cannot build the baseline's commit for " + settings.baselineRef()
+          + " in the local repository: " + e.getMessage(), e);
+    }
+  }
+
+  /** The baseline stored when it was fetched, and its commit (empty when none is recorded). */
+  private record Stored(Optional<ObjectId> commit, Baseline baseline) {}
 
   private CommitBuilder commitOf(ObjectId tree) {
     Instant now = settings.clock().now();
@@ -328,6 +463,7 @@ final class GitWriteSession implements WriteSession {
   @Override
   public String toString() {
     return "GitWriteSession[" + access.display() + " " + settings.branch() + " at "
-        + base.map(id -> id.abbreviate(7).name()).orElse("(new branch)") + ", " + staged.size() + " staged]";
+        + base.map(id -> id.abbreviate(7).name()).orElse("(new branch)") + ", " + staged.size() + " staged"
+        + (stagedBaseline.isPresent() ? ", a baseline staged" : "") + "]";
   }
 }
