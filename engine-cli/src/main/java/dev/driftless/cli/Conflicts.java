@@ -37,14 +37,16 @@ final class Conflicts {
   /** What is left, and the ways to settle it. */
   static String note(Plan plan) {
     Set<ResourceKey> keys = of(plan);
+    boolean one = keys.size() == 1;
     boolean firstSync = plan.changes().stream().anyMatch(c -> c.action() == Action.BLOCKED
         && c.reason() == Reason.NO_BASELINE);
     String names = keys.stream().map(k -> VisibleText.of(k.address())).collect(Collectors.joining(", "));
-    return "Conflict" + (keys.size() == 1 ? "" : "s") + " left as " + (keys.size() == 1 ? "it is" : "they are")
-        + " on both sides (" + keys.size() + "): " + names + (firstSync
+    return (one ? "Conflict left as it is" : "Conflicts left as they are") + " on both sides (" + keys.size() + "): "
+        + names + (firstSync
             ? ". This is the first two-way sync: no baseline says which side changed"
-            : ". Each was changed in Git and in Kestra since the last sync, and the changes cannot be merged")
-        + ". Nothing of " + (keys.size() == 1 ? "it" : "them") + " is written: make both sides equal, or choose a side"
-        + " with --on-conflict git or --on-conflict kestra.";
+            : ". " + (one ? "It was" : "Each was") + " changed in Git and in Kestra since the last sync, and the"
+                + " changes cannot be merged")
+        + ". Nothing of " + (one ? "it" : "them") + " is written: make both sides equal, or choose a side with"
+        + " --on-conflict git or --on-conflict kestra.";
   }
 }

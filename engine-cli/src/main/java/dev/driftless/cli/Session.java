@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * Both sides opened from the command's options, and the engine's one read → plan → apply loop
- * ({@link Sync}) over them, saying on standard error what it reads and applies.
+ * ({@link Sync}) over them, saying on standard error what it reads and applies. A two-way sync
+ * keeps its baseline in the Git repository ({@link GitSide#baselines()}).
  */
 final class Session implements AutoCloseable {
 
@@ -50,6 +51,10 @@ final class Session implements AutoCloseable {
         .withPolicy(policy)
         .withReviewer(kestra.reviewer())
         .withWriters(git.writer(), kestra.writer());
+    if (policy.twoWay()) {
+      // The baseline lives in the Git repository, beside the branch; read before either side.
+      sync = sync.withBaseline(git.baselines());
+    }
     return new Session(kestra, sync.withListener(new Progress(console, plan -> { }, (plan, result) -> { })), console);
   }
 

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,10 +79,28 @@ class TwoWayCommandTest {
     sides.commit().add("dev/flows/a.yaml", A).add("dev/flows/b.yaml", B).push();
     sides.state().putFlowSource(Sides.TENANT, A);
     sides.state().putFlowSource(Sides.TENANT, B);
+    Optional<ObjectId> head = sides.repo.head("main");
+    assertEquals(Optional.empty(), baselineRef(), "no baseline before the first two-way sync");
+    sides.cli(twoWay("plan", "--detailed-exitcode")).assertExit(2);
+
     Cli.Result first = sides.cli(twoWay("apply", "--auto-approve")).assertExit(0).assertNoStackTrace();
+
     assertTrue(first.err().contains("Nothing to write; recording the baseline"), first.toString());
     assertTrue(first.out().contains("Apply complete! Nothing written; the baseline is recorded"), first.toString());
+    assertTrue(baselineRef().isPresent(), "the baseline is recorded under a ref of the repository");
+    assertEquals(head, sides.repo.head("main"), "recording the baseline commits nothing on the branch");
     sides.cli(twoWay("plan", "--detailed-exitcode")).assertExit(0);
+  }
+
+  /** Where the baseline of this sync is kept: a ref of the repository beside the branch. */
+  Optional<ObjectId> baselineRef() {
+    try (Repository repo = sides.repo.open()) {
+      List<Ref> refs = repo.getRefDatabase().getRefsByPrefix("refs/driftless/baseline/");
+      assertTrue(refs.size() <= 1, refs::toString);
+      return refs.stream().map(Ref::getObjectId).findFirst();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Optional<String> inGit(String id) {
@@ -116,7 +138,6 @@ class TwoWayCommandTest {
     sides.state().putFlowSource(Sides.TENANT, flow("a", "first flow", "one", "edited in the UI"));
 
     Cli.Result plan = sides.cli(twoWay("plan", "--detailed-exitcode")).assertExit(2);
-    System.out.println(plan.out());
     assertTrue(plan.out().contains("merged: changed in"), plan.out());
     Cli.Result applied = sides.cli(twoWay("apply", "--auto-approve")).assertExit(0).assertNoStackTrace();
 
@@ -128,27 +149,37 @@ class TwoWayCommandTest {
   }
 
   @Test
-  void oneLineEditedDifferentlyOnBothSides_isAConflict_shownWithBothDiffs_andWrittenNowhere() {
+  void oneLineEditedDifferentlyOnBothSides_isAConflict_shownWithBothDiffs_andWrittenNowhere_whileTheRestSyncs() {
     syncedOnce();
     String fromGit = flow("a", "first flow", "edited in Git", "two");
     String fromKestra = flow("a", "first flow", "edited in the UI", "two");
-    ObjectId head = sides.commit().add("dev/flows/a.yaml", fromGit).push();
+    sides.commit().add("dev/flows/a.yaml", fromGit).add("dev/flows/b.yaml", flow("b", "second flow, reviewed", "one",
+        "two")).push();
     sides.state().putFlowSource(Sides.TENANT, fromKestra);
+    sides.state().putFlowSource(Sides.TENANT, flow("b", "second flow", "one", "edited in the UI"));
+    Optional<ObjectId> baseline = baselineRef();
 
     Cli.Result plan = sides.cli(twoWay("plan", "--detailed-exitcode")).assertExit(2).assertNoStackTrace();
-    System.out.println(plan.out());
     assertTrue(plan.out().contains("changed in Git and in Kestra since the last sync, and the changes cannot be "
         + "merged"), plan.out());
-    assertTrue(plan.out().contains("-    message: one") && plan.out().contains("+    message: edited in Git")
-        && plan.out().contains("+    message: edited in the UI"), "both diffs against the base\n" + plan.out());
+    assertTrue(plan.out().contains("--- last synced: flow dev/a") && plan.out().contains("-    message: one")
+        && plan.out().contains("+    message: edited in Git") && plan.out().contains("+    message: edited in the UI"),
+        "both diffs against the base\n" + plan.out());
     assertTrue(plan.err().contains("Conflict left as it is on both sides (1): flow dev/a"), plan.err());
 
     Cli.Result applied = sides.cli(twoWay("apply", "--auto-approve")).assertExit(1).assertNoStackTrace();
 
+    assertTrue(applied.out().contains("Apply complete! 2 changes applied"), applied.out());
     assertTrue(applied.err().contains("--on-conflict git or --on-conflict kestra"), applied.err());
-    assertEquals(Optional.of(fromGit), inGit("a"));
-    assertEquals(Optional.of(fromKestra), inKestra("a"));
-    assertEquals(Optional.of(head), sides.repo.head("main"), "no commit on the branch");
+    assertEquals(Optional.of(fromGit), inGit("a"), "nothing of the conflict is written to Git");
+    assertEquals(Optional.of(fromKestra), inKestra("a"), "nothing of the conflict is written to Kestra");
+    String merged = flow("b", "second flow, reviewed", "one", "edited in the UI");
+    assertEquals(Optional.of(merged), inGit("b"));
+    assertEquals(Optional.of(merged), inKestra("b"));
+    assertFalse(baseline.equals(baselineRef()), "the baseline moves for what settled");
+    Cli.Result again = sides.cli(twoWay("plan", "--detailed-exitcode")).assertExit(2);
+    assertTrue(again.out().contains("Plan: 0 to create, 0 to update, 0 to delete, 0 kept, 0 protected, 2 blocked."),
+        "the conflict, and only it, is still there\n" + again.out());
   }
 
   @Test
@@ -183,6 +214,7 @@ class TwoWayCommandTest {
     sides.cli(twoWay("apply", "--auto-approve")).assertExit(1).assertNoStackTrace();
     assertEquals(Optional.of(B), inGit("b"));
     assertEquals(Optional.of(otherB), inKestra("b"));
+    assertEquals(Optional.empty(), baselineRef(), "a first sync with a difference records no baseline");
 
     sides.state().putFlowSource(Sides.TENANT, B);
     Cli.Result settled = sides.cli(twoWay("apply", "--auto-approve")).assertExit(0);
