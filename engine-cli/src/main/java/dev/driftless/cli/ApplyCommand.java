@@ -79,23 +79,43 @@ final class ApplyCommand implements Callable<Integer> {
         return applySaved(session, saved, options, planOptions.build());
       }
       SyncResult run = session.sync(planOptions.build(), plan -> output.print(console, plan),
-              result -> console.out().print(Session.describe(result)))
+              (plan, result) -> console.out().print(Session.describe(plan, result)))
           .withApproval(plan -> autoApprove || confirm(console, plan))
           .apply();
       if (!run.plan().isApplyable()) {
         console.note("This plan cannot be applied: see the errors above.");
         return 1;
       }
-      if (!run.plan().hasWrites()) {
-        console.note("No changes to apply.");
-        return 0;
+      if (!run.plan().hasWork()) {
+        return nothingToApply(console, run.plan());
       }
       if (run.isHeldBack()) {
         console.note("Apply cancelled.");
         return 1;
       }
-      return run.isComplete() ? 0 : 1;
+      return run.isComplete() ? conflictsLeft(console, run.plan()) : 1;
     }
+  }
+
+  /**
+   * A plan with nothing to write and no baseline to move: 0, unless it leaves two-way conflicts, which
+   * only a person (or {@code --on-conflict}) can settle.
+   */
+  private static int nothingToApply(Console console, Plan plan) {
+    if (Conflicts.count(plan) == 0) {
+      console.note("No changes to apply.");
+      return 0;
+    }
+    return conflictsLeft(console, plan);
+  }
+
+  /** 1 with a note when the plan leaves two-way conflicts unsettled ({@code --on-conflict fail}), else 0. */
+  private static int conflictsLeft(Console console, Plan plan) {
+    if (Conflicts.count(plan) == 0) {
+      return 0;
+    }
+    console.note(Conflicts.note(plan));
+    return 1;
   }
 
   /**
@@ -113,13 +133,12 @@ final class ApplyCommand implements Callable<Integer> {
       console.note("This plan cannot be applied: see the errors above.");
       return 1;
     }
-    if (!plan.hasWrites()) {
-      console.note("No changes to apply.");
-      return 0;
+    if (!plan.hasWork()) {
+      return nothingToApply(console, plan);
     }
     ApplyResult result = session.apply(plan);
-    console.out().print(Session.describe(result));
-    return result.isComplete() ? 0 : 1;
+    console.out().print(Session.describe(plan, result));
+    return result.isComplete() ? conflictsLeft(console, plan) : 1;
   }
 
   private boolean confirm(Console console, Plan plan) {
@@ -163,6 +182,9 @@ final class ApplyCommand implements Callable<Integer> {
     if (!saved.kestra().identity().equals(now.kestra().identity())) {
       out.append(out.length() == 0 ? "" : ", and ").append("Kestra changed (")
           .append(saved.kestra().identity()).append(" is now ").append(now.kestra().identity()).append(')');
+    }
+    if (!saved.baseline().equals(now.baseline())) {
+      out.append(out.length() == 0 ? "" : ", and ").append("the two-way baseline moved (another run synced since)");
     }
     if (out.length() == 0) {
       out.append("planning again gives plan ").append(now.id());

@@ -90,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
 
         step(console, 4, "Apply exactly that plan: one API call per resource, each checked against what was planned");
         ApplyResult applied = session.apply(first);
-        console.out().print(Session.describe(applied));
+        console.out().print(Session.describe(first, applied));
         if (!applied.isComplete()) {
           return 1;
         }
@@ -104,11 +104,11 @@ final class DemoCommand implements Callable<Integer> {
         print(console, drift);
 
         step(console, 7, "Apply: Kestra is restored to Git's version, byte for byte");
-        console.out().print(Session.describe(session.apply(drift)));
+        console.out().print(Session.describe(drift, session.apply(drift)));
         Plan last = session.plan(options);
         console.out().println(last.summary().line());
-        console.out().println(last.hasWrites() ? "Still drifting?" : "No changes. Git and Kestra are in sync.");
-        if (last.hasWrites()) {
+        console.out().println(last.hasWork() ? "Still drifting?" : "No changes. Git and Kestra are in sync.");
+        if (last.hasWork()) {
           return 1;
         }
       }

@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = {"Show what would change between Git and Kestra, and why. Writes nothing.", ""},
     footer = {"", "Exit codes: 0 success (with --detailed-exitcode: no changes), 1 an error or",
-        "a plan that cannot be applied, 2 changes present (with --detailed-exitcode).",
+        "a plan that cannot be applied, 2 changes present (with --detailed-exitcode): something to",
+        "write, a two-way baseline to record, or a two-way conflict left as it is.",
         "A plan only the mass-deletion guard holds back is a plan made: 0 (2 with --detailed-exitcode),",
         "with a warning; applying it fails until it is approved (--approve ID)."})
 final class PlanCommand implements Callable<Integer> {
@@ -34,7 +35,8 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Save the plan as JSON, for 'driftless apply FILE'.")
   Path out;
 
-  @Option(names = "--detailed-exitcode", description = "Exit 0 when nothing changes, 2 when something does, 1 on error.")
+  @Option(names = "--detailed-exitcode",
+      description = "Exit 0 when applying would do nothing, 2 when it would (or a two-way conflict is left), 1 on error.")
   boolean detailedExitCode;
 
   @Override
@@ -57,7 +59,10 @@ final class PlanCommand implements Callable<Integer> {
       if (!plan.isApplyable()) {
         return 1;
       }
-      return detailedExitCode && plan.hasWrites() ? 2 : 0;
+      if (Conflicts.count(plan) > 0) {
+        console.note(Conflicts.note(plan));
+      }
+      return detailedExitCode && (plan.hasWork() || Conflicts.count(plan) > 0) ? 2 : 0;
     }
   }
 

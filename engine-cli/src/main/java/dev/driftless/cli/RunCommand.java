@@ -212,7 +212,7 @@ final class RunCommand implements Callable<Integer> {
     private void print(PresetResult run, SyncTask task) {
       console.progressDone();
       output.print(console, run.plan());
-      run.result().ifPresent(r -> console.out().print(Session.describe(r)));
+      run.result().ifPresent(r -> console.out().print(Session.describe(run.plan(), r)));
       if (dryRun || task.dryRun()) {
         console.note("Dry run: nothing was written.");
       }

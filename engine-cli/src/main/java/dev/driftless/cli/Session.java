@@ -16,13 +16,19 @@ import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * Both sides opened from the command's options, and the engine's one read → plan → apply loop
- * ({@link Sync}) over them, saying on standard error what it reads and applies.
+ * ({@link Sync}) over them, saying on standard error what it reads and applies. A two-way sync
+ * keeps its baseline in the Git repository ({@link GitSide#baselines()}).
  */
 final class Session implements AutoCloseable {
+
+  /** Said before applying a two-way plan that writes nothing but moves the baseline. */
+  static final String RECORDING_THE_BASELINE = "Nothing to write; recording the baseline (what both sides now hold "
+      + "alike) in the Git repository.";
 
   private final KestraSide kestra;
   private final Sync sync;
@@ -45,7 +51,11 @@ final class Session implements AutoCloseable {
         .withPolicy(policy)
         .withReviewer(kestra.reviewer())
         .withWriters(git.writer(), kestra.writer());
-    return new Session(kestra, sync.withListener(new Progress(console, plan -> { }, result -> { })), console);
+    if (policy.twoWay()) {
+      // The baseline lives in the Git repository, beside the branch; read before either side.
+      sync = sync.withBaseline(git.baselines());
+    }
+    return new Session(kestra, sync.withListener(new Progress(console, plan -> { }, (plan, result) -> { })), console);
   }
 
   /** The loop with these plan options, saying what it does on standard error. */
@@ -57,7 +67,7 @@ final class Session implements AutoCloseable {
    * The loop with these plan options, which also hands each plan, before it is applied, and each
    * apply's result to the command to show.
    */
-  Sync sync(PlanOptions options, Consumer<Plan> planned, Consumer<ApplyResult> applied) {
+  Sync sync(PlanOptions options, Consumer<Plan> planned, BiConsumer<Plan, ApplyResult> applied) {
     return sync.withOptions(options).withListener(new Progress(console, planned, applied));
   }
 
@@ -78,10 +88,10 @@ final class Session implements AutoCloseable {
   private static final class Progress implements SyncListener {
     private final Console console;
     private final Consumer<Plan> planned;
-    private final Consumer<ApplyResult> applied;
+    private final BiConsumer<Plan, ApplyResult> applied;
     private int gitEntries;
 
-    Progress(Console console, Consumer<Plan> planned, Consumer<ApplyResult> applied) {
+    Progress(Console console, Consumer<Plan> planned, BiConsumer<Plan, ApplyResult> applied) {
       this.console = console;
       this.planned = planned;
       this.applied = applied;
@@ -112,6 +122,13 @@ final class Session implements AutoCloseable {
     }
 
     @Override
+    public void applying(Plan plan) {
+      if (!plan.hasWrites() && plan.movesBaseline()) {
+        console.note(RECORDING_THE_BASELINE);
+      }
+    }
+
+    @Override
     public void changed(ChangeResult r, int done, int total) {
       console.progress(done + " of " + total + " applied (" + describe(r) + ")");
     }
@@ -119,7 +136,7 @@ final class Session implements AutoCloseable {
     @Override
     public void applied(Plan plan, ApplyResult result) {
       console.progressDone();
-      applied.accept(result);
+      applied.accept(plan, result);
     }
   }
 
@@ -130,11 +147,14 @@ final class Session implements AutoCloseable {
 
   /**
    * The result for people, one line per change that did not land. Names and the sides' words are
-   * folded onto their line and shown with every character a terminal would act on escaped.
+   * folded onto their line and shown with every character a terminal would act on escaped. A
+   * two-way plan that wrote nothing but moved the baseline says so.
    */
-  static String describe(ApplyResult result) {
+  static String describe(Plan plan, ApplyResult result) {
     StringBuilder out = new StringBuilder();
-    if (result.isComplete()) {
+    if (result.isComplete() && result.results().isEmpty() && plan.movesBaseline()) {
+      out.append("Apply complete! Nothing written; the baseline is recorded");
+    } else if (result.isComplete()) {
       int n = result.results().size();
       out.append("Apply complete! ").append(n).append(n == 1 ? " change applied" : " changes applied");
     } else {

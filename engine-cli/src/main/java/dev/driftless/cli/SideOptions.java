@@ -8,6 +8,7 @@ import dev.driftless.git.layout.Layout;
 import dev.driftless.kestra.KestraSettings;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
+import dev.driftless.policy.OnConflict;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
 import dev.driftless.policy.WhenMissing;
@@ -44,7 +45,31 @@ import picocli.CommandLine.Option;
  */
 final class SideOptions {
 
-  enum Truth { git, kestra }
+  /** The source of truth: one side, or both (a two-way sync from a baseline). */
+  enum Truth {
+    git, kestra, both;
+
+    /** The flag's value for a policy: {@code both} for a two-way one. */
+    static Truth of(Policy policy) {
+      if (policy.twoWay()) {
+        return both;
+      }
+      return policy.sourceOfTruth() == Side.GIT ? git : kestra;
+    }
+  }
+
+  /** What a two-way sync does with a conflict: leaves it (fail), or keeps one side's copy. */
+  enum Conflict {
+    fail, git, kestra;
+
+    OnConflict onConflict() {
+      return switch (this) {
+        case fail -> OnConflict.FAIL;
+        case git -> OnConflict.GIT;
+        case kestra -> OnConflict.KESTRA;
+      };
+    }
+  }
 
   enum Missing { delete, keep, fail }
 
@@ -80,8 +105,16 @@ final class SideOptions {
   @Option(names = "--tenant-wide", description = "Every namespace of the tenant, and dashboards (namespace layout).")
   boolean tenantWide;
 
-  @Option(names = "--source-of-truth", defaultValue = "kestra", description = "git or kestra (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--source-of-truth", defaultValue = "kestra",
+      description = "git, kestra or both: both sides are sources, each resource goes the way it changed since the last "
+          + "two-way sync, kept in the Git repository (default: ${DEFAULT-VALUE}).")
   Truth sourceOfTruth = Truth.kestra;
+
+  @Option(names = "--on-conflict", paramLabel = "fail|git|kestra",
+      description = "With --source-of-truth both, a resource changed on both sides in ways that cannot be merged: "
+          + "fail leaves it as it is on both sides and shows both changes (default), git or kestra keeps that side's "
+          + "copy on both.")
+  Conflict onConflict;
 
   @Option(names = "--when-missing", defaultValue = "delete", description = "delete, keep or fail (default: ${DEFAULT-VALUE}).")
   Missing whenMissing = Missing.delete;
@@ -117,6 +150,7 @@ final class SideOptions {
   /** Checks the options together; every problem at once. */
   void validate() {
     List<String> problems = new ArrayList<>(render(flagProblems()));
+    problems.addAll(twoWayProblems());
     if (maxExportEntries != null && maxExportEntries < 1) {
       problems.add("--max-export-entries must be at least 1, got " + maxExportEntries);
     }
@@ -142,6 +176,25 @@ final class SideOptions {
     if (!problems.isEmpty()) {
       throw new UserError(String.join("; ", problems));
     }
+  }
+
+  /**
+   * The flags a two-way sync refuses, in the words of the flags: {@code --on-conflict} means
+   * nothing with one source of truth, and {@code --when-missing keep} or {@code fail} cannot hold
+   * where deletions are decided by the baseline (the policy's own rules, checked before it is made).
+   */
+  private List<String> twoWayProblems() {
+    List<String> problems = new ArrayList<>();
+    if (onConflict != null && sourceOfTruth != Truth.both) {
+      problems.add("--on-conflict only applies with --source-of-truth both (a two-way sync): with one source of truth "
+          + "(here " + sourceOfTruth + ") there are no conflicts. Remove --on-conflict, or sync both ways");
+    }
+    if (sourceOfTruth == Truth.both && whenMissing != Missing.delete) {
+      problems.add("--when-missing " + whenMissing + " does not go with --source-of-truth both: a two-way sync decides "
+          + "deletions from its baseline (a resource deleted on one side since the last sync is deleted on the other, "
+          + "one also edited there is a conflict). Remove --when-missing, or choose git or kestra as the source of truth");
+    }
+    return problems;
   }
 
   /**
@@ -245,6 +298,8 @@ final class SideOptions {
     protectedNamespaces.addAll(protect);
     return Policy.builder()
         .sourceOfTruth(sourceOfTruth == Truth.git ? Side.GIT : Side.KESTRA)
+        .twoWay(sourceOfTruth == Truth.both)
+        .onConflict(onConflict == null ? OnConflict.FAIL : onConflict.onConflict())
         .whenMissingInSource(WhenMissing.valueOf(whenMissing.name().toUpperCase(Locale.ROOT)))
         .protectedNamespaces(protectedNamespaces)
         .includeChildNamespaces(children || tenantWide)
@@ -343,7 +398,10 @@ final class SideOptions {
     if (m.containsKey("max-file-size")) {
       options.maxFileSize = new ByteSize().convert(m.get("max-file-size"));
     }
-    options.sourceOfTruth = plan.policy().sourceOfTruth() == Side.GIT ? Truth.git : Truth.kestra;
+    options.sourceOfTruth = Truth.of(plan.policy());
+    if (plan.policy().twoWay()) {
+      options.onConflict = Conflict.valueOf(plan.policy().onConflict().name().toLowerCase(Locale.ROOT));
+    }
     return options;
   }
 }

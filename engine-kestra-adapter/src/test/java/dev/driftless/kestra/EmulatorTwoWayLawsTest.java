@@ -1,7 +1,5 @@
 package dev.driftless.kestra;
 
-import dev.driftless.emulator.KestraEmulator;
-import dev.driftless.testkit.hostile.HostileProxy;
 import dev.driftless.testkit.law.TwoWayLawSuite;
 import dev.driftless.testkit.law.World;
 import org.junit.jupiter.api.AfterAll;
@@ -17,34 +15,15 @@ import org.junit.jupiter.api.Timeout;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmulatorTwoWayLawsTest extends TwoWayLawSuite {
 
-  private KestraEmulator emulator;
-  private KestraSide side;
-  private HostileProxy proxy;
-  private KestraSide proxied;
+  private LawEmulator emulator;
 
   @BeforeAll
   void start() {
-    Emulators.Server server = Emulators.Server.OSS_1_3;
-    emulator = server.start();
-    side = KestraSide.open(Emulators.settings(emulator, server.auth())
-        .namespaceFileSizeLimit(EmulatorWorld.FILE_LIMIT)
-        .allowMissingNamespaces(true)
-        .build());
-    proxy = HostileProxy.before(emulator.url());
-    proxied = KestraSide.open(EmulatorWorld.hostileSettings(proxy, server.auth()));
+    emulator = LawEmulator.start(Emulators.Server.OSS_1_3);
   }
 
   @AfterAll
   void stop() {
-    if (proxied != null) {
-      proxied.close();
-    }
-    if (proxy != null) {
-      proxy.close();
-    }
-    if (side != null) {
-      side.close();
-    }
     if (emulator != null) {
       emulator.close();
     }
@@ -52,7 +31,7 @@ class EmulatorTwoWayLawsTest extends TwoWayLawSuite {
 
   @Override
   protected World newWorld() {
-    return new EmulatorWorld(emulator, side, proxy, proxied);
+    return emulator.world();
   }
 
   /** A few hundred cases per law, over HTTP. */
