@@ -209,6 +209,8 @@ class TwoWaySyncTest {
         () -> namespaceSync(SourceOfTruth.BOTH).build().run(context()));
 
     assertTrue(conflicts.getMessage().contains("4 conflicts"), conflicts.getMessage());
+    assertTrue(conflicts.getMessage().contains("the first two-way sync: no baseline says which side changed"),
+        conflicts.getMessage());
     assertTrue(conflicts.getMessage().contains("flow company.team/a"), conflicts.getMessage());
     world.assertNoKestraWrite();
     assertEquals(head, world.head(MAIN), "nothing of a conflict is written");

@@ -2,6 +2,7 @@ package dev.driftless.presets.run;
 
 import dev.driftless.apply.ApplyResult;
 import dev.driftless.core.codec.DiffRows;
+import dev.driftless.core.render.VisibleText;
 import dev.driftless.presets.TaskType;
 import dev.driftless.plan.Action;
 import dev.driftless.plan.Change;
@@ -69,16 +70,21 @@ public record PresetResult(TaskType type, Plan plan, Optional<ApplyResult> resul
         .map(Change::key).distinct().toList();
   }
 
-  /** What a run with conflicts says: which, that nothing of them was written, and what to do. */
+  /** What a run with conflicts says: which, why, that nothing of them was written, and what to do. */
   public String conflictMessage() {
     List<ResourceKey> keys = conflicts();
-    String listed = keys.stream().limit(10).map(ResourceKey::address).collect(Collectors.joining(", "))
+    boolean one = keys.size() == 1;
+    boolean firstSync = plan.changes().stream().anyMatch(c -> c.action() == Action.BLOCKED
+        && c.reason() == Reason.NO_BASELINE);
+    String listed = keys.stream().limit(10).map(k -> VisibleText.of(k.address())).collect(Collectors.joining(", "))
         + (keys.size() > 10 ? " and " + (keys.size() - 10) + " more" : "");
-    return keys.size() + (keys.size() == 1 ? " conflict" : " conflicts") + " (changed differently in Git and in "
-        + "Kestra since the last sync, or differing on the first one): " + listed + ". Nothing of "
-        + (keys.size() == 1 ? "it" : "them") + (dryRun ? " would be written, and a real run fails once the rest is "
-        + "applied" : " was written; the rest was applied") + ". The plan shows both sides' changes: make both sides "
-        + "equal, or set onConflict: GIT or KESTRA to keep one side's copy.";
+    return keys.size() + (one ? " conflict: " : " conflicts: ") + listed + (firstSync
+        ? ". This is the first two-way sync: no baseline says which side changed"
+        : ". " + (one ? "It was" : "Each was") + " changed in Git and in Kestra since the last sync, and the changes "
+            + "cannot be merged")
+        + ". Nothing of " + (one ? "it" : "them") + (dryRun ? " would be written, and a real run fails once the rest "
+        + "is applied" : " was written; the rest was applied") + ". The plan shows both sides' changes: make both "
+        + "sides equal, or set onConflict: GIT or KESTRA to keep one side's copy.";
   }
 
   /** Whether the mass-deletion guard holds deletions back: a real run of this plan would fail. */

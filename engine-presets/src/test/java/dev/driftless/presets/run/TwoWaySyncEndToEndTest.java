@@ -178,6 +178,7 @@ class TwoWaySyncEndToEndTest {
     assertFalse(run.isSuccess(), "a conflict left as it is fails the run");
     assertEquals(List.of(ResourceKey.flow(NS, "a")), run.conflicts());
     assertTrue(run.conflictMessage().contains("flow company.team/a"), run.conflictMessage());
+    assertTrue(run.conflictMessage().contains("changed in Git and in Kestra since the last sync"), run.conflictMessage());
     assertTrue(run.conflictMessage().contains("onConflict: GIT or KESTRA"), run.conflictMessage());
     assertEquals(Optional.of(flow("a", "Kestra's", "two")), world.flow(NS, "a"), "nothing of the conflict is written");
     assertEquals(Optional.of(flow("a", "Git's", "two")), world.gitFile(MAIN, NS + "/flows/a.yaml"));
