@@ -219,6 +219,9 @@ final class RunCommand implements Callable<Integer> {
       if (run.isHeldBack()) {
         console.note("Warning: " + run.heldBackWarning());
       }
+      if (!run.conflicts().isEmpty()) {
+        console.note((run.dryRun() ? "Warning: " : "") + run.conflictMessage());
+      }
       run.commitId().ifPresent(id -> console.out().println("commitId: " + id));
       run.commitUrl().ifPresent(url -> console.out().println("commitURL: " + url));
       printRows(console, run.rows());

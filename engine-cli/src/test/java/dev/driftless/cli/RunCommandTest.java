@@ -87,6 +87,38 @@ class RunCommandTest {
     assertFalse(again.out().contains("Apply complete!"), "a second run writes nothing: " + again.out());
   }
 
+  /**
+   * A NamespaceSync both ways: the first run finds the sides differing with no baseline to say which
+   * changed, applies nothing of it, says why and fails; onConflict: GIT settles it.
+   */
+  @Test
+  void namespaceSync_bothWays_aConflictLeftSaysWhy_andFails_untilOnConflictPicksASide() throws IOException {
+    sides.commit().add("dev/flows/a.yaml", FLOW_A).push();
+    sides.state().putFlowSource(Sides.TENANT, FLOW_A.replace("id: a", "id: a\ndescription: edited in the UI"));
+    Path task = task("NamespaceSync", """
+        namespace: dev
+        branch: main
+        sourceOfTruth: BOTH
+        """);
+
+    Cli.Result dry = run(task, "--dry-run").assertExit(0).assertNoStackTrace();
+    assertTrue(dry.err().contains("Warning: 1 conflict: flow dev/a. This is the first two-way sync"), dry.err());
+
+    Cli.Result failed = run(task).assertExit(1).assertNoStackTrace();
+    assertTrue(failed.err().contains("1 conflict: flow dev/a. This is the first two-way sync"), failed.err());
+    assertTrue(failed.err().contains("set onConflict: GIT or KESTRA"), failed.err());
+    assertEquals(Optional.of(FLOW_A), sides.repo.file("main", "dev/flows/a.yaml"), "nothing of it is written");
+
+    Path settled = task("NamespaceSync", """
+        namespace: dev
+        branch: main
+        sourceOfTruth: BOTH
+        onConflict: GIT
+        """);
+    run(settled).assertExit(0).assertNoStackTrace();
+    assertEquals(Optional.of(FLOW_A), sides.flowInKestra("dev", "a"));
+  }
+
   /** The plugin's rows by default (no row for a flow kept); {@code --row-detail DETAILED} adds Driftless's. */
   @Test
   void rows_areThePluginsByDefault_andDriftlesssWithRowDetailDetailed() throws IOException {
