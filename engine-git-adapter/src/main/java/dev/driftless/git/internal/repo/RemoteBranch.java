@@ -165,7 +165,14 @@ public final class RemoteBranch {
         }
       });
     } catch (IOException e) {
-      throw link.failure(doing, e);
+      DriftlessException failure = link.failure(doing, e);
+      Move mine = move(commit, expected);
+      if (lostRace(List.of(mine), failure)) {
+        return Optional.of("push to " + branch + " rejected: the branch moved while it was pushed (it was "
+            + expected.map(id -> "at " + id.abbreviate(7).name()).orElse("absent") + "; the push failed: "
+            + failure.getMessage() + "); nothing was written, re-read and plan again");
+      }
+      throw failure;
     }
     RemoteRefUpdate done = result.getRemoteUpdate(refName());
     RemoteRefUpdate.Status status = done == null ? update.getStatus() : done.getStatus();
@@ -242,9 +249,9 @@ public final class RemoteBranch {
       if (atomic && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("atomic push not supported")) {
         return new PushOutcome(Pushed.NOT_ATOMIC, Optional.empty());
       }
-      throw link.failure(doing, e);
+      return raced(moves, target, link.failure(doing, e));
     } catch (IOException e) {
-      throw link.failure(doing, e);
+      return raced(moves, target, link.failure(doing, e));
     }
     List<String> refused = new ArrayList<>();
     boolean staleSeen = false;
@@ -291,6 +298,35 @@ public final class RemoteBranch {
           + ". Allow this user to push to " + (moves.size() > 1 ? "them" : "it") + ".");
     }
     throw new SideUnavailableException("pushing to " + target + " was refused by the server: " + reason);
+  }
+
+  /**
+   * Whether a push that failed lost a race: another push moved one of its refs at the same moment
+   * (a server may then fail the loser's upload itself: JGit's cannot lock a pack that another push
+   * of the very same objects is writing). Then the failure is a rejection like any other: plan again.
+   * When the refs cannot be listed either, it is not.
+   */
+  private boolean lostRace(List<Move> moves, DriftlessException failure) {
+    try {
+      return !moved(moves).isEmpty();
+    } catch (DriftlessException listing) {
+      failure.addSuppressed(listing);
+      return false;
+    }
+  }
+
+  /**
+   * The rejection of a push of several refs that failed because it lost a race.
+   *
+   * @throws DriftlessException the failure, when it did not
+   */
+  private PushOutcome raced(List<Move> moves, String target, DriftlessException failure) {
+    if (!lostRace(moves, failure)) {
+      throw failure;
+    }
+    return new PushOutcome(Pushed.REJECTED, Optional.of("push to " + target + " rejected: "
+        + moved(moves).stream().map(Move::what).collect(Collectors.joining(" and ")) + " moved while it was pushed"
+        + " (the push failed: " + failure.getMessage() + "); nothing was written, re-read and plan again"));
   }
 
   /** The moves whose ref the remote no longer advertises at the expected id. */
