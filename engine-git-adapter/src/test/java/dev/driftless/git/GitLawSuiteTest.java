@@ -2,23 +2,18 @@ package dev.driftless.git;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.driftless.credential.Secret;
 import dev.driftless.git.layout.Layout;
 import dev.driftless.git.layout.Location;
-import dev.driftless.git.servers.JGitHttpServer;
-import dev.driftless.git.servers.Repos;
+import dev.driftless.git.servers.ServedRepos;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.testkit.gen.Capabilities;
 import dev.driftless.testkit.gen.Scenario;
 import dev.driftless.testkit.gen.Seed;
 import dev.driftless.testkit.law.LawSuite;
 import dev.driftless.testkit.law.World;
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The engine's laws with the Git adapter as the Git side, over a repository served by JGit's
@@ -30,28 +25,13 @@ class GitLawSuiteTest extends LawSuite {
 
   private static final Layout LAYOUT = Layout.namespaces("kestra");
 
-  @TempDir
-  static Path shared;
-
-  static Repos repos;
-  static JGitHttpServer server;
-
-  @BeforeAll
-  static void start() {
-    repos = Repos.in(shared.resolve("served"));
-    server = JGitHttpServer.http(repos.dir());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final ServedRepos served = ServedRepos.overHttp();
 
   @Override
   protected World newWorld() {
-    return new GitWorld(repos, name -> GitRemote.builder().url(server.url(name))
-        .username(server.credentials().user()).password(Secret.of(server.credentials().token())).build(),
-        LAYOUT, shared.resolve("caches"));
+    return new GitWorld(served.repos(), served::remote,
+        LAYOUT, served.dir().resolve("caches"));
   }
 
   @Override

@@ -7,13 +7,12 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import dev.driftless.credential.Secret;
 import dev.driftless.diagnostic.Severity;
 import dev.driftless.git.layout.FilesLayout;
 import dev.driftless.git.layout.Layout;
 import dev.driftless.git.servers.BareRepo;
-import dev.driftless.git.servers.JGitHttpServer;
 import dev.driftless.git.servers.Repos;
+import dev.driftless.git.servers.ServedRepos;
 import dev.driftless.port.CommitResult;
 import dev.driftless.port.Write;
 import dev.driftless.port.WriteIntent;
@@ -26,7 +25,6 @@ import dev.driftless.resource.ResourceKind;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
 import dev.driftless.testkit.gen.Generators;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,11 +35,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 
@@ -63,22 +59,8 @@ class LayoutRoundTripTest {
       "with space.txt", "unicodé/日本.md", ".hidden", "README.md", "x.yml");
   private static final List<String> NAMESPACES = List.of("dev", "dev.team", "prod", "company.team.etl");
 
-  @TempDir
-  static Path shared;
-
-  static Repos repos;
-  static JGitHttpServer server;
-
-  @BeforeAll
-  static void start() {
-    repos = Repos.in(shared.resolve("served"));
-    server = JGitHttpServer.http(repos.dir());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final ServedRepos served = ServedRepos.overHttp();
 
   @Test
   void flows() {
@@ -171,11 +153,10 @@ class LayoutRoundTripTest {
     long seed = Long.getLong("driftless.seed", ThreadLocalRandom.current().nextLong());
     try {
       qt().withFixedSeed(seed).withExamples(EXAMPLES).withShrinkCycles(20).forAll(pairs).checkAssert(states1 -> {
-        BareRepo repo = repos.bare("round-trip-" + REPOSITORIES.incrementAndGet());
+        BareRepo repo = served.repos().bare("round-trip-" + REPOSITORIES.incrementAndGet());
         repo.commit(Repos.MAIN).add("README.md", "not a resource\n").push();
         GitSide git = GitSide.open(GitSettings.builder().layout(layout).readMissingAsEmpty(true)
-            .remote(GitRemote.builder().url(server.url(repo.name())).username(server.credentials().user())
-                .password(Secret.of(server.credentials().token())).build())
+            .remote(served.remote(repo.name()))
             .build());
 
         commit(git, Map.of(), states1.first());

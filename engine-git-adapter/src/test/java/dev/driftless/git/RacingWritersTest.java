@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.core.apply.Sync;
 import dev.driftless.core.apply.SyncResult;
-import dev.driftless.credential.Secret;
 import dev.driftless.git.layout.Layout;
 import dev.driftless.git.servers.BareRepo;
-import dev.driftless.git.servers.JGitHttpServer;
 import dev.driftless.git.servers.Repos;
+import dev.driftless.git.servers.ServedRepos;
 import dev.driftless.port.ChangeWriter;
 import dev.driftless.port.CommitResult;
 import dev.driftless.port.Write;
@@ -23,7 +22,6 @@ import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.testkit.fake.InMemorySide;
 import dev.driftless.testkit.fixture.Flows;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -40,11 +38,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Writers racing on one branch: the push of the one that began first and committed last is
@@ -56,26 +52,11 @@ class RacingWritersTest {
 
   private static final Layout LAYOUT = Layout.namespaces();
 
-  @TempDir
-  static Path shared;
-
-  static Repos repos;
-  static JGitHttpServer server;
-
-  @BeforeAll
-  static void start() {
-    repos = Repos.in(shared.resolve("served"));
-    server = JGitHttpServer.http(repos.dir());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final ServedRepos served = ServedRepos.overHttp();
 
   private static GitSide side(BareRepo repo) {
-    return Sides.open(GitRemote.builder().url(server.url(repo.name())).username(server.credentials().user())
-        .password(Secret.of(server.credentials().token())).build(), LAYOUT);
+    return Sides.open(served.remote(repo.name()), LAYOUT);
   }
 
   private static Scope flowsOf(String namespace) {
@@ -89,7 +70,7 @@ class RacingWritersTest {
 
   @Test
   void theLaterPush_isRejected_theRetryLands_andBothChangesAreInTheHistory() {
-    BareRepo repo = repos.bare("race");
+    BareRepo repo = served.repos().bare("race");
     ObjectId seed = repo.commit(Repos.MAIN).add("README.md", "shared\n").push();
     GitSide git = side(repo);
     InMemorySide dev = InMemorySide.kestra().put(Flows.flow("dev", "a").resource());
@@ -118,7 +99,7 @@ class RacingWritersTest {
 
   @Test
   void manyWritersAtOnce_allLand_noneLost() throws Exception {
-    BareRepo repo = repos.bare("stampede");
+    BareRepo repo = served.repos().bare("stampede");
     repo.commit(Repos.MAIN).add("README.md", "shared\n").push();
     GitSide git = side(repo);
     int writers = 4;

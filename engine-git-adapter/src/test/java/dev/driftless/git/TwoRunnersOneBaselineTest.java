@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.driftless.core.apply.Sync;
 import dev.driftless.core.apply.SyncResult;
-import dev.driftless.credential.Secret;
 import dev.driftless.git.layout.Layout;
 import dev.driftless.git.servers.BareRepo;
-import dev.driftless.git.servers.JGitHttpServer;
 import dev.driftless.git.servers.Repos;
+import dev.driftless.git.servers.ServedRepos;
 import dev.driftless.policy.Policy;
 import dev.driftless.port.ChangeWriter;
 import dev.driftless.port.WriteIntent;
@@ -20,7 +19,6 @@ import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.testkit.fake.InMemorySide;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,12 +31,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two runners of the same two-way sync, on a Git server over HTTP, that planned from the same state
@@ -55,22 +51,8 @@ class TwoRunnersOneBaselineTest {
   private static final ResourceKey A = ResourceKey.flow("dev", "a");
   private static final ResourceKey B = ResourceKey.flow("dev", "b");
 
-  @TempDir
-  static Path shared;
-
-  static Repos repos;
-  static JGitHttpServer server;
-
-  @BeforeAll
-  static void start() {
-    repos = Repos.in(shared.resolve("served"));
-    server = JGitHttpServer.http(repos.dir());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final ServedRepos served = ServedRepos.overHttp();
 
   private static String flow(String id, String message) {
     return "id: " + id + "\nnamespace: dev\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n"
@@ -90,11 +72,10 @@ class TwoRunnersOneBaselineTest {
   @RepeatedTest(3)
   void twoRunnersOfOnePlan_landOneCommitAndOneBaseline_andTheLoserFindsNothingLeft(RepetitionInfo repetition)
       throws Exception {
-    BareRepo repo = repos.bare("two-runners-" + repetition.getCurrentRepetition());
+    BareRepo repo = served.repos().bare("two-runners-" + repetition.getCurrentRepetition());
     repo.commit(Repos.MAIN).add("dev/flows/a.yaml", flow("a", "hello")).add("dev/flows/b.yaml", flow("b", "bye"))
         .push();
-    GitSide git = Sides.open(GitRemote.builder().url(server.url(repo.name())).username(server.credentials().user())
-        .password(Secret.of(server.credentials().token())).build(), LAYOUT);
+    GitSide git = Sides.open(served.remote(repo.name()), LAYOUT);
     InMemorySide kestra = InMemorySide.kestra().put(A, flow("a", "hello")).put(B, flow("b", "bye"));
     assertTrue(sync(git, kestra, kestra).apply().isComplete(), "the first sync records the baseline");
     String baselineRef = git.settings().baselineRef();
