@@ -164,6 +164,47 @@ class HostileAnswersTest {
     }
   }
 
+  /**
+   * The test suite search is the only way to know a test suite is there: one listed under an id that
+   * is not valid may be any suite of its namespace, so none of them is deleted from Git; one listed
+   * under a namespace that is not valid may be any suite at all, so test suites are left out.
+   */
+  @Test
+  void aTestSuiteListedUnderANameThatIsNotValid_isNeverTakenForFewerTestSuites() {
+    Scope tests = Scope.namespace("dev", EnumSet.of(ResourceKind.TEST));
+    for (String field : List.of("id", "namespace")) {
+      try (KestraEmulator kestra = Emulators.Server.EE_1_3.start();
+          HostileProxy proxy = HostileProxy.before(kestra.url())) {
+        kestra.state().putNamespace(T, "dev");
+        kestra.state().putTest(T, "dev", "t1", testSuite("t1"));
+        kestra.state().putTest(T, "dev", "t2", testSuite("t2"));
+        InMemorySide git = InMemorySide.git().put(ResourceKey.test("dev", "t1"), testSuite("t1"))
+            .put(ResourceKey.test("dev", "t2"), testSuite("t2"));
+        proxy.on("GET", "/api/v1/main/tests/search", Misbehaviour.json(page -> {
+          ((ObjectNode) page.get("results").get(0)).put(field, "not valid!");
+          return page;
+        }));
+        try (KestraSide side = KestraSide.open(KestraSettings.builder().url(proxy.url().toString())
+            .auth(Emulators.Server.EE_1_3.auth()).build())) {
+          Snapshot read = side.reader().read(tests);
+          Plan plan = Planner.plan(git.read(tests), read, KESTRA_WINS);
+          assertEquals(List.of(), plan.changes().stream().filter(c -> c.action() == Action.DELETE).toList(),
+              field + ": a test suite listed under a name that is not valid was taken for no suite");
+          String said = read.diagnostics().toString();
+          assertTrue(said.contains("whose id or namespace is not valid"), said);
+          assertTrue(said.contains(field.equals("id") ? "no test suite of namespace dev is deleted while it is there"
+              : "tests are left out of this snapshot"), said);
+        }
+      }
+    }
+  }
+
+  private static String testSuite(String id) {
+    return "id: " + id + "\nnamespace: dev\nflowId: a\ntestCases:\n  - id: case0\n"
+        + "    type: io.kestra.core.tests.flow.UnitTest\n    assertions:\n      - value: \"{{ outputs.t.value }}\"\n"
+        + "        equalTo: v0\n";
+  }
+
   /** Reads Kestra through the proxy answering this call with the misbehaviour, and plans; no read may fail. */
   private static Plan planThrough(String method, String path, Misbehaviour misbehaviour) {
     return planThrough(method, path, misbehaviour, 1000);

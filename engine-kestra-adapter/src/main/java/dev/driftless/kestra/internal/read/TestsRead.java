@@ -7,10 +7,12 @@ import dev.driftless.kestra.internal.wire.Listings;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.snapshot.Scope;
+import dev.driftless.snapshot.SnapshotEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Reads test suites (Enterprise, from 0.23), keyed by the namespace and id Kestra stores them under.
@@ -37,9 +39,20 @@ final class TestsRead {
       }
       for (Listings.TestItem item : items.get()) {
         if (ResourceKey.problem(ResourceKind.TEST, item.namespace(), item.id()).isPresent()) {
-          out.diagnostic(Diagnostic.warning("Kestra lists a test suite '" + item.id() + "' in namespace '"
-              + item.namespace() + "' whose id or namespace is not valid; it is ignored"));
-          continue;
+          // The listing is the only way to know a test suite is there: one that cannot be named may be any
+          // of them, so none may be taken for absent.
+          String why = "Kestra lists a test suite '" + item.id() + "' in namespace '" + item.namespace()
+              + "' whose id or namespace is not valid";
+          if (ResourceKey.namespaceProblem(item.namespace()).isEmpty() && scope.covers(ResourceKind.TEST, item.namespace())) {
+            out.diagnostic(Diagnostic.warning(why + ": it is left alone, and no test suite of namespace "
+                + item.namespace() + " is deleted while it is there"));
+            out.unreadable(new SnapshotEntry.Unreadable(ResourceKind.TEST, item.namespace(), Optional.empty(),
+                SnapshotEntry.Failure.UNREADABLE, why, Optional.of(ctx.where(search.path())), OptionalInt.empty()),
+                Optional.empty());
+            continue;
+          }
+          out.dropKind(ResourceKind.TEST, why + ", so any test suite may be the one it names");
+          return;
         }
         ResourceKey key = ResourceKey.test(item.namespace(), item.id());
         if (scope.covers(ResourceKind.TEST, item.namespace())) {
