@@ -180,12 +180,13 @@ class PluginTaskBenchmark {
         default NamespaceSync syncs namespace files too (and apps and tests, which this open-source server does
         not have), and Kestra's API exports namespace files one namespace at a time (`GET
         /namespaces/{namespace}/files/export`): over `%s` and its %d children that is %d of its %s requests, plus
-        one listing of the namespaces. No request of Kestra's API exports several namespaces' files at once, so
-        the count grows with the namespaces, not the flows; with `kinds: [flow]` the task makes %s. Reading those
-        exports concurrently (bounded) would take their time toward one request's, not their count below it.
+        one listing of the namespaces: the goal of 5 is missed by %d requests. The adapter knows of no request of
+        Kestra's API that exports several namespaces' files at once, so the count grows with the namespaces, not
+        the flows; with `kinds: [flow]` the task makes %s. Reading those exports concurrently (bounded) takes
+        their time toward one request's, not their count below it; only such a request, on Kestra's side, would.
 
         """, NoOpTenant.ROOT, NoOpTenant.NAMESPACES, fileExports, counts(runs.get(NS_ALL).requests),
-        counts(runs.get(NS_FLOWS).requests)));
+        Math.max(0, max(runs.get(NS_ALL).requests) - 5), counts(runs.get(NS_FLOWS).requests)));
 
     Runs sync = runs.get(SYNC_FLOWS);
     Runs nsAll = runs.get(NS_ALL);
