@@ -4,6 +4,7 @@ import dev.driftless.bench.cli.EndToEndScenario;
 import dev.driftless.bench.git.GitReadScenario;
 import dev.driftless.bench.git.GitWriteScenario;
 import dev.driftless.bench.kestra.KestraEconomyScenario;
+import dev.driftless.bench.kestra.PluginTaskReport;
 import dev.driftless.bench.measure.Log;
 import dev.driftless.bench.planner.PlannerScenario;
 import dev.driftless.bench.report.CpuShare;
@@ -30,15 +31,17 @@ import java.util.stream.Stream;
  * Runs every benchmark and writes BENCHMARKS.md.
  *
  * <pre>
- * java -jar engine-bench/target/benchmarks.jar [--quick] [--only planner,git-read,git-write,kestra,e2e]
+ * java -jar engine-bench/target/benchmarks.jar [--quick] [--only planner,git-read,git-write,kestra,plugin-task,e2e]
  *     [--out BENCHMARKS.md] [--driftless-jar engine-cli/target/driftless.jar] [--work DIR] [--note TEXT]
+ *     [--plugin-task FILE]
  * java -jar engine-bench/target/benchmarks.jar jmh [JMH options]   (JMH's own command line)
  * </pre>
  */
 public final class BenchMain {
 
   /** The scenarios, in the order they run. */
-  private static final List<String> SCENARIOS = List.of("planner", "git-read", "git-write", "kestra", "e2e");
+  private static final List<String> SCENARIOS = List.of("planner", "git-read", "git-write", "kestra", "plugin-task",
+      "e2e");
 
   private BenchMain() {}
 
@@ -79,6 +82,8 @@ public final class BenchMain {
           case "git-read" -> GitReadScenario.run(settings);
           case "git-write" -> GitWriteScenario.run(settings);
           case "kestra" -> KestraEconomyScenario.run(settings);
+          // Measured before the harness, on a JDK 21+, by the plugin module's benchmark (bench/run).
+          case "plugin-task" -> PluginTaskReport.section(Optional.ofNullable(options.get("plugin-task")).map(Path::of));
           case "e2e" -> EndToEndScenario.run(settings);
           default -> throw new IllegalStateException(name);
         });
@@ -102,14 +107,15 @@ public final class BenchMain {
       String arg = args[i];
       switch (arg) {
         case "--quick" -> out.put("quick", "true");
-        case "--only", "--out", "--driftless-jar", "--work", "--note" -> {
+        case "--only", "--out", "--driftless-jar", "--work", "--note", "--plugin-task" -> {
           if (i + 1 >= args.length) {
             throw new IllegalArgumentException(arg + " needs a value");
           }
           out.put(arg.substring(2), args[++i]);
         }
         default -> throw new IllegalArgumentException("unknown option " + arg
-            + "; options: --quick, --only LIST, --out FILE, --driftless-jar FILE, --work DIR, --note TEXT, or jmh ...");
+            + "; options: --quick, --only LIST, --out FILE, --driftless-jar FILE, --work DIR, --note TEXT, "
+            + "--plugin-task FILE, or jmh ...");
       }
     }
     return out;

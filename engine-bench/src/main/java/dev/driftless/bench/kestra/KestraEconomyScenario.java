@@ -43,11 +43,16 @@ import java.util.TreeSet;
 public final class KestraEconomyScenario {
 
   static final Duration LATENCY = Duration.ofMillis(5);
+  /** The writer's bound on writes in flight: {@code KestraSettings}' default, which these runs use. */
+  private static final int WRITE_CONCURRENCY = KestraSettings.builder().url("http://localhost:8080").build()
+      .writeConcurrency();
   private static final String TENANT = KestraEmulator.DEFAULT_TENANT;
   private static final String D_NOOP = "Driftless, no-op";
   private static final String D_CHANGED = "Driftless, 1% changed";
   private static final String P_NOOP = "plugin pattern, no-op";
   private static final String P_CHANGED = "plugin pattern, 1% changed";
+  private static final String D_CREATE = "Driftless, all created";
+  private static final String P_CREATE = "plugin pattern, all created";
 
   private KestraEconomyScenario() {}
 
@@ -73,6 +78,10 @@ public final class KestraEconomyScenario {
         same.kestra().forEach(f -> emulator.state().putFlowSource(TENANT, f.namespace(), f.id(), f.yaml()));
         emulator.requests().clear();
       };
+      Rounds.Step empty = () -> {
+        same.kestra().forEach(f -> emulator.state().deleteFlow(TENANT, f.namespace(), f.id()));
+        emulator.requests().clear();
+      };
       samples = new Rounds("kestra sync", 1, settings.pluginRounds())
           .add(D_NOOP, reset, () -> summaries.put(D_NOOP, driftless(kestraSettings, gitSame, scope, policy)),
               () -> record(emulator, D_NOOP, requests, routes, same.git()))
@@ -82,11 +91,16 @@ public final class KestraEconomyScenario {
               () -> record(emulator, P_NOOP, requests, routes, same.git()))
           .add(P_CHANGED, reset, () -> plugin.sync(Tenant.ROOT, changed.git()),
               () -> record(emulator, P_CHANGED, requests, routes, changed.git()))
+          .add(D_CREATE, empty, () -> summaries.put(D_CREATE, driftless(kestraSettings, gitSame, scope, policy)),
+              () -> record(emulator, D_CREATE, requests, routes, same.git()))
+          .add(P_CREATE, empty, () -> plugin.sync(Tenant.ROOT, same.git()),
+              () -> record(emulator, P_CREATE, requests, routes, same.git()))
           .run();
     }
-    if (summaries.get(D_NOOP).writes() != 0 || summaries.get(D_CHANGED).update() != changed.changed()) {
+    if (summaries.get(D_NOOP).writes() != 0 || summaries.get(D_CHANGED).update() != changed.changed()
+        || summaries.get(D_CREATE).create() != n || summaries.get(D_CREATE).writes() != n) {
       throw new IllegalStateException("unexpected plans: no-op " + summaries.get(D_NOOP) + ", changed "
-          + summaries.get(D_CHANGED));
+          + summaries.get(D_CHANGED) + ", all created " + summaries.get(D_CREATE));
     }
 
     Section section = new Section("4. Kestra sync economy: " + String.format(Locale.ROOT, "%,d", n) + " flows, "
@@ -95,27 +109,34 @@ public final class KestraEconomyScenario {
         The Kestra API emulator (engine-testkit, a real HTTP server on loopback, OSS mode, Kestra 1.3 paths)
         holds %,d flows in %d namespaces under `%s`, and answers every request after an injected latency of
         %d ms (`Fault.latency`), as a server across a network would. Git, the source of truth, holds the same
-        flows (*no-op*) or the same with %d of them changed (*1%% changed*). Both clients get Git's flows
-        already read (Git reading is scenario 2) and sync the namespace and its children, flows only:
+        flows (*no-op*) or the same with %d of them changed (*1%% changed*); in the *all created* runs Kestra
+        starts without any of them and both clients create all %,d. Both clients get Git's flows already read
+        (Git reading is scenario 2) and sync the namespace and its children, flows only:
 
         - **Driftless**: `KestraSide.open` (detects the server), `reader().read(scope)`, `Planner.plan`, and
-          `Applier.to(kestra.writer()).apply(plan)` when the plan has writes.
-        - **The plugin's pattern** (SyncFlows, from its algorithm in AbstractSyncTask): list the namespace once,
-          then for every Git flow, serially, `GET /flows/{ns}/{id}?source=true`, `POST /flows/validate` and an
-          unconditional `PUT /flows/{ns}/{id}` — it writes every flow and reports *unchanged* when the revision
-          did not move. Implemented in `PluginPattern` on the JDK HTTP client the adapter uses too.
+          `Applier.to(kestra.writer()).apply(plan)` when the plan has writes. The writer writes up to
+          `writeConcurrency` flows at a time (default %d), one request per flow.
+        - **The plugin's pattern** (SyncFlows v3.0.0, from its algorithm in AbstractSyncTask and SyncFlows over
+          Kestra's SDK): export the namespace once, then for every Git flow, serially, `POST /flows/validate`,
+          `POST /flows/import` (the flow as a one-file upload: it creates or updates) and `GET
+          /flows/export/by-query` of that flow (its revision after the write) — it writes every flow, new,
+          changed or not, and reports *unchanged* when the revision did not move. Implemented in `PluginPattern`
+          on the JDK HTTP client the adapter uses too.
 
-        Before every run the emulator's flows are put back (untimed) and its request log cleared; the counts
-        are the requests the emulator received, read from its log after the run. Each variant ran %d times
-        after one warm-up round, interleaved. Shown: the median wall time; *writes* are the flows written.
-        """.formatted(n, same.namespaces().size(), Tenant.ROOT, LATENCY.toMillis(), changed.changed(),
-        settings.pluginRounds()));
+        Before every run the emulator's flows are put back (untimed; for *all created*, removed) and its
+        request log cleared; the counts are the requests the emulator received, read from its log after the
+        run. Each variant ran %d times after one warm-up round, interleaved. Shown: the median wall time;
+        *writes* are the flows written.
+        """.formatted(n, same.namespaces().size(), Tenant.ROOT, LATENCY.toMillis(), changed.changed(), n,
+        WRITE_CONCURRENCY, settings.pluginRounds()));
 
     Table table = Table.of("run", "median wall time", "runs (min – max)", "requests", "writes");
     for (Samples s : samples.values()) {
       Summary summary = summaries.get(s.name());
-      String planned = summary == null ? String.format(Locale.ROOT, "every flow (%,d PUTs)", n)
-          : summary.writes() == 0 ? "none" : summary.update() + " updates (PUTs)";
+      String planned = summary == null ? String.format(Locale.ROOT, "every flow (%,d imports)", n)
+          : summary.writes() == 0 ? "none"
+          : summary.create() > 0 ? String.format(Locale.ROOT, "%,d creates (POSTs)", summary.create())
+          : summary.update() + " updates (PUTs)";
       table.row(s.name(), Format.millis(s.medianMillis()),
           Format.number(s.minMillis()) + " – " + Format.number(s.maxMillis()), counts(requests.get(s.name())),
           planned);
@@ -126,16 +147,20 @@ public final class KestraEconomyScenario {
     double noopTime = samples.get(P_NOOP).medianMillis() / samples.get(D_NOOP).medianMillis();
     double changedRequests = (double) median(requests.get(P_CHANGED)) / median(requests.get(D_CHANGED));
     double changedTime = samples.get(P_CHANGED).medianMillis() / samples.get(D_CHANGED).medianMillis();
+    double createRequests = (double) median(requests.get(P_CREATE)) / median(requests.get(D_CREATE));
+    double createTime = samples.get(P_CREATE).medianMillis() / samples.get(D_CREATE).medianMillis();
     section.table(Table.of("ratio (plugin pattern ÷ Driftless)", "requests", "wall time")
         .row("no-op run", Format.ratio(noopRequests), Format.ratio(noopTime))
-        .row("1% changed run", Format.ratio(changedRequests), Format.ratio(changedTime)));
+        .row("1% changed run", Format.ratio(changedRequests), Format.ratio(changedTime))
+        .row(String.format(Locale.ROOT, "all %,d created", n), Format.ratio(createRequests), Format.ratio(createTime)));
 
-    Table byRoute = Table.of("Driftless's requests, by route", "no-op", "1% changed");
+    Table byRoute = Table.of("Driftless's requests, by route", "no-op", "1% changed", "all created");
     Set<String> allRoutes = new TreeSet<>(routes.get(D_NOOP).keySet());
     allRoutes.addAll(routes.get(D_CHANGED).keySet());
+    allRoutes.addAll(routes.get(D_CREATE).keySet());
     for (String route : allRoutes) {
       byRoute.row("`" + route + "`", routes.get(D_NOOP).getOrDefault(route, 0L),
-          routes.get(D_CHANGED).getOrDefault(route, 0L));
+          routes.get(D_CHANGED).getOrDefault(route, 0L), routes.get(D_CREATE).getOrDefault(route, 0L));
     }
     section.text("Where Driftless's requests went (last round):");
     section.table(byRoute);
@@ -151,6 +176,19 @@ public final class KestraEconomyScenario {
         and again after (the read-back), a search and an export each time: %d of its %d requests. A single
         `POST /flows/export/by-ids` of the changed flows before and after writing would do the same in 2.
         """, changed.changed(), touched, exports + searches - 2, median(requests.get(D_CHANGED))));
+    long posts = routes.get(D_CREATE).getOrDefault("POST /api/v1/{tenant}/flows", 0L);
+    double floorMillis = Math.ceil((double) n / WRITE_CONCURRENCY) * LATENCY.toMillis();
+    section.text(String.format(Locale.ROOT, """
+        Creating all %,d flows, Driftless sends one `POST /flows` per flow (%,d here) and %d other requests (the
+        read, one validation of every flow, the session's read before writing and the read-back); the plugin's
+        pattern sends three per flow, one after another. With %d writes in flight and %d ms per request, the
+        creates alone cannot take less than about %,.0f ms (%,d ÷ %d × %d ms): Driftless took %s. The rest is
+        not Driftless's to save here: the emulator checks every flow it is sent, as Kestra does, and handles one
+        request at a time once its latency has passed (its state is under one lock), so parallel writes overlap
+        their latency but not its work, on the same 2 cores as the client. Kestra itself handles requests in
+        parallel.
+        """, n, posts, median(requests.get(D_CREATE)) - posts, WRITE_CONCURRENCY, LATENCY.toMillis(), floorMillis, n,
+        WRITE_CONCURRENCY, LATENCY.toMillis(), Format.millis(samples.get(D_CREATE).medianMillis())));
 
     section.goal(new Goal("4. Kestra sync", "at least 50× fewer requests on the no-op run",
         Format.ratio(noopRequests) + String.format(Locale.ROOT, " (%,d vs %,d)", median(requests.get(P_NOOP)),
@@ -159,6 +197,12 @@ public final class KestraEconomyScenario {
     section.goal(new Goal("4. Kestra sync", "at least 20× less wall time on the no-op run", Format.ratio(noopTime)
         + " (" + Format.millis(samples.get(P_NOOP).medianMillis()) + " vs "
         + Format.millis(samples.get(D_NOOP).medianMillis()) + ")", noopTime >= 20));
+    section.goal(new Goal("4. Kestra sync", String.format(Locale.ROOT,
+        "apply of %,d flow creates at least 10× faster than the plugin's serial pattern", n),
+        Format.ratio(createTime) + " (" + Format.millis(samples.get(P_CREATE).medianMillis()) + " vs "
+            + Format.millis(samples.get(D_CREATE).medianMillis()) + String.format(Locale.ROOT,
+            "; %,d vs %,d requests)", median(requests.get(P_CREATE)), median(requests.get(D_CREATE))),
+        createTime >= 10));
     return section;
   }
 
@@ -183,7 +227,8 @@ public final class KestraEconomyScenario {
     routes.put(variant, emulator.requests().countsByRoute());
     for (FlowSource flow : git) {
       String held = emulator.state().flowSource(TENANT, flow.namespace(), flow.id()).orElse("");
-      if (!held.equals(flow.yaml())) {
+      String wanted = variant.startsWith("plugin") ? PluginPattern.sent(flow) : flow.yaml();
+      if (!held.equals(wanted)) {
         throw new IllegalStateException(variant + ": Kestra does not hold Git's " + flow.key() + " after the run");
       }
     }

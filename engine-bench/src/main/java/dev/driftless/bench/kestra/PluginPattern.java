@@ -1,6 +1,7 @@
 package dev.driftless.bench.kestra;
 
 import dev.driftless.bench.workload.FlowSource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,26 +11,26 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Kestra Git plugin's request pattern for syncing flows from Git (SyncFlows), as a small
  * client over the same HTTP client the adapter uses, so that both are measured live against the
  * same emulator.
  *
- * <p>The plugin's algorithm (AbstractSyncTask and SyncFlows): list the namespace's flows once,
- * then, for every flow file in Git, one after the other: look the flow up, validate the source,
- * and write it — unconditionally: the plugin never compares contents, it writes every flow and
- * reports {@code UNCHANGED} when the revision did not move. Over the API that is three serial
- * requests per flow: {@code GET /flows/{ns}/{id}?source=true}, {@code POST /flows/validate} and
- * {@code PUT /flows/{ns}/{id}} ({@code POST /flows} for a flow Kestra does not have yet). Deleting
- * is off by default ({@code delete: false}) and is not part of these runs.
+ * <p>The plugin's algorithm (v3.0.0, AbstractSyncTask and SyncFlows over Kestra's Java SDK): export
+ * the namespace's flows once ({@code GET /flows/export/by-query}, the namespace as a prefix when
+ * child namespaces are included), then, for every flow file in Git, one after the other, its
+ * {@code writeResource}: validate the source ({@code POST /flows/validate}), import it
+ * ({@code POST /flows/import?failOnError=true}, the source as a one-file multipart upload, which
+ * creates or updates), and export that one flow back for its revision
+ * ({@code GET /flows/export/by-query}, namespace and id equal). Three serial requests per flow,
+ * whether the flow is new, changed or unchanged: the plugin never compares contents before
+ * writing. The plugin strips the file's trailing white space before sending it, so Kestra holds each
+ * flow without its final newline. Deleting is off by default ({@code delete: false}) and is not part of these runs.
  */
 public final class PluginPattern {
 
-  private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
-  private static final int PAGE_SIZE = 200;
+  private static final String BOUNDARY = "driftless-bench-3f1c9a";
 
   private final HttpClient http;
   private final URI api;
@@ -42,54 +43,66 @@ public final class PluginPattern {
         .build();
   }
 
-  /** Syncs the Git flows into the namespace (and its children); returns how many requests it made. */
+  /**
+   * Syncs the Git flows into the namespace (and its children), creating the flows Kestra does not
+   * have and rewriting the others; returns how many requests it made.
+   */
   public int sync(String namespace, List<FlowSource> gitFlows) throws IOException, InterruptedException {
     requests = 0;
-    listNamespace(namespace);
+    export(filter("namespace", "PREFIX", namespace));
     for (FlowSource flow : gitFlows) {
-      String path = "/flows/" + flow.namespace() + "/" + flow.id();
-      HttpResponse<String> current = send(HttpRequest.newBuilder(uri(path + "?source=true")).GET(), 200, 404);
-      send(yaml(uri("/flows/validate"), "POST", flow.yaml()), 200);
-      if (current.statusCode() == 404) {
-        send(yaml(uri("/flows"), "POST", flow.yaml()), 200, 201);
-      } else {
-        send(yaml(uri(path), "PUT", flow.yaml()), 200, 201);
-      }
+      String source = sent(flow);
+      send(yaml(uri("/flows/validate"), source), 200);
+      send(upload(uri("/flows/import?failOnError=true"), flow.id() + ".yaml", source), 200);
+      export(filter("namespace", "EQUALS", flow.namespace()) + "&" + filter("id", "EQUALS", flow.id()));
     }
     return requests;
   }
 
-  private void listNamespace(String namespace) throws IOException, InterruptedException {
-    int page = 1;
-    int seen = 0;
-    int total;
-    do {
-      String query = "/flows/search?page=" + page + "&size=" + PAGE_SIZE + "&sort=id:asc&"
-          + URLEncoder.encode("filters[namespace][PREFIX]", StandardCharsets.UTF_8) + "=" + namespace;
-      String body = send(HttpRequest.newBuilder(uri(query)).GET(), 200).body();
-      Matcher m = TOTAL.matcher(body);
-      total = m.find() ? Integer.parseInt(m.group(1)) : 0;
-      seen += PAGE_SIZE;
-      page++;
-    } while (seen < total);
+  /** The source as the plugin sends it: the file's text with its trailing white space stripped. */
+  public static String sent(FlowSource flow) {
+    return flow.yaml().stripTrailing();
+  }
+
+  private void export(String query) throws IOException, InterruptedException {
+    send(HttpRequest.newBuilder(uri("/flows/export/by-query?" + query)).header("Accept", "application/octet-stream")
+        .GET(), 200);
+  }
+
+  private static String filter(String field, String op, String value) {
+    return URLEncoder.encode("filters[" + field + "][" + op + "]", StandardCharsets.UTF_8) + "="
+        + URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private URI uri(String path) {
     return URI.create(api + path);
   }
 
-  private static HttpRequest.Builder yaml(URI uri, String method, String body) {
+  private static HttpRequest.Builder yaml(URI uri, String body) {
     return HttpRequest.newBuilder(uri).header("Content-Type", "application/x-yaml")
-        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+  }
+
+  private static HttpRequest.Builder upload(URI uri, String fileName, String content) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"fileUpload\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.write(content.getBytes(StandardCharsets.UTF_8));
+    body.write(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return HttpRequest.newBuilder(uri).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request, int... expected) throws IOException,
       InterruptedException {
     HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
     requests++;
     for (int status : expected) {
       if (response.statusCode() == status) {
+        if (response.request().uri().getPath().endsWith("/flows/import") && !response.body().strip().equals("[]")) {
+          throw new IOException("the import refused " + response.body());
+        }
         return response;
       }
     }

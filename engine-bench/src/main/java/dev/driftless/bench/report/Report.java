@@ -68,7 +68,8 @@ public final class Report {
       out.append("Only some scenarios were run (`--only`).\n\n");
     }
     out.append("""
-        To reproduce, from the repository root (Java 17+, `git` on the PATH; about 15 minutes on 2 cores):
+        To reproduce, from the repository root (Java 17+, `git` on the PATH, and a JDK 21 or newer for scenario 6;
+        about 15 minutes on 2 cores):
 
         ```sh
         bench/run            # builds engine-bench and the driftless jar (-Pbench), runs everything, writes BENCHMARKS.md
@@ -99,6 +100,8 @@ public final class Report {
           slow spell of the machine falls on all of them alike; warm-up rounds are dropped; the median is
           reported with the fastest and slowest run. Only the action itself is timed; preparing and cleaning up
           (creating repositories, putting the emulator's state back, moving a branch back) is not.
+        - **The plugin's benchmark** (scenario 6), in engine-kestra-plugin on a JDK 21 or newer, before the
+          harness: the same interleaved rounds and medians, timing each task's `run` in Kestra's own runtime.
         - Ratios are of medians. The work of each variant is checked after every run (untimed): entries read,
           files committed and pushed, flows Kestra holds, the plan's summary line.
 

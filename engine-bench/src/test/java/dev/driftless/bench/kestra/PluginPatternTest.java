@@ -13,17 +13,18 @@ class PluginPatternTest {
   private static final String T = KestraEmulator.DEFAULT_TENANT;
 
   @Test
-  void sync_makesThreeRequestsPerFlowAndOneListing() throws Exception {
+  void sync_createsEveryFlow_withThreeRequestsPerFlowAndOneExport() throws Exception {
     List<FlowSource> flows = Tenant.of(20, 0, 0).git();
     try (KestraEmulator emulator = KestraEmulator.builder().pluginTypes(Tenant.PLUGIN_TYPES).start()) {
       int requests = new PluginPattern(emulator.apiUrl()).sync(Tenant.ROOT, flows);
 
       assertEquals(3 * flows.size() + 1, requests);
       assertEquals(requests, emulator.requests().size());
-      assertEquals(flows.size(), emulator.requests().count("GET", "/api/v1/main/flows/*/*"));
       assertEquals(flows.size(), emulator.requests().count("POST", "/api/v1/main/flows/validate"));
+      assertEquals(flows.size(), emulator.requests().count("POST", "/api/v1/main/flows/import"));
+      assertEquals(flows.size() + 1, emulator.requests().count("GET", "/api/v1/main/flows/export/by-query"));
       for (FlowSource flow : flows) {
-        assertEquals(flow.yaml(), emulator.state().flowSource(T, flow.namespace(), flow.id()).orElseThrow());
+        assertEquals(PluginPattern.sent(flow), emulator.state().flowSource(T, flow.namespace(), flow.id()).orElseThrow());
       }
     }
   }
@@ -32,11 +33,11 @@ class PluginPatternTest {
   void sync_writesEveryFlowEvenWhenNothingChanged_butMakesNoNewRevision() throws Exception {
     List<FlowSource> flows = Tenant.of(10, 0, 0).git();
     try (KestraEmulator emulator = KestraEmulator.builder().pluginTypes(Tenant.PLUGIN_TYPES).start()) {
-      flows.forEach(f -> emulator.state().putFlowSource(T, f.namespace(), f.id(), f.yaml()));
+      flows.forEach(f -> emulator.state().putFlowSource(T, f.namespace(), f.id(), PluginPattern.sent(f)));
 
       new PluginPattern(emulator.apiUrl()).sync(Tenant.ROOT, flows);
 
-      assertEquals(flows.size(), emulator.requests().count("PUT", "/api/v1/main/flows/*/*"));
+      assertEquals(flows.size(), emulator.requests().count("POST", "/api/v1/main/flows/import"));
       for (FlowSource flow : flows) {
         assertEquals(1, emulator.state().flowRevisions(T, flow.namespace(), flow.id()).size());
       }

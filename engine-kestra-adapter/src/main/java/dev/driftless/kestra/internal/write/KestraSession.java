@@ -120,7 +120,7 @@ final class KestraSession implements WriteSession {
 
   @Override
   public Map<ResourceKey, Optional<Fingerprint>> readBack(Collection<ResourceKey> keys) {
-    KestraState after = reader.read(KestraWriter.scopeFor(keys), StateReader.MissingNamespaces.EMPTY);
+    KestraState after = KestraWriter.read(reader, keys);
     Map<ResourceKey, Optional<Fingerprint>> out = new HashMap<>();
     for (ResourceKey key : keys) {
       out.put(key, after.storedFingerprint(key));
