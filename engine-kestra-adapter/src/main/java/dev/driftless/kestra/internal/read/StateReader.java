@@ -9,6 +9,7 @@ import dev.driftless.snapshot.Scope;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Reads what Kestra holds inside a scope, kind by kind, with as few calls as the API allows:
@@ -56,6 +57,16 @@ public final class StateReader {
    * files (Kestra 0.20 lists those holding flows).
    */
   public KestraState read(Scope requested, MissingNamespaces missing, Set<String> elsewhere) {
+    return read(requested, missing, () -> elsewhere);
+  }
+
+  /**
+   * Reads the scope, asking for the namespaces the other side holds ({@code elsewhere}) only once
+   * the exports of the namespaces Kestra lists are under way, and only when the scope reaches
+   * namespaces Kestra may not list: the other side may still be being read. What is read is the same
+   * as with the namespaces given up front, in the same order.
+   */
+  public KestraState read(Scope requested, MissingNamespaces missing, Supplier<Set<String>> elsewhere) {
     StateBuilder out = new StateBuilder(requested);
     for (ResourceKind kind : requested.kinds()) {
       ctx.server().cannotRead(kind).ifPresent(why -> out.dropKind(kind, why));
@@ -99,14 +110,19 @@ public final class StateReader {
         ? FlowsRead.read(ctx, scope, out) : Set.of();
     if (files) {
       Set<String> fileNamespaces = fileNamespaces(scope, known, flowNamespaces, missingNamespaces);
+      Supplier<Set<String>> more = Set::of;
       if (discoverChildren) {
         // On every version: whether servers after 0.21 list namespaces holding only files is not
         // verified, and a namespace looked into in vain costs one call.
-        for (String ns : elsewhere) {
-          if (scope.coversNamespace(ns) && ResourceKey.namespaceProblem(ns).isEmpty()) {
-            fileNamespaces.add(ns);
+        more = () -> {
+          Set<String> reached = new TreeSet<>();
+          for (String ns : elsewhere.get()) {
+            if (scope.coversNamespace(ns) && ResourceKey.namespaceProblem(ns).isEmpty()) {
+              reached.add(ns);
+            }
           }
-        }
+          return reached;
+        };
         if (!ctx.server().listsNamespacesHoldingOnlyFiles()) {
           out.diagnostic(Diagnostic.warning(ctx.server().describeShort() + " lists only namespaces that hold flows:"
               + " namespace files in a namespace without flows are read only where the other side has that namespace"));
@@ -114,7 +130,7 @@ public final class StateReader {
       }
       Set<String> listed = new TreeSet<>(known.orElseGet(TreeSet::new));
       listed.addAll(flowNamespaces);
-      FilesRead.read(ctx, fileNamespaces, listed, out);
+      FilesRead.read(ctx, fileNamespaces, more, listed, out);
     }
     if (scope.kinds().contains(ResourceKind.DASHBOARD)) {
       DashboardsRead.read(ctx, out);
