@@ -5,7 +5,6 @@ import dev.driftless.kestra.KestraApiException;
 import dev.driftless.kestra.internal.client.ApiCall;
 import dev.driftless.kestra.internal.client.Operation;
 import dev.driftless.port.DriftlessException;
-import dev.driftless.port.SideUnavailableException;
 import dev.driftless.resource.Content;
 import dev.driftless.resource.Resource;
 import dev.driftless.resource.ResourceKey;
@@ -19,13 +18,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * Reads namespace files: one export ZIP per namespace, which holds every file recursively. Entries
@@ -40,113 +32,76 @@ final class FilesRead {
 
   private static final String FLOWS_FOLDER = "_flows";
 
-  private FilesRead() {}
+  private final ReadContext ctx;
+  private final Fetches fetches;
+  private final StateBuilder out;
+  private final Map<String, Fetches.Fetch<Exported>> exports = new TreeMap<>();
 
-  /**
-   * Reads the files of {@code namespaces}. Kestra exports an empty archive for a namespace without
-   * files, so a 404 on an export comes from something in front of it and fails the read rather than
-   * stand for "no files"; only on Enterprise, where namespaces exist explicitly, does a 404 on a
-   * namespace Kestra does not list ({@code listed}: one only the other side holds) mean that Kestra
-   * holds nothing there.
-   */
-  static void read(ReadContext ctx, Collection<String> namespaces, Set<String> listed, StateBuilder out) {
-    read(ctx, namespaces, Set::of, listed, out);
+  /** One namespace's export: its entries, or the 404 it answered (what that means is decided at the end). */
+  private record Exported(List<ZipEntries.Entry> entries, Optional<KestraApiException> notFound) {}
+
+  FilesRead(ReadContext ctx, Fetches fetches, StateBuilder out) {
+    this.ctx = ctx;
+    this.fetches = fetches;
+    this.out = out;
+  }
+
+  /** Starts exporting the files of these namespaces (those already started are not exported again). */
+  void export(Collection<String> namespaces) {
+    for (String namespace : new TreeSet<>(namespaces)) {
+      exports.computeIfAbsent(namespace, ns -> fetches.submit(() -> fetch(ns)));
+    }
   }
 
   /**
-   * Reads the files of {@code namespaces} and of those {@code more} adds, which it is asked for once
-   * the others' exports are under way (it may wait for the other side's read). Up to the settings'
-   * {@code readConcurrency} exports are fetched at the same time; what they hold is added in the
-   * namespaces' sorted order, and the first failing export in that order fails the read, as if they
-   * were read one after another.
+   * Adds what every export holds, in the namespaces' sorted order, whatever order they were started
+   * or ended in; the first failing export in that order fails the read, as if they were read one
+   * after another. Kestra exports an empty archive for a namespace without files, so a 404 on an
+   * export comes from something in front of it and fails the read rather than stand for "no files";
+   * only on Enterprise, where namespaces exist explicitly, does a 404 on a namespace Kestra does not
+   * list ({@code listed}: one only the other side holds) mean that Kestra holds nothing there.
    */
-  static void read(ReadContext ctx, Collection<String> namespaces, Supplier<Set<String>> more, Set<String> listed,
-      StateBuilder out) {
-    int concurrency = ctx.settings().readConcurrency();
-    if (concurrency == 1) {
-      TreeSet<String> all = new TreeSet<>(namespaces);
-      all.addAll(more.get());
-      for (String namespace : all) {
-        add(ctx, namespace, export(ctx, namespace, listed.contains(namespace), out), out);
-      }
-      return;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(concurrency, daemonThreads());
+  void finish(Set<String> listed) {
     try {
-      Map<String, Future<List<ZipEntries.Entry>>> exports = new TreeMap<>();
-      for (String namespace : new TreeSet<>(namespaces)) {
-        exports.put(namespace, submit(pool, ctx, namespace, listed, out));
-      }
-      for (String namespace : more.get()) {
-        if (!exports.containsKey(namespace)) {
-          exports.put(namespace, submit(pool, ctx, namespace, listed, out));
+      for (Map.Entry<String, Fetches.Fetch<Exported>> e : exports.entrySet()) {
+        String namespace = e.getKey();
+        Exported exported = e.getValue().await();
+        if (exported.notFound().isPresent()) {
+          boolean isListed = listed.contains(namespace);
+          if (isListed || !ctx.server().isEnterprise()) {
+            throw new DriftlessException(what(namespace) + " answered 404 Not Found, though Kestra exports an empty"
+                + " archive for" + (isListed ? " a namespace it lists" : " any namespace") + ": something in front"
+                + " of Kestra may have answered; nothing is planned from it", exported.notFound().get());
+          }
+          // An Enterprise namespace that does not exist: Kestra holds no file there.
+          continue;
         }
-      }
-      for (Map.Entry<String, Future<List<ZipEntries.Entry>>> export : exports.entrySet()) {
-        add(ctx, export.getKey(), await(export.getValue(), ctx, export.getKey()), out);
+        add(namespace, exported.entries());
       }
     } finally {
-      pool.shutdownNow();
+      exports.values().forEach(Fetches.Fetch::cancel);
     }
   }
 
-  private static Future<List<ZipEntries.Entry>> submit(ExecutorService pool, ReadContext ctx, String namespace,
-      Set<String> listed, StateBuilder out) {
-    boolean isListed = listed.contains(namespace);
-    return pool.submit(() -> export(ctx, namespace, isListed, out));
-  }
-
-  private static List<ZipEntries.Entry> await(Future<List<ZipEntries.Entry>> export, ReadContext ctx,
-      String namespace) {
-    try {
-      return export.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SideUnavailableException("interrupted while reading the namespace files of " + namespace + " from "
-          + ctx.server().describeShort(), e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new DriftlessException("reading the namespace files of " + namespace + " failed: " + cause, cause);
-    }
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread t = new Thread(runnable, "driftless-kestra-read-" + counter.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
-  }
-
-  /** One namespace's export: its entries, or none where a 404 means that Kestra holds nothing there. */
-  private static List<ZipEntries.Entry> export(ReadContext ctx, String namespace, boolean listed, StateBuilder out) {
+  private Exported fetch(String namespace) {
     ApiCall export = ApiCall.of(Operation.EXPORT_NAMESPACE_FILES, ApiCall.path("namespaces", namespace, "files", "export"));
-    String what = "Kestra's namespace file export of namespace " + namespace;
+    String what = what(namespace);
     try {
-      return ctx.client().download(export, in -> out.export(ctx, in, what));
+      return new Exported(ctx.client().download(export, in -> out.export(ctx, in, what)), Optional.empty());
     } catch (KestraApiException e) {
       if (e.error().status() != 404) {
         throw e;
       }
-      if (listed || !ctx.server().isEnterprise()) {
-        throw new DriftlessException(what + " answered 404 Not Found, though Kestra exports an empty archive for"
-            + (listed ? " a namespace it lists" : " any namespace") + ": something in front of Kestra may have"
-            + " answered; nothing is planned from it", e);
-      }
-      // An Enterprise namespace that does not exist: Kestra holds no file there.
-      return List.of();
+      return new Exported(List.of(), Optional.of(e));
     }
   }
 
+  private static String what(String namespace) {
+    return "Kestra's namespace file export of namespace " + namespace;
+  }
+
   /** Adds what one namespace's export holds: its files, and its unreadable entries with their warnings. */
-  private static void add(ReadContext ctx, String namespace, List<ZipEntries.Entry> entries, StateBuilder out) {
+  private void add(String namespace, List<ZipEntries.Entry> entries) {
     long limit = ctx.settings().namespaceFileSizeLimit();
     for (ZipEntries.Entry entry : entries) {
       String raw = entry.name();

@@ -38,19 +38,21 @@ import java.util.TreeSet;
 final class FlowsRead {
 
   private final ReadContext ctx;
+  private final Fetches fetches;
   private final Scope scope;
   private final StateBuilder out;
   private final Set<String> namespacesSeen = new TreeSet<>();
 
-  private FlowsRead(ReadContext ctx, Scope scope, StateBuilder out) {
+  private FlowsRead(ReadContext ctx, Fetches fetches, Scope scope, StateBuilder out) {
     this.ctx = ctx;
+    this.fetches = fetches;
     this.scope = scope;
     this.out = out;
   }
 
   /** Reads the scope's flows into {@code out}; returns the namespaces holding flows, for discovery. */
-  static Set<String> read(ReadContext ctx, Scope scope, StateBuilder out) {
-    FlowsRead run = new FlowsRead(ctx, scope, out);
+  static Set<String> read(ReadContext ctx, Fetches fetches, Scope scope, StateBuilder out) {
+    FlowsRead run = new FlowsRead(ctx, fetches, scope, out);
     for (Optional<String> root : roots(scope)) {
       run.readRoot(root);
     }
@@ -85,10 +87,21 @@ final class FlowsRead {
   }
 
   private void readRoot(Optional<String> root) {
+    // The export is fetched while the search pages are read; the search's failure comes first.
+    ApiCall export = filtered(ApiCall.of(Operation.EXPORT_FLOWS_BY_QUERY, ApiCall.path("flows", "export", "by-query")), root);
+    String what = "Kestra's flow export of " + root.map(ns -> "namespace " + ns).orElse("the tenant");
+    Fetches.Fetch<List<ZipEntries.Entry>> exporting = fetches.submit(
+        () -> ctx.client().download(export, in -> out.export(ctx, in, what)));
     ApiCall search = filtered(ApiCall.of(Operation.SEARCH_FLOWS, ApiCall.path("flows", "search")).query("sort", "id:asc"), root);
-    List<Listings.FlowItem> items = Pager.all(ctx, search, Listings::flows)
-        .orElseThrow(() -> new DriftlessException(ctx.server().describe() + " has no flow search (GET "
-            + ctx.where(search.path()) + " is not there): is this a Kestra API?"));
+    List<Listings.FlowItem> items;
+    try {
+      items = Pager.all(ctx, search, Listings::flows)
+          .orElseThrow(() -> new DriftlessException(ctx.server().describe() + " has no flow search (GET "
+              + ctx.where(search.path()) + " is not there): is this a Kestra API?"));
+    } catch (RuntimeException | Error e) {
+      exporting.cancel();
+      throw e;
+    }
     Map<ResourceKey, Listings.FlowItem> listed = new LinkedHashMap<>();
     for (Listings.FlowItem item : items) {
       if (ResourceKey.problem(ResourceKind.FLOW, item.namespace(), item.id()).isPresent()) {
@@ -108,9 +121,7 @@ final class FlowsRead {
       }
     }
 
-    ApiCall export = filtered(ApiCall.of(Operation.EXPORT_FLOWS_BY_QUERY, ApiCall.path("flows", "export", "by-query")), root);
-    String what = "Kestra's flow export of " + root.map(ns -> "namespace " + ns).orElse("the tenant");
-    List<ZipEntries.Entry> exported = ctx.client().download(export, in -> out.export(ctx, in, what));
+    List<ZipEntries.Entry> exported = exporting.await();
 
     Set<ResourceKey> claimed = new HashSet<>();
     List<Unkeyed> unkeyed = new ArrayList<>();

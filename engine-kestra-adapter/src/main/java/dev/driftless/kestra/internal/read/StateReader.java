@@ -106,31 +106,37 @@ public final class StateReader {
       }
     }
 
-    Set<String> flowNamespaces = scope.kinds().contains(ResourceKind.FLOW)
-        ? FlowsRead.read(ctx, scope, out) : Set.of();
-    if (files) {
-      Set<String> fileNamespaces = fileNamespaces(scope, known, flowNamespaces, missingNamespaces);
-      Supplier<Set<String>> more = Set::of;
-      if (discoverChildren) {
-        // On every version: whether servers after 0.21 list namespaces holding only files is not
-        // verified, and a namespace looked into in vain costs one call.
-        more = () -> {
+    try (Fetches fetches = Fetches.of(ctx)) {
+      Optional<FilesRead> fileReads = files ? Optional.of(new FilesRead(ctx, fetches, out)) : Optional.empty();
+      // The files of the namespaces known so far are exported while the flows are read.
+      if (fileReads.isPresent()) {
+        fileReads.get().export(fileNamespaces(scope, known, Set.of(), missingNamespaces));
+      }
+      Set<String> flowNamespaces = scope.kinds().contains(ResourceKind.FLOW)
+          ? FlowsRead.read(ctx, fetches, scope, out) : Set.of();
+      if (fileReads.isPresent()) {
+        fileReads.get().export(fileNamespaces(scope, known, flowNamespaces, missingNamespaces));
+        if (discoverChildren) {
+          if (!ctx.server().listsNamespacesHoldingOnlyFiles()) {
+            out.diagnostic(Diagnostic.warning(ctx.server().describeShort() + " lists only namespaces that hold flows:"
+                + " namespace files in a namespace without flows are read only where the other side has that"
+                + " namespace"));
+          }
+          // On every version: whether servers after 0.21 list namespaces holding only files is not
+          // verified, and a namespace looked into in vain costs one call. Asked for last: the other
+          // side may still be being read.
           Set<String> reached = new TreeSet<>();
           for (String ns : elsewhere.get()) {
             if (scope.coversNamespace(ns) && ResourceKey.namespaceProblem(ns).isEmpty()) {
               reached.add(ns);
             }
           }
-          return reached;
-        };
-        if (!ctx.server().listsNamespacesHoldingOnlyFiles()) {
-          out.diagnostic(Diagnostic.warning(ctx.server().describeShort() + " lists only namespaces that hold flows:"
-              + " namespace files in a namespace without flows are read only where the other side has that namespace"));
+          fileReads.get().export(reached);
         }
+        Set<String> listed = new TreeSet<>(known.orElseGet(TreeSet::new));
+        listed.addAll(flowNamespaces);
+        fileReads.get().finish(listed);
       }
-      Set<String> listed = new TreeSet<>(known.orElseGet(TreeSet::new));
-      listed.addAll(flowNamespaces);
-      FilesRead.read(ctx, fileNamespaces, more, listed, out);
     }
     if (scope.kinds().contains(ResourceKind.DASHBOARD)) {
       DashboardsRead.read(ctx, out);
