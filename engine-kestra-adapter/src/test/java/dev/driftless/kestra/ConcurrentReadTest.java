@@ -42,14 +42,22 @@ class ConcurrentReadTest {
     try (KestraEmulator emulator = server.start()) {
       fill(emulator);
       // An unreadable path and a file over the size limit: their warnings come in the same order too.
-      emulator.state().putNamespaceFile(T, "ns07", "/too-large.bin", new byte[64]);
-      emulator.state().putNamespaceFile(T, "ns31", "/too-large.bin", new byte[64]);
-      Snapshot oneByOne = read(emulator, server, b -> b.readConcurrency(1).namespaceFileSizeLimit(32));
-      Snapshot concurrent = read(emulator, server, b -> b.readConcurrency(8).namespaceFileSizeLimit(32));
+      emulator.state().putNamespaceFile(T, "ns07", "/too-large.bin", new byte[4096]);
+      emulator.state().putNamespaceFile(T, "ns31", "/too-large.bin", new byte[4096]);
+      // More flows than one chunk of parsing, two of them broken, in different chunks.
+      for (int i = 0; i < 600; i++) {
+        emulator.state().putFlowSource(T, Flows.flow(String.format("ns%02d", i % NAMESPACES), String.format("f%03d", i)).yaml());
+      }
+      emulator.state().putFlowSource(T, "id: broken\nnamespace: ns03\ntasks:\n  - id: t\n    type: [unclosed\n");
+      emulator.state().putFlowSource(T, "ns37", "nameless", "- just\n- a list\n");
+      Snapshot oneByOne = read(emulator, server, b -> b.readConcurrency(1).namespaceFileSizeLimit(2048));
+      Snapshot concurrent = read(emulator, server, b -> b.readConcurrency(8).namespaceFileSizeLimit(2048));
       assertEquals(oneByOne.identity(), concurrent.identity());
       assertEquals(oneByOne.entries(), concurrent.entries());
       assertEquals(oneByOne.diagnostics(), concurrent.diagnostics());
-      assertEquals(NAMESPACES * 3 + 2, concurrent.entries().size(), "not vacuous: every flow and file was read");
+      assertEquals(NAMESPACES * 3 + 2 + 600 + 2, concurrent.entries().size(), "not vacuous: every flow and file was read");
+      assertEquals(2, concurrent.entries().stream().filter(e -> e.unreadable().isPresent()
+          && e.kind() == ResourceKind.FLOW).count(), "both broken flows are unreadable, and only they");
       assertEquals(2, concurrent.diagnostics().stream().filter(d -> d.message().contains("size limit")).count());
     }
   }
