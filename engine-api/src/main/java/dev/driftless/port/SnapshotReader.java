@@ -4,6 +4,7 @@ import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Reads what one side holds. Reading never writes. */
 public interface SnapshotReader {
@@ -31,5 +32,17 @@ public interface SnapshotReader {
    */
   default Snapshot read(Scope scope, Set<String> namespacesElsewhere) {
     return read(scope);
+  }
+
+  /**
+   * Starts {@link #read(Scope, Set)}, so that both sides can be read at the same time: a side that
+   * reads in the background returns at once, the default reads on the caller's thread when the read
+   * is awaited. {@code namespacesElsewhere} is the other side's namespaces, which may not be known
+   * yet: the reader asks for them at most once, as late as it can (after reading what it lists), and
+   * the call may wait until the other side is read. It throws when the other side's read failed;
+   * the read then ends with that exception, and is cancelled anyway.
+   */
+  default PendingRead start(Scope scope, Supplier<Set<String>> namespacesElsewhere) {
+    return PendingRead.whenAwaited(() -> read(scope, namespacesElsewhere.get()));
   }
 }

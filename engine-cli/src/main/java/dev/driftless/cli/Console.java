@@ -22,9 +22,16 @@ final class Console {
   private final boolean color;
   private final boolean interactive;
   private final boolean showProgress;
+  private final Timings timings;
   private boolean progressShown;
 
   Console(PrintStream out, PrintStream err, boolean color, boolean interactive, boolean showProgress) {
+    this(out, err, color, interactive, showProgress, Timings.of(Map.of()));
+  }
+
+  private Console(PrintStream out, PrintStream err, boolean color, boolean interactive, boolean showProgress,
+      Timings timings) {
+    this.timings = timings;
     this.out = out;
     this.err = err;
     this.color = color;
@@ -40,7 +47,12 @@ final class Console {
     boolean terminal = out == System.out && err == System.err && Terminal.attached();
     boolean color = terminal && !noColor && env.getOrDefault("NO_COLOR", "").isEmpty()
         && !"dumb".equals(env.get("TERM"));
-    return new Console(out, err, color, terminal, terminal || progress);
+    return new Console(out, err, color, terminal, terminal || progress, Timings.of(env));
+  }
+
+  /** The steps' timings ({@code DRIFTLESS_TIMINGS}); they record nothing unless it is set. */
+  Timings timings() {
+    return timings;
   }
 
   PrintStream out() {

@@ -47,6 +47,8 @@ final class PlanCommand implements Callable<Integer> {
     try (Session session = Session.open(sides, main.env, policy, console)) {
       Plan plan = session.plan(sides.planOptions().build());
       output.print(console, plan);
+      console.timings().step("print the plan");
+      console.timings().print(console.err());
       if (out != null) {
         PlanFiles.write(out, plan);
         console.note("Saved the plan to " + out + "; apply exactly this plan with: driftless apply " + out);

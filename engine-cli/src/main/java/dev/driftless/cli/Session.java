@@ -45,6 +45,7 @@ final class Session implements AutoCloseable {
     console.progress("Connecting to Kestra at " + options.kestra + " ...");
     KestraSide kestra = KestraSide.open(options.kestraSettings(env, policy));
     console.progress("Connected to " + kestra.server().describeShort());
+    console.timings().step("connect to Kestra");
     console.progressDone();
     Scope scope = options.scope();
     Sync sync = Sync.between(git.reader(), scope, WritableKinds.reader(kestra.reader(), policy, kestra.server()), scope)
@@ -106,6 +107,7 @@ final class Session implements AutoCloseable {
 
     @Override
     public void read(Snapshot snapshot) {
+      console.timings().step(snapshot.side() == Side.GIT ? "read Git (Kestra meanwhile)" : "then Kestra");
       if (snapshot.side() == Side.GIT) {
         gitEntries = snapshot.entries().size();
         console.progress("Read " + gitEntries + " resources from Git; reading Kestra ...");
@@ -117,6 +119,7 @@ final class Session implements AutoCloseable {
 
     @Override
     public void planned(Plan plan) {
+      console.timings().step("plan");
       console.progressDone();
       planned.accept(plan);
     }

@@ -175,6 +175,45 @@ class JarIT {
     assertEquals("", old.out());
   }
 
+  @Test
+  void theLauncher_readsTheVersionFromTheJdksReleaseFile_withoutStartingJava() throws IOException {
+    Path jdk = Files.createDirectories(dir.resolve("old-jdk/bin"));
+    Path java = Files.writeString(jdk.resolve("java"), "#!/bin/sh\necho 'java was started' >&2\nexit 3\n");
+    assertTrue(java.toFile().setExecutable(true));
+    Files.writeString(dir.resolve("old-jdk/release"), "IMPLEMENTOR=\"Someone\"\nJAVA_VERSION=\"1.8.0_392\"\n");
+    Path launcher = Path.of("..", "driftless").toAbsolutePath().normalize();
+
+    Cli.Result old = jar.run(List.of(launcher.toString(), "version"), Map.of("PATH", jdk + ":/usr/bin:/bin"), "",
+        List.of("version"));
+
+    old.assertOneErrorLine("driftless: Java 17 or newer is needed; " + java + " is Java 8");
+  }
+
+  @Test
+  void theLauncher_ignoresADamagedClassDataArchive_withoutAWord() throws IOException {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    Path launcher = root.resolve("driftless");
+    Path archive = root.resolve("engine-cli/target/driftless.jsa");
+    Map<String, String> env = new HashMap<>();
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    String repo = System.getProperty("driftless.maven.repo.local", "");
+    if (!repo.isEmpty()) {
+      env.put("MAVEN_ARGS", "-Dmaven.repo.local=" + repo);
+    }
+    // Made (or remade) as the launcher makes it after a build, then damaged.
+    jar.run(List.of(launcher.toString(), "version"), env, "", List.of("version")).assertExit(0);
+    byte[] made = Files.readAllBytes(archive);
+    try {
+      Files.write(archive, "not an archive".getBytes(StandardCharsets.UTF_8));
+      Cli.Result version = jar.run(List.of(launcher.toString(), "version"), env, "", List.of("version")).assertExit(0);
+      assertTrue(version.out().startsWith("driftless "), version.toString());
+      assertEquals(1, version.out().lines().count(), version.toString());
+      assertEquals("", version.err(), version.toString());
+    } finally {
+      Files.write(archive, made);
+    }
+  }
+
   /**
    * Runs the jar under {@code script}, which gives it a pseudo-terminal: stdout and stderr come
    * back together, as a person sees them.

@@ -106,6 +106,16 @@ public abstract class KestraSettings {
     return 8;
   }
 
+  /**
+   * How many exports a read fetches at the same time: a tenant-wide read exports the files of each
+   * namespace on its own, and these calls are what it waits for. What was read is merged in the
+   * same order whatever the value, and the export limits hold for the read as a whole.
+   */
+  @Value.Default
+  public int readConcurrency() {
+    return 8;
+  }
+
   /** Whether flow drafts (Kestra 2.0) are read as flows. By default they are left out, as the Git plugin does. */
   @Value.Default
   public boolean includeDrafts() {
@@ -244,6 +254,9 @@ public abstract class KestraSettings {
     }
     if (writeConcurrency() < 1 || writeConcurrency() > MAX_CONCURRENCY) {
       problems.add(new SettingProblem("writeConcurrency", "must be between 1 and " + MAX_CONCURRENCY + ", got " + writeConcurrency()));
+    }
+    if (readConcurrency() < 1 || readConcurrency() > MAX_CONCURRENCY) {
+      problems.add(new SettingProblem("readConcurrency", "must be between 1 and " + MAX_CONCURRENCY + ", got " + readConcurrency()));
     }
     if (namespaceFileSizeLimit() < 1) {
       problems.add(new SettingProblem("namespaceFileSizeLimit", "must be at least 1 byte, got " + namespaceFileSizeLimit()));

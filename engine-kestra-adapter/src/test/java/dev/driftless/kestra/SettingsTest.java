@@ -20,6 +20,7 @@ class SettingsTest {
     assertEquals(PathStyle.AUTO, settings.paths());
     assertEquals(KestraAuth.none(), settings.auth());
     assertEquals(8, settings.writeConcurrency());
+    assertEquals(8, settings.readConcurrency());
     assertEquals(Duration.ofSeconds(10), settings.connectTimeout());
     assertEquals(Duration.ofSeconds(60), settings.requestTimeout());
     assertFalse(settings.includeDrafts());
@@ -38,16 +39,17 @@ class SettingsTest {
   void everyProblemIsListed_atOnce() {
     KestraSettings.Builder builder = KestraSettings.builder();
     builder.url("ftp://kestra.example.com/api/v1").tenant("no/slash").paths(PathStyle.LEGACY)
-        .connectTimeout(Duration.ZERO).maxAttempts(0).writeConcurrency(0).namespaceFileSizeLimit(0).pageSize(0)
+        .connectTimeout(Duration.ZERO).maxAttempts(0).writeConcurrency(0).readConcurrency(65).namespaceFileSizeLimit(0).pageSize(0)
         .retryBaseDelay(Duration.ofSeconds(5)).retryMaxDelay(Duration.ofSeconds(1));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
     String message = e.getMessage();
     for (String expected : new String[] {"http:// or https://", "without /api/v1", "tenant 'no/slash' is not valid",
         "paths are LEGACY", "connectTimeout must be positive", "maxAttempts must be between",
-        "writeConcurrency must be between", "namespaceFileSizeLimit", "pageSize", "retryMaxDelay"}) {
+        "writeConcurrency must be between",
+        "readConcurrency must be between 1 and 64, got 65", "namespaceFileSizeLimit", "pageSize", "retryMaxDelay"}) {
       assertTrue(message.contains(expected), () -> "missing '" + expected + "' in:\n" + message);
     }
-    assertEquals(10, message.split("\n  - ").length - 1, message);
+    assertEquals(11, message.split("\n  - ").length - 1, message);
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.driftless.policy.Policy;
 import dev.driftless.port.BaselineStore;
 import dev.driftless.port.ChangeWriter;
 import dev.driftless.port.Clock;
+import dev.driftless.port.PendingRead;
 import dev.driftless.port.PlanReviewer;
 import dev.driftless.port.SnapshotReader;
 import dev.driftless.resource.Side;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -132,11 +135,16 @@ public final class Sync {
   }
 
   /**
-   * Reads both sides, Git first, so that Kestra also looks into the namespaces Git holds (a server
-   * may not list those holding only files), and narrows what was read by the focus. A two-way sync
-   * reads its baseline before either side: a side is never measured against a baseline newer than
-   * what was read of it (a baseline older than a side only makes the plan see more edits, which
-   * the sides' compare-and-swap then settles).
+   * Reads both sides, and narrows what was read by the focus. Kestra's read is started first and
+   * runs while Git is read (where its reader reads in the background): it also looks into the
+   * namespaces Git holds (a server may not list those holding only files), and waits for Git's read
+   * only when it needs them, after reading what it lists. The listener hears Git's read, then
+   * Kestra's, as if one followed the other. A failure of either read is thrown as it was: Git's
+   * first (Kestra's read is then cancelled and waited for), then Kestra's.
+   *
+   * <p>A two-way sync reads its baseline before either side: a side is never measured against a
+   * baseline newer than what was read of it (a baseline older than a side only makes the plan see
+   * more edits, which the sides' compare-and-swap then settles).
    *
    * @throws IllegalStateException when the policy is two-way and no baseline store was given
    */
@@ -147,11 +155,21 @@ public final class Sync {
           + "truth BOTH) needs the store of its baseline: give it with withBaseline"));
       baseline = Optional.of(store.read());
     }
-    parts.listener.reading(Side.GIT);
-    Snapshot git = parts.git.read(parts.gitScope);
-    parts.listener.read(git);
+    CompletableFuture<Set<String>> gitNamespaces = new CompletableFuture<>();
+    PendingRead pending = parts.kestra.start(parts.kestraScope, gitNamespaces::join);
+    Snapshot git;
+    try {
+      parts.listener.reading(Side.GIT);
+      git = parts.git.read(parts.gitScope);
+      gitNamespaces.complete(Planner.kestraNamespacesOf(git, parts.policy));
+      parts.listener.read(git);
+    } catch (RuntimeException | Error e) {
+      gitNamespaces.completeExceptionally(new IllegalStateException("the Git side's read failed", e));
+      pending.cancel();
+      throw e;
+    }
     parts.listener.reading(Side.KESTRA);
-    Snapshot kestra = parts.kestra.read(parts.kestraScope, Planner.kestraNamespacesOf(git, parts.policy));
+    Snapshot kestra = pending.await();
     parts.listener.read(kestra);
     return parts.focus.apply(new PlanInput(git, kestra, parts.policy, baseline));
   }

@@ -10,6 +10,8 @@ import dev.driftless.apply.ApplyResult;
 import dev.driftless.plan.Plan;
 import dev.driftless.policy.Policy;
 import dev.driftless.policy.Selector;
+import dev.driftless.port.PendingRead;
+import dev.driftless.port.SnapshotReader;
 import dev.driftless.port.SourceNotFoundException;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
@@ -20,7 +22,9 @@ import dev.driftless.testkit.fake.InMemorySide;
 import dev.driftless.testkit.fixture.Flows;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The one read → plan → apply loop: its steps, its focus, its approval and its bounded retry. */
@@ -75,6 +79,99 @@ class SyncTest {
     assertTrue(run.isComplete());
     assertEquals(List.of("reading GIT", "read GIT 2", "reading KESTRA", "read KESTRA 0",
         "planned " + run.plan().summary().line(), "applying", "1 of 2", "2 of 2", "applied true"), heard);
+  }
+
+  @Test
+  void read_startsKestrasReadFirst_andHandsItGitsNamespaces_onceGitIsRead() {
+    git.put(Flows.flow("dev", "a").resource());
+    List<String> events = new ArrayList<>();
+    Recording gitReader = new Recording(git, events, Optional.empty());
+    Recording kestraReader = new Recording(kestra, events, Optional.empty());
+    Sync.between(gitReader, DEV, kestraReader, DEV).withPolicy(GIT_WINS).read();
+    assertEquals(List.of("start KESTRA", "read GIT", "KESTRA asks for [dev]", "await KESTRA"), events);
+  }
+
+  @Test
+  void aFailingGitRead_isThrownAsItIs_andKestrasStartedReadIsCancelled() {
+    SourceNotFoundException missing = new SourceNotFoundException("branch main does not exist");
+    List<String> events = new ArrayList<>();
+    Recording gitReader = new Recording(git, events, Optional.of(missing));
+    Recording kestraReader = new Recording(kestra, events, Optional.empty());
+    Sync sync = Sync.between(gitReader, DEV, kestraReader, DEV).withPolicy(GIT_WINS);
+    assertSame(missing, assertThrows(SourceNotFoundException.class, sync::read));
+    assertEquals(List.of("start KESTRA", "read GIT", "cancel KESTRA", "KESTRA is refused Git's namespaces"), events);
+  }
+
+  @Test
+  void aFailingKestraRead_isThrownAsItIs_afterGitsRead() {
+    SourceNotFoundException missing = new SourceNotFoundException("namespace dev does not exist");
+    List<String> events = new ArrayList<>();
+    Recording gitReader = new Recording(git, events, Optional.empty());
+    Recording kestraReader = new Recording(kestra, events, Optional.of(missing));
+    List<String> heard = new ArrayList<>();
+    Sync sync = Sync.between(gitReader, DEV, kestraReader, DEV).withPolicy(GIT_WINS).withListener(new SyncListener() {
+      @Override
+      public void read(Snapshot snapshot) {
+        heard.add("read " + snapshot.side());
+      }
+    });
+    assertSame(missing, assertThrows(SourceNotFoundException.class, sync::read));
+    assertEquals(List.of("read GIT"), heard);
+    assertEquals(List.of("start KESTRA", "read GIT", "KESTRA asks for []", "await KESTRA"), events);
+  }
+
+  /** A reader that records its calls and may fail; its started read runs when awaited. */
+  private static final class Recording implements SnapshotReader {
+    private final InMemorySide side;
+    private final List<String> events;
+    private final Optional<RuntimeException> failure;
+
+    Recording(InMemorySide side, List<String> events, Optional<RuntimeException> failure) {
+      this.side = side;
+      this.events = events;
+      this.failure = failure;
+    }
+
+    @Override
+    public Side side() {
+      return side.side();
+    }
+
+    @Override
+    public Snapshot read(Scope scope) {
+      events.add("read " + side());
+      failure.ifPresent(f -> {
+        throw f;
+      });
+      return side.read(scope);
+    }
+
+    @Override
+    public PendingRead start(Scope scope, Supplier<Set<String>> namespacesElsewhere) {
+      events.add("start " + side());
+      return new PendingRead() {
+        @Override
+        public Snapshot await() {
+          events.add(side() + " asks for " + new java.util.TreeSet<>(namespacesElsewhere.get()));
+          events.add("await " + side());
+          failure.ifPresent(f -> {
+            throw f;
+          });
+          return side.read(scope);
+        }
+
+        @Override
+        public void cancel() {
+          events.add("cancel " + side());
+          try {
+            namespacesElsewhere.get();
+            events.add(side() + " is given Git's namespaces after all");
+          } catch (RuntimeException e) {
+            events.add(side() + " is refused Git's namespaces");
+          }
+        }
+      };
+    }
   }
 
   @Test

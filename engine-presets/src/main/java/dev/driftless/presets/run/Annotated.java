@@ -1,12 +1,14 @@
 package dev.driftless.presets.run;
 
 import dev.driftless.diagnostic.Diagnostic;
+import dev.driftless.port.PendingRead;
 import dev.driftless.port.SnapshotReader;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Diagnostics added to what a side reads, so that they reach the plan with the others: what a run
@@ -47,6 +49,22 @@ final class Annotated {
       @Override
       public Snapshot read(Scope scope, Set<String> namespacesElsewhere) {
         return snapshot(reader.read(scope, namespacesElsewhere), added);
+      }
+
+      @Override
+      public PendingRead start(Scope scope, Supplier<Set<String>> namespacesElsewhere) {
+        PendingRead pending = reader.start(scope, namespacesElsewhere);
+        return new PendingRead() {
+          @Override
+          public Snapshot await() {
+            return snapshot(pending.await(), added);
+          }
+
+          @Override
+          public void cancel() {
+            pending.cancel();
+          }
+        };
       }
     };
   }

@@ -3,6 +3,7 @@ package dev.driftless.presets.run;
 import dev.driftless.diagnostic.Diagnostic;
 import dev.driftless.kestra.KestraServer;
 import dev.driftless.policy.Policy;
+import dev.driftless.port.PendingRead;
 import dev.driftless.port.SnapshotReader;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.resource.Side;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -63,6 +65,23 @@ public final class WritableKinds {
       public Snapshot read(Scope scope, Set<String> namespacesElsewhere) {
         Narrowed writable = narrow(scope, policy, server);
         return writable.annotate(kestra.read(writable.scope(), namespacesElsewhere));
+      }
+
+      @Override
+      public PendingRead start(Scope scope, Supplier<Set<String>> namespacesElsewhere) {
+        Narrowed writable = narrow(scope, policy, server);
+        PendingRead pending = kestra.start(writable.scope(), namespacesElsewhere);
+        return new PendingRead() {
+          @Override
+          public Snapshot await() {
+            return writable.annotate(pending.await());
+          }
+
+          @Override
+          public void cancel() {
+            pending.cancel();
+          }
+        };
       }
     };
   }

@@ -12,9 +12,12 @@ import dev.driftless.resource.ResourceKind;
 import dev.driftless.snapshot.SnapshotEntry;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads namespace files: one export ZIP per namespace, which holds every file recursively. Entries
@@ -29,40 +32,77 @@ final class FilesRead {
 
   private static final String FLOWS_FOLDER = "_flows";
 
-  private FilesRead() {}
+  private final ReadContext ctx;
+  private final Fetches fetches;
+  private final StateBuilder out;
+  private final Map<String, Fetches.Fetch<Exported>> exports = new TreeMap<>();
 
-  /**
-   * Reads the files of {@code namespaces}. Kestra exports an empty archive for a namespace without
-   * files, so a 404 on an export comes from something in front of it and fails the read rather than
-   * stand for "no files"; only on Enterprise, where namespaces exist explicitly, does a 404 on a
-   * namespace Kestra does not list ({@code listed}: one only the other side holds) mean that Kestra
-   * holds nothing there.
-   */
-  static void read(ReadContext ctx, Collection<String> namespaces, Set<String> listed, StateBuilder out) {
-    for (String namespace : namespaces) {
-      readNamespace(ctx, namespace, listed.contains(namespace), out);
+  /** One namespace's export: its entries, or the 404 it answered (what that means is decided at the end). */
+  private record Exported(List<ZipEntries.Entry> entries, Optional<KestraApiException> notFound) {}
+
+  FilesRead(ReadContext ctx, Fetches fetches, StateBuilder out) {
+    this.ctx = ctx;
+    this.fetches = fetches;
+    this.out = out;
+  }
+
+  /** Starts exporting the files of these namespaces (those already started are not exported again). */
+  void export(Collection<String> namespaces) {
+    for (String namespace : new TreeSet<>(namespaces)) {
+      exports.computeIfAbsent(namespace, ns -> fetches.submit(() -> fetch(ns)));
     }
   }
 
-  private static void readNamespace(ReadContext ctx, String namespace, boolean listed, StateBuilder out) {
-    ApiCall export = ApiCall.of(Operation.EXPORT_NAMESPACE_FILES, ApiCall.path("namespaces", namespace, "files", "export"));
-    long limit = ctx.settings().namespaceFileSizeLimit();
-    String what = "Kestra's namespace file export of namespace " + namespace;
-    List<ZipEntries.Entry> entries;
+  /**
+   * Adds what every export holds, in the namespaces' sorted order, whatever order they were started
+   * or ended in; the first failing export in that order fails the read, as if they were read one
+   * after another. Kestra exports an empty archive for a namespace without files, so a 404 on an
+   * export comes from something in front of it and fails the read rather than stand for "no files";
+   * only on Enterprise, where namespaces exist explicitly, does a 404 on a namespace Kestra does not
+   * list ({@code listed}: one only the other side holds) mean that Kestra holds nothing there.
+   */
+  void finish(Set<String> listed) {
     try {
-      entries = ctx.client().download(export, in -> out.export(ctx, in, what));
+      for (Map.Entry<String, Fetches.Fetch<Exported>> e : exports.entrySet()) {
+        String namespace = e.getKey();
+        Exported exported = e.getValue().await();
+        if (exported.notFound().isPresent()) {
+          boolean isListed = listed.contains(namespace);
+          if (isListed || !ctx.server().isEnterprise()) {
+            throw new DriftlessException(what(namespace) + " answered 404 Not Found, though Kestra exports an empty"
+                + " archive for" + (isListed ? " a namespace it lists" : " any namespace") + ": something in front"
+                + " of Kestra may have answered; nothing is planned from it", exported.notFound().get());
+          }
+          // An Enterprise namespace that does not exist: Kestra holds no file there.
+          continue;
+        }
+        add(namespace, exported.entries());
+      }
+    } finally {
+      exports.values().forEach(Fetches.Fetch::cancel);
+    }
+  }
+
+  private Exported fetch(String namespace) {
+    ApiCall export = ApiCall.of(Operation.EXPORT_NAMESPACE_FILES, ApiCall.path("namespaces", namespace, "files", "export"));
+    String what = what(namespace);
+    try {
+      return new Exported(ctx.client().download(export, in -> out.export(ctx, in, what)), Optional.empty());
     } catch (KestraApiException e) {
       if (e.error().status() != 404) {
         throw e;
       }
-      if (listed || !ctx.server().isEnterprise()) {
-        throw new DriftlessException(what + " answered 404 Not Found, though Kestra exports an empty archive for"
-            + (listed ? " a namespace it lists" : " any namespace") + ": something in front of Kestra may have"
-            + " answered; nothing is planned from it", e);
-      }
-      // An Enterprise namespace that does not exist: Kestra holds no file there.
-      entries = List.of();
+      return new Exported(List.of(), Optional.of(e));
     }
+  }
+
+  private static String what(String namespace) {
+    return "Kestra's namespace file export of namespace " + namespace;
+  }
+
+  /** Adds what one namespace's export holds: its files, and its unreadable entries with their warnings. */
+  private void add(String namespace, List<ZipEntries.Entry> entries) {
+    long limit = ctx.settings().namespaceFileSizeLimit();
     for (ZipEntries.Entry entry : entries) {
       String raw = entry.name();
       if (raw.equals(FLOWS_FOLDER) || raw.startsWith(FLOWS_FOLDER + "/")) {

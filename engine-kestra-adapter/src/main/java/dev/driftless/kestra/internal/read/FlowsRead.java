@@ -38,19 +38,21 @@ import java.util.TreeSet;
 final class FlowsRead {
 
   private final ReadContext ctx;
+  private final Fetches fetches;
   private final Scope scope;
   private final StateBuilder out;
   private final Set<String> namespacesSeen = new TreeSet<>();
 
-  private FlowsRead(ReadContext ctx, Scope scope, StateBuilder out) {
+  private FlowsRead(ReadContext ctx, Fetches fetches, Scope scope, StateBuilder out) {
     this.ctx = ctx;
+    this.fetches = fetches;
     this.scope = scope;
     this.out = out;
   }
 
   /** Reads the scope's flows into {@code out}; returns the namespaces holding flows, for discovery. */
-  static Set<String> read(ReadContext ctx, Scope scope, StateBuilder out) {
-    FlowsRead run = new FlowsRead(ctx, scope, out);
+  static Set<String> read(ReadContext ctx, Fetches fetches, Scope scope, StateBuilder out) {
+    FlowsRead run = new FlowsRead(ctx, fetches, scope, out);
     for (Optional<String> root : roots(scope)) {
       run.readRoot(root);
     }
@@ -85,10 +87,21 @@ final class FlowsRead {
   }
 
   private void readRoot(Optional<String> root) {
+    // The export is fetched while the search pages are read; the search's failure comes first.
+    ApiCall export = filtered(ApiCall.of(Operation.EXPORT_FLOWS_BY_QUERY, ApiCall.path("flows", "export", "by-query")), root);
+    String what = "Kestra's flow export of " + root.map(ns -> "namespace " + ns).orElse("the tenant");
+    Fetches.Fetch<List<ZipEntries.Entry>> exporting = fetches.submit(
+        () -> ctx.client().download(export, in -> out.export(ctx, in, what)));
     ApiCall search = filtered(ApiCall.of(Operation.SEARCH_FLOWS, ApiCall.path("flows", "search")).query("sort", "id:asc"), root);
-    List<Listings.FlowItem> items = Pager.all(ctx, search, Listings::flows)
-        .orElseThrow(() -> new DriftlessException(ctx.server().describe() + " has no flow search (GET "
-            + ctx.where(search.path()) + " is not there): is this a Kestra API?"));
+    List<Listings.FlowItem> items;
+    try {
+      items = Pager.all(ctx, search, Listings::flows)
+          .orElseThrow(() -> new DriftlessException(ctx.server().describe() + " has no flow search (GET "
+              + ctx.where(search.path()) + " is not there): is this a Kestra API?"));
+    } catch (RuntimeException | Error e) {
+      exporting.cancel();
+      throw e;
+    }
     Map<ResourceKey, Listings.FlowItem> listed = new LinkedHashMap<>();
     for (Listings.FlowItem item : items) {
       if (ResourceKey.problem(ResourceKind.FLOW, item.namespace(), item.id()).isPresent()) {
@@ -108,14 +121,14 @@ final class FlowsRead {
       }
     }
 
-    ApiCall export = filtered(ApiCall.of(Operation.EXPORT_FLOWS_BY_QUERY, ApiCall.path("flows", "export", "by-query")), root);
-    String what = "Kestra's flow export of " + root.map(ns -> "namespace " + ns).orElse("the tenant");
-    List<ZipEntries.Entry> exported = ctx.client().download(export, in -> out.export(ctx, in, what));
+    List<ZipEntries.Entry> exported = exporting.await();
+    List<Declared> declared = declare(exported);
 
     Set<ResourceKey> claimed = new HashSet<>();
     List<Unkeyed> unkeyed = new ArrayList<>();
-    for (ZipEntries.Entry entry : exported) {
-      Optional<Identified> identified = identify(entry, listed, claimed);
+    for (int i = 0; i < exported.size(); i++) {
+      ZipEntries.Entry entry = exported.get(i);
+      Optional<Identified> identified = identify(entry, declared.get(i), listed, claimed);
       if (identified.isEmpty()) {
         unkeyed.add(new Unkeyed(entry, problemOf(entry)));
         continue;
@@ -160,14 +173,58 @@ final class FlowsRead {
 
   private record Unkeyed(ZipEntries.Entry entry, YamlProblem problem) {}
 
-  private Optional<Identified> identify(ZipEntries.Entry entry, Map<ResourceKey, Listings.FlowItem> listed,
+  /**
+   * What a source declares itself to be, parsed strictly: its key, or why it is not a valid flow.
+   * Only this is kept of the parse, not the document.
+   */
+  private record Declared(Optional<ResourceKey> key, Optional<YamlProblem> problem) {
+    static final Declared NOTHING = new Declared(Optional.empty(), Optional.empty());
+  }
+
+  /** Entries parsed per chunk at the same time, as many chunks as the read's concurrency allows. */
+  private static final int CHUNK = 256;
+
+  /**
+   * Parses every source, side by side in chunks (each parse stands alone); the results are in the
+   * entries' order, so what follows is the same as parsing them one after another.
+   */
+  private List<Declared> declare(List<ZipEntries.Entry> entries) {
+    List<Fetches.Fetch<List<Declared>>> chunks = new ArrayList<>();
+    for (int from = 0; from < entries.size(); from += CHUNK) {
+      List<ZipEntries.Entry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
+      chunks.add(fetches.submit(() -> chunk.stream().map(FlowsRead::declared).toList()));
+    }
+    List<Declared> out = new ArrayList<>(entries.size());
+    try {
+      for (Fetches.Fetch<List<Declared>> chunk : chunks) {
+        out.addAll(chunk.await());
+      }
+    } finally {
+      chunks.forEach(Fetches.Fetch::cancel);
+    }
+    return out;
+  }
+
+  private static Declared declared(ZipEntries.Entry entry) {
+    if (entry.content().isEmpty()) {
+      return Declared.NOTHING;
+    }
+    ParsedYaml parsed = YamlDocument.parse(Content.of(entry.content().get()));
+    Optional<YamlDocument> doc = parsed.document();
+    if (doc.isPresent() && doc.get().identityProblem(ResourceKind.FLOW).isEmpty()) {
+      return new Declared(Optional.of(ResourceKey.flow(doc.get().namespace().orElseThrow(), doc.get().id().orElseThrow())),
+          Optional.empty());
+    }
+    return new Declared(Optional.empty(), Optional.of(parsed.problem()
+        .or(() -> doc.flatMap(d -> d.identityProblem(ResourceKind.FLOW))).orElseThrow()));
+  }
+
+  private Optional<Identified> identify(ZipEntries.Entry entry, Declared parse, Map<ResourceKey, Listings.FlowItem> listed,
       Set<ResourceKey> claimed) {
     if (entry.content().isPresent()) {
       Content content = Content.of(entry.content().get());
-      ParsedYaml parsed = YamlDocument.parse(content);
-      Optional<YamlDocument> doc = parsed.document();
-      if (doc.isPresent() && doc.get().identityProblem(ResourceKind.FLOW).isEmpty()) {
-        ResourceKey declared = ResourceKey.flow(doc.get().namespace().orElseThrow(), doc.get().id().orElseThrow());
+      if (parse.key().isPresent()) {
+        ResourceKey declared = parse.key().get();
         if (listed.isEmpty() || listed.containsKey(declared)) {
           return Optional.of(new Identified(declared, Optional.empty()));
         }
@@ -180,8 +237,7 @@ final class FlowsRead {
         }
         return Optional.of(new Identified(declared, Optional.empty()));
       }
-      YamlProblem problem = parsed.problem().or(() -> doc.flatMap(d -> d.identityProblem(ResourceKind.FLOW)))
-          .orElseThrow();
+      YamlProblem problem = parse.problem().orElseThrow();
       Optional<String> text = content.text();
       if (text.isPresent()) {
         Optional<String> id = LenientIdentity.id(text.get());

@@ -1,10 +1,16 @@
 package dev.driftless.kestra.internal.read;
 
+import dev.driftless.port.DriftlessException;
+import dev.driftless.port.PendingRead;
+import dev.driftless.port.SideUnavailableException;
 import dev.driftless.port.SnapshotReader;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * The Kestra side's {@link SnapshotReader}: reads a namespace (with or without its children) or
@@ -31,6 +37,51 @@ public final class KestraReader implements SnapshotReader {
   @Override
   public Snapshot read(Scope scope, Set<String> namespacesElsewhere) {
     return state.read(scope, StateReader.MissingNamespaces.FAIL, namespacesElsewhere).snapshot();
+  }
+
+  /**
+   * Reads on a thread of its own, which asks for the other side's namespaces only after the
+   * exports of those Kestra lists are under way. Cancelling interrupts it and waits, at most the
+   * call deadline, for it to end.
+   */
+  @Override
+  public PendingRead start(Scope scope, Supplier<Set<String>> namespacesElsewhere) {
+    FutureTask<Snapshot> task = new FutureTask<>(
+        () -> state.read(scope, StateReader.MissingNamespaces.FAIL, namespacesElsewhere).snapshot());
+    Thread thread = new Thread(task, "driftless-kestra-reader");
+    thread.setDaemon(true);
+    thread.start();
+    return new PendingRead() {
+      @Override
+      public Snapshot await() {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          task.cancel(true);
+          Thread.currentThread().interrupt();
+          throw new SideUnavailableException("interrupted while reading " + state.context().server().describeShort(), e);
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          if (cause instanceof Error error) {
+            throw error;
+          }
+          throw new DriftlessException("reading " + state.context().server().describeShort() + " failed: " + cause, cause);
+        }
+      }
+
+      @Override
+      public void cancel() {
+        task.cancel(true);
+        try {
+          thread.join(state.context().settings().callDeadline().toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
   }
 
   @Override

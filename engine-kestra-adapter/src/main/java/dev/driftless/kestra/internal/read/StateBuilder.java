@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Collects a {@link KestraState} while the kinds are read, one at a time. Not thread-safe. */
+/**
+ * Collects a {@link KestraState} while the kinds are read, one at a time. Not thread-safe, but for
+ * {@link #export}, which exports read at the same time share.
+ */
 final class StateBuilder {
 
   private Scope scope;
@@ -28,8 +31,8 @@ final class StateBuilder {
   private final Map<ResourceKey, String> dashboardIds = new HashMap<>();
   private final Map<ResourceKey, String> appUids = new HashMap<>();
   private final Set<ResourceKey> drafts = new HashSet<>();
-  /** Bytes the exports of this read hold so far: one total for the read, not for each export. */
-  private final java.util.concurrent.atomic.AtomicLong exported = new java.util.concurrent.atomic.AtomicLong();
+  /** What the exports of this read may expand to: one total for the read, not for each export. */
+  private ZipEntries.Budget budget;
   private Optional<Set<String>> namespaces = Optional.empty();
 
   StateBuilder(Scope scope) {
@@ -102,10 +105,18 @@ final class StateBuilder {
     return Fingerprint.of(("driftless: unreadable in Kestra: " + why).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Reads one export's entries within the read's limits, the bytes of its earlier exports counted. */
+  /**
+   * Reads one export's entries within the read's limits, the bytes of its other exports counted.
+   * Thread-safe, unlike the rest of the builder: exports may be read at the same time.
+   */
   List<ZipEntries.Entry> export(ReadContext ctx, java.io.InputStream in, String what) throws java.io.IOException {
-    List<ZipEntries.Entry> read = ZipEntries.read(in, ctx.exportLimits().after(exported.get()), what);
-    exported.addAndGet(read.stream().mapToLong(e -> e.content().map(b -> (long) b.length).orElse(0L)).sum());
-    return read;
+    return ZipEntries.read(in, ctx.exportLimits(), budget(ctx), what);
+  }
+
+  private synchronized ZipEntries.Budget budget(ReadContext ctx) {
+    if (budget == null) {
+      budget = ZipEntries.Budget.of(ctx.exportLimits());
+    }
+    return budget;
   }
 }

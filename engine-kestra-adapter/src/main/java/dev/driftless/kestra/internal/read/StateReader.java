@@ -9,6 +9,7 @@ import dev.driftless.snapshot.Scope;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Reads what Kestra holds inside a scope, kind by kind, with as few calls as the API allows:
@@ -56,6 +57,16 @@ public final class StateReader {
    * files (Kestra 0.20 lists those holding flows).
    */
   public KestraState read(Scope requested, MissingNamespaces missing, Set<String> elsewhere) {
+    return read(requested, missing, () -> elsewhere);
+  }
+
+  /**
+   * Reads the scope, asking for the namespaces the other side holds ({@code elsewhere}) only once
+   * the exports of the namespaces Kestra lists are under way, and only when the scope reaches
+   * namespaces Kestra may not list: the other side may still be being read. What is read is the same
+   * as with the namespaces given up front, in the same order.
+   */
+  public KestraState read(Scope requested, MissingNamespaces missing, Supplier<Set<String>> elsewhere) {
     StateBuilder out = new StateBuilder(requested);
     for (ResourceKind kind : requested.kinds()) {
       ctx.server().cannotRead(kind).ifPresent(why -> out.dropKind(kind, why));
@@ -95,26 +106,37 @@ public final class StateReader {
       }
     }
 
-    Set<String> flowNamespaces = scope.kinds().contains(ResourceKind.FLOW)
-        ? FlowsRead.read(ctx, scope, out) : Set.of();
-    if (files) {
-      Set<String> fileNamespaces = fileNamespaces(scope, known, flowNamespaces, missingNamespaces);
-      if (discoverChildren) {
-        // On every version: whether servers after 0.21 list namespaces holding only files is not
-        // verified, and a namespace looked into in vain costs one call.
-        for (String ns : elsewhere) {
-          if (scope.coversNamespace(ns) && ResourceKey.namespaceProblem(ns).isEmpty()) {
-            fileNamespaces.add(ns);
-          }
-        }
-        if (!ctx.server().listsNamespacesHoldingOnlyFiles()) {
-          out.diagnostic(Diagnostic.warning(ctx.server().describeShort() + " lists only namespaces that hold flows:"
-              + " namespace files in a namespace without flows are read only where the other side has that namespace"));
-        }
+    try (Fetches fetches = Fetches.of(ctx)) {
+      Optional<FilesRead> fileReads = files ? Optional.of(new FilesRead(ctx, fetches, out)) : Optional.empty();
+      // The files of the namespaces known so far are exported while the flows are read.
+      if (fileReads.isPresent()) {
+        fileReads.get().export(fileNamespaces(scope, known, Set.of(), missingNamespaces));
       }
-      Set<String> listed = new TreeSet<>(known.orElseGet(TreeSet::new));
-      listed.addAll(flowNamespaces);
-      FilesRead.read(ctx, fileNamespaces, listed, out);
+      Set<String> flowNamespaces = scope.kinds().contains(ResourceKind.FLOW)
+          ? FlowsRead.read(ctx, fetches, scope, out) : Set.of();
+      if (fileReads.isPresent()) {
+        fileReads.get().export(fileNamespaces(scope, known, flowNamespaces, missingNamespaces));
+        if (discoverChildren) {
+          if (!ctx.server().listsNamespacesHoldingOnlyFiles()) {
+            out.diagnostic(Diagnostic.warning(ctx.server().describeShort() + " lists only namespaces that hold flows:"
+                + " namespace files in a namespace without flows are read only where the other side has that"
+                + " namespace"));
+          }
+          // On every version: whether servers after 0.21 list namespaces holding only files is not
+          // verified, and a namespace looked into in vain costs one call. Asked for last: the other
+          // side may still be being read.
+          Set<String> reached = new TreeSet<>();
+          for (String ns : elsewhere.get()) {
+            if (scope.coversNamespace(ns) && ResourceKey.namespaceProblem(ns).isEmpty()) {
+              reached.add(ns);
+            }
+          }
+          fileReads.get().export(reached);
+        }
+        Set<String> listed = new TreeSet<>(known.orElseGet(TreeSet::new));
+        listed.addAll(flowNamespaces);
+        fileReads.get().finish(listed);
+      }
     }
     if (scope.kinds().contains(ResourceKind.DASHBOARD)) {
       DashboardsRead.read(ctx, out);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -77,6 +78,49 @@ public final class ZipEntries {
   }
 
   /**
+   * The bytes the exports of one read may expand to, all together: each export takes its bytes
+   * from it as it reads them, so that the total holds however many exports are read at the same
+   * time. An export that fails gives back what it took (a retried download counts once).
+   * Thread-safe.
+   */
+  public static final class Budget {
+    private final long total;
+    private final AtomicLong used;
+
+    /** A budget of {@code total} bytes of which {@code held} are already taken. */
+    public Budget(long total, long held) {
+      if (total < 1 || held < 0) {
+        throw new IllegalArgumentException("an export budget must be positive");
+      }
+      this.total = total;
+      this.used = new AtomicLong(held);
+    }
+
+    /** The limits' total, with their {@code held} bytes taken. */
+    public static Budget of(Limits limits) {
+      return new Budget(limits.totalBytes(), limits.held());
+    }
+
+    public long total() {
+      return total;
+    }
+
+    /** The bytes taken so far. */
+    public long used() {
+      return used.get();
+    }
+
+    /** Takes {@code bytes}; returns the bytes taken in all, these included. */
+    long take(long bytes) {
+      return used.addAndGet(bytes);
+    }
+
+    void giveBack(long bytes) {
+      used.addAndGet(-bytes);
+    }
+  }
+
+  /**
    * The file entries (directories skipped), in archive order.
    *
    * @param what the export, for messages: {@code the flow export of namespace dev}
@@ -84,10 +128,23 @@ public final class ZipEntries {
    * @throws DriftlessException when the export is over a limit
    */
   public static List<Entry> read(InputStream in, Limits limits, String what) throws IOException {
+    return read(in, limits, Budget.of(limits), what);
+  }
+
+  /**
+   * The file entries (directories skipped), in archive order, their bytes taken from {@code budget}
+   * (shared by the read's exports; {@code limits}' own total is not consulted).
+   *
+   * @param what the export, for messages: {@code the flow export of namespace dev}
+   * @throws IncompleteAnswerException when the body is not a whole ZIP archive
+   * @throws DriftlessException when the export is over a limit
+   */
+  public static List<Entry> read(InputStream in, Limits limits, Budget budget, String what) throws IOException {
     List<Entry> out = new ArrayList<>();
     Tail tail = new Tail(in);
     long total = 0;
     int count = 0;
+    boolean whole = false;
     try (ZipInputStream zip = new ZipInputStream(tail)) {
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
@@ -101,36 +158,43 @@ public final class ZipEntries {
         }
         int cap = (int) Math.min(limits.entryBytes(), Integer.MAX_VALUE - 16L);
         byte[] bytes = zip.readNBytes(cap + 1);
+        total += bytes.length;
+        long used = budget.take(bytes.length);
         if (bytes.length > limits.entryBytes()) {
           out.add(new Entry(entry.getName(), Optional.empty()));
-          total += bytes.length;
           // The rest of a too large entry is read past, never held, and counts toward the total: an
           // entry expanding to gigabytes refuses the export instead of holding the read for minutes.
-          for (long skipped; limits.held() + total <= limits.totalBytes() && (skipped = zip.skip(1L << 20)) > 0; ) {
+          for (long skipped; used <= budget.total() && (skipped = zip.skip(1L << 20)) > 0; ) {
             total += skipped;
+            used = budget.take(skipped);
           }
         } else {
           out.add(new Entry(entry.getName(), Optional.of(bytes)));
-          total += bytes.length;
         }
-        if (limits.held() + total > limits.totalBytes()) {
-          throw new DriftlessException(what + " expands to more than " + limits.totalBytes() + " bytes"
-              + (limits.held() > 0 ? " together with the " + limits.held() + " bytes of the exports read before it" : "")
+        if (used > budget.total()) {
+          long others = used - total;
+          throw new DriftlessException(what + " expands to more than " + budget.total() + " bytes"
+              + (others > 0 ? " together with the " + others + " bytes of the exports read before it" : "")
               + ", the limit for one read (maxExportBytes): it is not read, and nothing is planned from it");
         }
         zip.closeEntry();
       }
       tail.drain();
+      int listed = tail.entriesInDirectory().orElseThrow(() -> new IncompleteAnswerException(what + " is not a whole"
+          + " ZIP archive: it ends without the archive's directory (cut short, or not a ZIP at all)"));
+      if (listed != 0xFFFF && listed != count) {
+        throw new IncompleteAnswerException(what + " holds " + count + " entries but its directory lists " + listed
+            + ": the archive is damaged or cut short");
+      }
+      whole = true;
     } catch (ZipException e) {
       throw new IncompleteAnswerException(what + " is not a valid ZIP archive (" + e.getMessage() + ")", e);
     } catch (java.io.EOFException e) {
       throw new IncompleteAnswerException(what + " is cut short in the middle of an entry", e);
-    }
-    int listed = tail.entriesInDirectory().orElseThrow(() -> new IncompleteAnswerException(what + " is not a whole"
-        + " ZIP archive: it ends without the archive's directory (cut short, or not a ZIP at all)"));
-    if (listed != 0xFFFF && listed != count) {
-      throw new IncompleteAnswerException(what + " holds " + count + " entries but its directory lists " + listed
-          + ": the archive is damaged or cut short");
+    } finally {
+      if (!whole) {
+        budget.giveBack(total);
+      }
     }
     return out;
   }
