@@ -21,6 +21,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -198,18 +200,35 @@ class ApplyCommandTest {
     assertEquals(List.of("No changes to apply."), again.errLines());
   }
 
+  /**
+   * Git and Kestra are read at the same time: the push lands once Git's fetch was served, while
+   * Kestra's flow export is answered, so the plan is made from a Git head that has moved.
+   */
   @Test
   void aPushRacingTheApply_makesItStale_andTheFreshPlanIsShownAndApplied() throws IOException {
     AtomicInteger exports = new AtomicInteger();
-    try (HostileProxy kestra = HostileProxy.before(URI.create(sides.kestraUrl()))) {
+    CountDownLatch fetched = new CountDownLatch(1);
+    URI gitUrl = URI.create(sides.gitUrl());
+    try (HostileProxy kestra = HostileProxy.before(URI.create(sides.kestraUrl()));
+        HostileProxy git = HostileProxy.before(URI.create(gitUrl.getScheme() + "://" + gitUrl.getAuthority()))) {
+      git.on("POST", "/*/git-upload-pack", (upstream, answer) -> {
+        Misbehaviour.real().answer(upstream, answer);
+        fetched.countDown();
+      });
       kestra.on("GET", "/api/v1/main/flows/export/by-query", (upstream, answer) -> {
         if (exports.incrementAndGet() == 1) {
+          try {
+            assertTrue(fetched.await(30, TimeUnit.SECONDS), "Git was not fetched");
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+          }
           sides.commit().add("dev/flows/b.yaml", Sides.flow("dev", "b", "pushed while the apply ran")).push();
         }
         Misbehaviour.real().answer(upstream, answer);
       });
 
-      Cli.Result applied = sides.cli("apply", "--auto-approve", "--git", sides.gitUrl(), "--kestra",
+      Cli.Result applied = sides.cli("apply", "--auto-approve", "--git", git.url() + gitUrl.getPath(), "--kestra",
           kestra.url().toString(), "--namespace", "dev", "--source-of-truth", "kestra").assertExit(0);
 
       assertEquals(2, exports.get(), "Kestra read once per attempt");
