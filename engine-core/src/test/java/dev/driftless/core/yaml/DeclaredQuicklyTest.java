@@ -162,6 +162,31 @@ class DeclaredQuicklyTest {
     }
   }
 
+  /** Near and past the limits: the quick check answers only far below them, and agrees everywhere. */
+  @Test
+  @Timeout(60)
+  void declaredQuickly_givesTheFullParsesVerdict_nearTheLimits() {
+    StringBuilder manyKeys = new StringBuilder("id: a\nnamespace: dev\n");
+    for (int i = 0; i < 60_000; i++) {
+      manyKeys.append('k').append(i).append(": 1\n");
+    }
+    assertSameVerdict(manyKeys.toString(), ResourceKind.FLOW);
+    for (int depth : new int[] {30, 63, 64, 65, 70, 199, 201}) {
+      StringBuilder nested = new StringBuilder("id: a\nnamespace: dev\n");
+      for (int i = 0; i < depth; i++) {
+        nested.append(" ".repeat(i)).append("k:\n");
+      }
+      nested.append(" ".repeat(depth)).append("v: 1\n");
+      assertSameVerdict(nested.toString(), ResourceKind.FLOW);
+    }
+    String longText = "id: a\nnamespace: dev\nx: |\n" + ("  " + "y".repeat(1000) + "\n").repeat(1100);
+    assertSameVerdict(longText, ResourceKind.FLOW);
+    String justBelow = "id: a\nnamespace: dev\nx: |\n" + ("  " + "y".repeat(1000) + "\n").repeat(1000);
+    assertTrue(YamlDocument.declaredQuickly(Content.of(justBelow.getBytes(StandardCharsets.UTF_8)), ResourceKind.FLOW)
+        .isPresent(), "a long block scalar below the bound is judged quickly");
+    assertSameVerdict(justBelow, ResourceKind.FLOW);
+  }
+
   @Test
   void declaredQuickly_readsNonUtf8_asTheFullParseDoes() {
     Content binary = Content.of(new byte[] {'i', 'd', ':', ' ', (byte) 0xff, '\n'});

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.driftless.git.GitRemote;
 import dev.driftless.git.GitSettings;
+import dev.driftless.git.internal.repo.LocalRepository;
+import dev.driftless.git.internal.repo.RemoteBranch;
 import dev.driftless.git.internal.transport.RemoteAccess;
+import dev.driftless.git.internal.transport.RemoteLink;
 import dev.driftless.git.layout.Layout;
 import dev.driftless.git.servers.BareRepo;
 import dev.driftless.git.servers.PendingCommit;
@@ -23,9 +26,14 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +91,24 @@ class MemoryReadTest {
     assertEquals(cached.entries(), onDisk.entries());
     assertEquals(cached.diagnostics(), onDisk.diagnostics());
     assertFalse(Files.exists(Path.of(System.getProperty("java.io.tmpdir"), created.get(0))), "it is deleted");
+  }
+
+  @Test
+  void aReadInMemory_fetchesTheHeadCommitOnly() throws IOException {
+    BareRepo repo = repo();
+    repo.commit(Repos.MAIN).add("dev/flows/later.yaml", Flows.flow("dev", "later").yaml()).push();
+    GitSettings settings = settings(repo).build();
+    try (LocalRepository local = LocalRepository.forReading(Optional.empty(), 64L << 20);
+        RemoteLink link = RemoteAccess.prepare(settings.remote()).link()) {
+      ObjectId head = new RemoteBranch(local, link, Repos.MAIN).fetch(true).orElseThrow();
+      Repository memory = local.repository();
+      assertEquals(Set.of(head), memory.getObjectDatabase().getShallowCommits());
+      try (RevWalk walk = new RevWalk(memory)) {
+        RevCommit commit = walk.parseCommit(head);
+        assertEquals(1, commit.getParentCount());
+        assertFalse(memory.getObjectDatabase().has(commit.getParent(0)), "the parent commit is not fetched");
+      }
+    }
   }
 
   /** Runs the read, noting the temporary repositories this process creates meanwhile. */
