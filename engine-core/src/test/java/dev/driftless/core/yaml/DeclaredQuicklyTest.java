@@ -68,6 +68,9 @@ class DeclaredQuicklyTest {
       qt().withFixedSeed(seed).withExamples(Integer.getInteger("driftless.examples", 6000)).forAll(longs().all()).checkAssert(n -> {
         Random random = new Random(n);
         String text = new Texts(random).document();
+        if (random.nextInt(5) == 0) {
+          text = text.replace("\n", "\r\n");
+        }
         if (random.nextInt(2) > 0) {
           text = Texts.broken(text, random);
         }
@@ -129,6 +132,9 @@ class DeclaredQuicklyTest {
         "id: a\nnamespace: dev\nb: &anchor\n  c: 1\nd: *anchor\n",
         "id: a\nnamespace: dev\n\tx: 1\n",
         "id: a\r\nnamespace: dev\r\n",
+        "id: a\rnamespace: dev\r",
+        "id: a\r\nnamespace: dev\r\nx: |\r\n  one\r\n\r\n  two\r\ny: 'q' # c\r\n",
+        "id: a\r\nnamespace: dev\r\r\n",
         "\uFEFFid: a\nnamespace: dev\n",
         "id: a\nnamespace: dev\nx:\n  y: 1\n   z: 2\n",
         "id: a\nnamespace: dev\nx:\n    y: 1\n  z: 2\n",

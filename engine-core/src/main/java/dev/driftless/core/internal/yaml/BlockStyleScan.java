@@ -12,8 +12,8 @@ import java.util.Set;
  * it is not sure of makes it give up, never guess: the caller then parses the text in full, so the
  * verdict on a text is always the full parse's.
  *
- * <p>It is sure of, and nothing else: a text of at most {@link #MAX_CHARS} characters, none of them
- * a tab, a carriage return, another control character, a line or paragraph separator, a byte order
+ * <p>It is sure of, and nothing else: a text of at most {@link #MAX_CHARS} characters, lines ending
+ * in LF or CR LF, no character a tab, a carriage return elsewhere, another control character, a line or paragraph separator, a byte order
  * mark or a lone surrogate; no line starting with {@code ---}, {@code ...} or {@code %}; one mapping
  * at column 0 whose keys are plain words ({@code [A-Za-z0-9_][A-Za-z0-9_.-]*}), each key once per
  * mapping; values that are nested block mappings and lists (lists of items on their own lines, maybe
@@ -97,8 +97,9 @@ public final class BlockStyleScan {
       if (c >= 0x20 && c < 0x7f) {
         continue;
       }
-      if (c == '\n') {
-        addLine(start, i);
+      if (c == '\n' || (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n')) {
+        addLine(start, i); // a line ends before its line break, which is one character or two (CR LF)
+        i += c == '\r' ? 1 : 0;
         start = i + 1;
         lineStart(start);
       } else if (c < 0xa1 || c == 0x2028 || c == 0x2029 || c == 0xfeff || c >= 0xfffe) {
