@@ -96,9 +96,7 @@ public final class YamlDocument implements ParsedYaml {
     if (id.get().isBlank() || (kind.isNamespaced() && namespace.isEmpty())) {
       return Optional.empty();
     }
-    if (kind.isNamespaced() && ResourceKey.namespaceProblem(namespace.get()).isPresent()) {
-      return Optional.empty();
-    }
+    // ResourceKey.problem checks the namespace first, as identityProblem does
     boolean valid = ResourceKey.problem(kind, kind.isNamespaced() ? namespace.get() : "", id.get()).isEmpty();
     return valid ? declared : Optional.empty();
   }
