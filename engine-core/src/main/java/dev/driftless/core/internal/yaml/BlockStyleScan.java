@@ -1,6 +1,7 @@
 package dev.driftless.core.internal.yaml;
 
 import dev.driftless.core.yaml.DeclaredIdentity;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -124,8 +125,8 @@ public final class BlockStyleScan {
 
   private void addLine(int start, int end) {
     if (lines == starts.length) {
-      starts = java.util.Arrays.copyOf(starts, lines * 2);
-      ends = java.util.Arrays.copyOf(ends, lines * 2);
+      starts = Arrays.copyOf(starts, lines * 2);
+      ends = Arrays.copyOf(ends, lines * 2);
     }
     starts[lines] = start;
     ends[lines] = end;
