@@ -2,6 +2,7 @@ package dev.driftless.core.yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.driftless.core.internal.yaml.BlockStyleScan;
 import dev.driftless.core.internal.yaml.NamespaceRewrite;
 import dev.driftless.core.internal.yaml.YamlParsing;
 import dev.driftless.resource.Content;
@@ -70,6 +71,36 @@ public final class YamlDocument implements ParsedYaml {
     return parse(text.get());
   }
 
+  /**
+   * What a text declares of itself when it is certainly a valid resource of {@code kind}: exactly
+   * the {@link #id()} and {@link #namespace()} that {@link #parse(Content)} gives when it finds no
+   * problem and {@link #identityProblem} finds none either, but found without building a tree, for
+   * texts in the plain block style most files are written in. Empty when that cannot be told so
+   * (another style, or anything wrong with the text): parse the text then, which also says what is
+   * wrong with it.
+   */
+  public static Optional<DeclaredIdentity> declaredQuickly(Content content, ResourceKind kind) {
+    if (!kind.isYaml()) {
+      throw new IllegalArgumentException(kind.label() + " is not a YAML kind");
+    }
+    Optional<DeclaredIdentity> declared = content.text().flatMap(BlockStyleScan::scan);
+    if (declared.isEmpty()) {
+      return declared;
+    }
+    // The rules of identityProblem, for an id and a namespace that are each absent or a string.
+    Optional<String> id = declared.get().id();
+    Optional<String> namespace = declared.get().namespace();
+    if (id.isEmpty()) {
+      return kind == ResourceKind.DASHBOARD ? declared : Optional.empty();
+    }
+    if (id.get().isBlank() || (kind.isNamespaced() && namespace.isEmpty())) {
+      return Optional.empty();
+    }
+    // ResourceKey.problem checks the namespace first, as identityProblem does
+    boolean valid = ResourceKey.problem(kind, kind.isNamespaced() ? namespace.get() : "", id.get()).isEmpty();
+    return valid ? declared : Optional.empty();
+  }
+
   /** The text it was parsed from, byte for byte. */
   public String text() {
     return text;
@@ -99,7 +130,8 @@ public final class YamlDocument implements ParsedYaml {
   /**
    * What is wrong with this document as a resource of the given kind: a missing or non-text
    * {@code id}, a missing {@code namespace} for namespaced kinds, an id or namespace Kestra would
-   * refuse. Dashboards may omit their id (servers before 2.0 assign it).
+   * refuse. Dashboards may omit their id (servers before 2.0 assign it). {@link #declaredQuickly}
+   * applies the same rules: change both together.
    */
   public Optional<YamlProblem> identityProblem(ResourceKind kind) {
     if (!kind.isYaml()) {

@@ -1,2 +1,5 @@
-/** YAML parsing on Jackson and SnakeYAML: the mapper's safety settings and the positional rewrite. */
+/**
+ * YAML parsing on Jackson and SnakeYAML (the mapper's safety settings), the positional rewrite, and the
+ * quick check of the block style.
+ */
 package dev.driftless.core.internal.yaml;

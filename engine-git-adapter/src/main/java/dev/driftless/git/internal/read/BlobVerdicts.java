@@ -1,5 +1,6 @@
 package dev.driftless.git.internal.read;
 
+import dev.driftless.core.yaml.DeclaredIdentity;
 import dev.driftless.core.yaml.ParsedYaml;
 import dev.driftless.core.yaml.YamlDocument;
 import dev.driftless.core.yaml.YamlProblem;
@@ -101,8 +102,16 @@ public final class BlobVerdicts {
     return new BlobVerdicts(file, file.map(BlobVerdicts::readQuietly).orElseGet(HashMap::new));
   }
 
-  /** Judges a text as a resource of {@code kind}, without the cache. */
+  /**
+   * Judges a text as a resource of {@code kind}, without the cache: most texts are told valid
+   * without building a tree ({@link YamlDocument#declaredQuickly}); the others, and every one with
+   * a problem, are parsed in full, which gives the same verdict.
+   */
   public static Verdict judge(Content content, ResourceKind kind) {
+    Optional<DeclaredIdentity> declared = YamlDocument.declaredQuickly(content, kind);
+    if (declared.isPresent()) {
+      return new Valid(declared.get().id(), declared.get().namespace());
+    }
     ParsedYaml parsed = YamlDocument.parse(content);
     Optional<YamlProblem> problem = parsed.problem()
         .or(() -> parsed.document().flatMap(doc -> doc.identityProblem(kind)));

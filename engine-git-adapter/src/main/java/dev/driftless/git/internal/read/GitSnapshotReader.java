@@ -22,7 +22,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
 /**
  * Reads a snapshot of one branch: fetches its head into a local bare repository (shallow, unless
  * the settings say otherwise) and scans the commit's tree from the object database. The snapshot's
- * identity is the commit id.
+ * identity is the commit id. Without a cache directory the repository is held in memory, unless the
+ * fetch brings more than it may hold there ({@link LocalRepository#forReading}); the read then
+ * starts again in a temporary repository on disk.
  *
  * <p>The paths the directory's {@code .kestraignore} ignores are not read, and the snapshot leaves
  * their keys out of the sync ({@link Snapshot#exclusion()}), so that nothing is planned for them on
@@ -36,10 +38,17 @@ public final class GitSnapshotReader implements SnapshotReader {
 
   private final GitSettings settings;
   private final RemoteAccess access;
+  private final long memoryBudget;
 
   public GitSnapshotReader(GitSettings settings, RemoteAccess access) {
+    this(settings, access, LocalRepository.MEMORY_BUDGET);
+  }
+
+  /** A reader whose reads in memory may fetch at most {@code memoryBudget} bytes of objects. */
+  GitSnapshotReader(GitSettings settings, RemoteAccess access, long memoryBudget) {
     this.settings = settings;
     this.access = access;
+    this.memoryBudget = memoryBudget;
   }
 
   @Override
@@ -52,8 +61,18 @@ public final class GitSnapshotReader implements SnapshotReader {
     settings.layout().scopeProblem(scope).ifPresent(p -> {
       throw new IllegalArgumentException("cannot read " + scope.describe() + " from Git: " + p);
     });
-    try (LocalRepository local = LocalRepository.open(settings.cacheDirectory());
-        RemoteLink link = access.link()) {
+    try (LocalRepository local = LocalRepository.forReading(settings.cacheDirectory(), memoryBudget)) {
+      return read(local, scope);
+    } catch (LocalRepository.OverMemoryBudget e) {
+      // Too much to hold in memory: the same read through a temporary repository on disk.
+      try (LocalRepository local = LocalRepository.open(Optional.empty())) {
+        return read(local, scope);
+      }
+    }
+  }
+
+  private Snapshot read(LocalRepository local, Scope scope) {
+    try (RemoteLink link = access.link()) {
       RemoteBranch branch = new RemoteBranch(local, link, settings.branch());
       Optional<ObjectId> head = branch.fetch(settings.shallow());
       if (head.isPresent()) {

@@ -61,11 +61,15 @@ public final class RemoteBranch {
    * Fetches the branch's head commit (with depth 1 when {@code shallow}, falling back to a full
    * fetch from a server that cannot serve shallow fetches) and returns its id, or empty when the
    * remote has no such branch.
+   *
+   * @throws LocalRepository.OverMemoryBudget when the local repository is in memory and the fetch
+   *     brought more than it may hold
    */
   public Optional<ObjectId> fetch(boolean shallow) {
     try {
       return fetchOnce(shallow);
     } catch (TransportException e) {
+      local.checkBudget();
       if (String.valueOf(e.getMessage()).contains(refName()) && !exists()) {
         return Optional.empty();
       }
@@ -74,6 +78,7 @@ public final class RemoteBranch {
       }
       throw link.failure("fetching branch '" + branch + "' from", e);
     } catch (IOException e) {
+      local.checkBudget();
       throw link.failure("fetching branch '" + branch + "' from", e);
     }
   }
