@@ -38,9 +38,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two runners of the same two-way sync, on a Git server over HTTP, that planned from the same state
- * and apply at the same moment: one commit and one baseline land; the other runner is refused (its
- * push, or the baseline it finds, has moved), plans again from fresh reads and finds nothing left to
- * do.
+ * and apply at the same moment: one commit and one baseline land. The other runner is refused (its
+ * push, or the baseline it finds, has moved) and plans again from fresh reads, finding nothing left
+ * to do; or, when both built the very same commits in the same second, its push finds them already
+ * there.
  */
 @Timeout(120)
 class TwoRunnersOneBaselineTest {
@@ -103,13 +104,13 @@ class TwoRunnersOneBaselineTest {
     for (SyncResult run : runs) {
       assertTrue(run.isComplete(), () -> run.result().map(r -> r.line() + " " + r.diagnostics()).orElse("not applied"));
     }
-    SyncResult winner = runs.stream().filter(r -> r.attempts().size() == 1).findFirst()
-        .orElseThrow(() -> new AssertionError("no runner landed at its first attempt"));
-    SyncResult loser = runs.get(runs.get(0) == winner ? 1 : 0);
-    assertTrue(winner.result().orElseThrow().isComplete());
-    assertEquals(2, loser.attempts().size(), "the other runner was refused and planned again");
-    assertTrue(loser.attempts().get(0).result().orElseThrow().isStale(), "refused as stale, never forced");
-    assertFalse(loser.plan().hasWork(), "planning again from fresh reads, nothing is left to do");
+    assertTrue(runs.stream().anyMatch(r -> r.attempts().size() == 1), "no runner landed at its first attempt");
+    for (SyncResult run : runs) {
+      if (run.attempts().size() > 1) {
+        assertTrue(run.attempts().get(0).result().orElseThrow().isStale(), "refused as stale, never forced");
+        assertFalse(run.plan().hasWork(), "planning again from fresh reads, nothing is left to do");
+      }
+    }
     List<RevCommit> log = repo.log(Repos.MAIN);
     assertEquals(3, log.size(), "the seed, the edit, and one commit of the sync");
     assertEquals(edited, log.get(0).getParent(0).getId());
