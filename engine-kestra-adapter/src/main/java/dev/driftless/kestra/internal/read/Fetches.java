@@ -1,9 +1,7 @@
 package dev.driftless.kestra.internal.read;
 
 import dev.driftless.port.DriftlessException;
-import dev.driftless.port.SideUnavailableException;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,22 +67,7 @@ final class Fetches implements AutoCloseable {
     return new Fetch<>() {
       @Override
       public T await() {
-        try {
-          return future.get();
-        } catch (InterruptedException e) {
-          future.cancel(true);
-          Thread.currentThread().interrupt();
-          throw new SideUnavailableException("interrupted while reading Kestra", e);
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-          }
-          if (cause instanceof Error error) {
-            throw error;
-          }
-          throw new DriftlessException("reading Kestra failed: " + cause.getMessage(), cause);
-        }
+        return Awaited.result(future, "reading Kestra");
       }
 
       @Override

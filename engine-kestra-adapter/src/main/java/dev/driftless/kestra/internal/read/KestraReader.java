@@ -1,14 +1,11 @@
 package dev.driftless.kestra.internal.read;
 
-import dev.driftless.port.DriftlessException;
 import dev.driftless.port.PendingRead;
-import dev.driftless.port.SideUnavailableException;
 import dev.driftless.port.SnapshotReader;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
@@ -54,22 +51,7 @@ public final class KestraReader implements SnapshotReader {
     return new PendingRead() {
       @Override
       public Snapshot await() {
-        try {
-          return task.get();
-        } catch (InterruptedException e) {
-          task.cancel(true);
-          Thread.currentThread().interrupt();
-          throw new SideUnavailableException("interrupted while reading " + state.context().server().describeShort(), e);
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException runtime) {
-            throw runtime;
-          }
-          if (cause instanceof Error error) {
-            throw error;
-          }
-          throw new DriftlessException("reading " + state.context().server().describeShort() + " failed: " + cause, cause);
-        }
+        return Awaited.result(task, "reading " + state.context().server().describeShort());
       }
 
       @Override

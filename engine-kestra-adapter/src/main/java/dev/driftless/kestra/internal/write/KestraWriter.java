@@ -1,6 +1,7 @@
 package dev.driftless.kestra.internal.write;
 
 import dev.driftless.diagnostic.Diagnostic;
+import dev.driftless.kestra.internal.read.Awaited;
 import dev.driftless.kestra.internal.read.KestraState;
 import dev.driftless.kestra.internal.read.StateReader;
 import dev.driftless.port.ChangeWriter;
@@ -24,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -89,7 +89,7 @@ public final class KestraWriter implements ChangeWriter {
       }
       List<KestraState> states = new ArrayList<>(parts.size());
       for (Future<KestraState> future : futures) {
-        states.add(await(future));
+        states.add(Awaited.result(future, "reading Kestra's current state"));
       }
       return merge(scopeFor(keys), states);
     } finally {
@@ -121,20 +121,6 @@ public final class KestraWriter implements ChangeWriter {
     }
     return new KestraState(scope, entries, List.copyOf(diagnostics), stored, dashboardIds, appUids, drafts,
         namespaces);
-  }
-
-  private static KestraState await(Future<KestraState> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading Kestra's current state", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException("unexpected failure while reading Kestra's current state", e.getCause());
-    }
   }
 
   private static ThreadFactory daemonThreads() {
