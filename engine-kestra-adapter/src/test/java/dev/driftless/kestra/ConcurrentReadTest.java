@@ -63,6 +63,28 @@ class ConcurrentReadTest {
   }
 
   @Test
+  void aFlowListingOfManyPages_isFetchedSideBySide_andReadsTheSame_withTheSameRequests() {
+    Emulators.Server server = Emulators.Server.OSS_1_3;
+    try (KestraEmulator emulator = server.start()) {
+      fill(emulator);
+      for (int i = 0; i < 610; i++) {
+        emulator.state().putFlowSource(T, Flows.flow(String.format("ns%02d", i % NAMESPACES), String.format("f%03d", i)).yaml());
+      }
+      String search = "/api/v1/main/flows/search";
+      Snapshot oneByOne = read(emulator, server, b -> b.readConcurrency(1).pageSize(50));
+      long pagesOneByOne = emulator.requests().count("GET", search);
+      emulator.requests().clear();
+      Snapshot concurrent = read(emulator, server, b -> b.readConcurrency(8).pageSize(50));
+      assertEquals(oneByOne.entries(), concurrent.entries());
+      assertEquals(oneByOne.diagnostics(), concurrent.diagnostics());
+      assertEquals(NAMESPACES * 3 + 610, concurrent.entries().size(), "not vacuous: every flow and file was read");
+      // 650 flows, 50 a page: 13 full pages, then the short (empty) one that ends the listing.
+      assertEquals(14, pagesOneByOne);
+      assertEquals(pagesOneByOne, emulator.requests().count("GET", search), "no page is asked for twice or in vain");
+    }
+  }
+
+  @Test
   void theExportByteLimit_holdsForTheWholeRead_whenExportsRunAtTheSameTime() {
     Emulators.Server server = Emulators.Server.OSS_1_3;
     try (KestraEmulator emulator = server.start()) {

@@ -1,5 +1,6 @@
 package dev.driftless.kestra.internal.read;
 
+import dev.driftless.core.yaml.DeclaredIdentity;
 import dev.driftless.core.yaml.ParsedYaml;
 import dev.driftless.core.yaml.YamlDocument;
 import dev.driftless.core.yaml.YamlProblem;
@@ -95,7 +96,7 @@ final class FlowsRead {
     ApiCall search = filtered(ApiCall.of(Operation.SEARCH_FLOWS, ApiCall.path("flows", "search")).query("sort", "id:asc"), root);
     List<Listings.FlowItem> items;
     try {
-      items = Pager.all(ctx, search, Listings::flows)
+      items = Pager.all(ctx, fetches, search, Listings::flows)
           .orElseThrow(() -> new DriftlessException(ctx.server().describe() + " has no flow search (GET "
               + ctx.where(search.path()) + " is not there): is this a Kestra API?"));
     } catch (RuntimeException | Error e) {
@@ -209,7 +210,15 @@ final class FlowsRead {
     if (entry.content().isEmpty()) {
       return Declared.NOTHING;
     }
-    ParsedYaml parsed = YamlDocument.parse(Content.of(entry.content().get()));
+    Content content = Content.of(entry.content().get());
+    // Most sources are plain block-style YAML whose identity one quick pass can vouch for, as the
+    // strict parse would; the others are parsed, which also says what is wrong with them.
+    Optional<DeclaredIdentity> quickly = YamlDocument.declaredQuickly(content, ResourceKind.FLOW);
+    if (quickly.isPresent()) {
+      return new Declared(Optional.of(ResourceKey.flow(quickly.get().namespace().orElseThrow(),
+          quickly.get().id().orElseThrow())), Optional.empty());
+    }
+    ParsedYaml parsed = YamlDocument.parse(content);
     Optional<YamlDocument> doc = parsed.document();
     if (doc.isPresent() && doc.get().identityProblem(ResourceKind.FLOW).isEmpty()) {
       return new Declared(Optional.of(ResourceKey.flow(doc.get().namespace().orElseThrow(), doc.get().id().orElseThrow())),

@@ -25,10 +25,80 @@ final class Pager {
    * read.
    */
   static <T> Optional<List<T>> all(ReadContext ctx, ApiCall call, Function<byte[], Listings.Page<T>> decode) {
-    List<T> out = new ArrayList<>();
-    int size = ctx.settings().pageSize();
-    OptionalLong total = OptionalLong.empty();
-    for (int page = 1; ; page++) {
+    return all(ctx, null, call, decode);
+  }
+
+  /**
+   * {@link #all(ReadContext, ApiCall, Function)}, with the pages the first one's total announces
+   * fetched side by side on the read's {@code fetches}: they are taken in order and held to the same
+   * checks, so the items and the failures are those of reading them one after another; pages asked
+   * for past a short one are dropped.
+   */
+  static <T> Optional<List<T>> all(ReadContext ctx, Fetches fetches, ApiCall call,
+      Function<byte[], Listings.Page<T>> decode) {
+    Listing<T> listing = new Listing<>(ctx, call, decode);
+    Optional<Listings.Page<T>> first = listing.first();
+    if (first.isEmpty()) {
+      return Optional.empty();
+    }
+    if (listing.take(1, first.get())) {
+      return Optional.of(listing.items);
+    }
+    int page = 2;
+    if (fetches != null && listing.total.isPresent()) {
+      // The total was checked against maxExportEntries, so these pages are bounded.
+      int size = ctx.settings().pageSize();
+      long announced = (listing.total.getAsLong() + size - 1) / size;
+      List<Fetches.Fetch<Listings.Page<T>>> ahead = new ArrayList<>();
+      for (long p = 2; p <= announced; p++) {
+        int number = (int) p;
+        ahead.add(fetches.submit(() -> listing.fetch(number)));
+      }
+      try {
+        for (Fetches.Fetch<Listings.Page<T>> next : ahead) {
+          if (listing.take(page, next.await())) {
+            return Optional.of(listing.items);
+          }
+          page++;
+        }
+      } finally {
+        ahead.forEach(Fetches.Fetch::cancel);
+      }
+    }
+    for (; ; page++) {
+      if (listing.take(page, listing.fetch(page))) {
+        return Optional.of(listing.items);
+      }
+    }
+  }
+
+  /** One listing's pages as they are taken, in order, and the checks on them. */
+  private static final class Listing<T> {
+    private final ReadContext ctx;
+    private final ApiCall call;
+    private final Function<byte[], Listings.Page<T>> decode;
+    private final int size;
+    private final List<T> items = new ArrayList<>();
+    private OptionalLong total = OptionalLong.empty();
+
+    Listing(ReadContext ctx, ApiCall call, Function<byte[], Listings.Page<T>> decode) {
+      this.ctx = ctx;
+      this.call = call;
+      this.decode = decode;
+      this.size = ctx.settings().pageSize();
+    }
+
+    /** The first page, decoded; empty when the route is not there. */
+    Optional<Listings.Page<T>> first() {
+      return send(1).map(decode);
+    }
+
+    /** A page, decoded; past the first, "not there" is a failure like any other status. */
+    Listings.Page<T> fetch(int page) {
+      return decode.apply(send(page).orElseThrow());
+    }
+
+    private Optional<byte[]> send(int page) {
       ApiCall paged = call.query("page", page).query("size", size);
       ApiResponse response = ctx.client().send(paged);
       if (!response.isSuccess()) {
@@ -37,10 +107,14 @@ final class Pager {
         }
         throw ctx.client().failure(paged, response);
       }
-      Listings.Page<T> result = decode.apply(response.body());
-      out.addAll(result.results());
+      return Optional.of(response.body());
+    }
+
+    /** Adds the page's items after checking them; whether the listing is complete. */
+    boolean take(int page, Listings.Page<T> result) {
+      items.addAll(result.results());
       int most = ctx.settings().maxExportEntries();
-      if (result.total().orElse(0) > most || out.size() > most) {
+      if (result.total().orElse(0) > most || items.size() > most) {
         throw new DriftlessException(ctx.server().describeShort() + " lists more than " + most + " items at "
             + ctx.where(call.path()) + ", the limit (maxExportEntries); nothing is planned from it");
       }
@@ -50,17 +124,18 @@ final class Pager {
         throw inconsistent(ctx, call, "its total changed from " + describe(total) + " to " + describe(result.total())
             + " between pages (it changed while it was read)");
       }
-      if (total.isPresent() && out.size() > total.getAsLong()) {
-        throw inconsistent(ctx, call, "it gave more items (" + out.size() + ") than the total it gave ("
+      if (total.isPresent() && items.size() > total.getAsLong()) {
+        throw inconsistent(ctx, call, "it gave more items (" + items.size() + ") than the total it gave ("
             + total.getAsLong() + ")");
       }
       if (!result.paged() || result.results().size() < size) {
-        if (total.isPresent() && out.size() != total.getAsLong()) {
-          throw inconsistent(ctx, call, "it gave " + out.size() + " items, not the total of " + total.getAsLong()
+        if (total.isPresent() && items.size() != total.getAsLong()) {
+          throw inconsistent(ctx, call, "it gave " + items.size() + " items, not the total of " + total.getAsLong()
               + " it gave");
         }
-        return Optional.of(out);
+        return true;
       }
+      return false;
     }
   }
 
