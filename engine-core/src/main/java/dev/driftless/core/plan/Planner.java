@@ -71,10 +71,8 @@ public final class Planner {
    */
   public static Plan plan(Snapshot first, Snapshot second, Baseline baseline, Policy policy, PlanOptions options,
       PlanReviewer reviewer) {
-    Plan draft = PlanningRun.draft(first, second, baseline, policy, options);
     Snapshot reviewed = first.side() == reviewer.side() ? first : second;
-    Review review = reviewer.review(draft, reviewed);
-    return PlanningRun.plan(first, second, baseline, policy, options, review);
+    return PlanningRun.reviewed(first, second, baseline, policy, options, draft -> reviewer.review(draft, reviewed));
   }
 
   /**
@@ -102,9 +100,7 @@ public final class Planner {
    */
   public static Plan plan(Snapshot first, Snapshot second, Policy policy, PlanOptions options,
       PlanReviewer reviewer) {
-    Plan draft = PlanningRun.draft(first, second, policy, options);
     Snapshot reviewed = first.side() == reviewer.side() ? first : second;
-    Review review = reviewer.review(draft, reviewed);
-    return PlanningRun.plan(first, second, policy, options, review);
+    return PlanningRun.reviewed(first, second, policy, options, draft -> reviewer.review(draft, reviewed));
   }
 }

@@ -44,6 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * One planning run: a pure function of two snapshots, a policy and options.
@@ -97,10 +98,10 @@ public final class PlanningRun {
     return start(first, second, Optional.of(baseline), policy, options, review, true).run();
   }
 
-  /** The draft of a two-way plan, for a side's review (see {@link #draft(Snapshot, Snapshot, Policy, PlanOptions)}). */
-  public static Plan draft(Snapshot first, Snapshot second, Baseline baseline, Policy policy, PlanOptions options) {
-    return start(first, second, Optional.of(baseline), policy.withGuards(dev.driftless.policy.Guards.none()), options,
-        Review.none(), false).run();
+  /** A two-way plan reviewed by a side (see {@link #reviewed(Snapshot, Snapshot, Policy, PlanOptions, Function)}). */
+  public static Plan reviewed(Snapshot first, Snapshot second, Baseline baseline, Policy policy, PlanOptions options,
+      Function<Plan, Review> reviewer) {
+    return start(first, second, Optional.of(baseline), policy, options, Review.none(), true).reviewed(reviewer);
   }
 
   /**
@@ -113,12 +114,14 @@ public final class PlanningRun {
   }
 
   /**
-   * The plan a side reviews: every write the policy calls for, guards off (a side must see the
-   * deletions a guard would hold back, or an approved plan would run them unreviewed), no diffs.
+   * A plan a side reviewed: each key is decided once; the side reviews the draft made of those
+   * decisions — every write the policy calls for, guards off (a side must see the deletions a guard
+   * would hold back, or an approved plan would run them unreviewed), no diffs — and the plan is then
+   * made of the same decisions with its review, guards on, with diffs.
    */
-  public static Plan draft(Snapshot first, Snapshot second, Policy policy, PlanOptions options) {
-    return start(first, second, Optional.empty(), policy.withGuards(Guards.none()), options, Review.none(), false)
-        .run();
+  public static Plan reviewed(Snapshot first, Snapshot second, Policy policy, PlanOptions options,
+      Function<Plan, Review> reviewer) {
+    return start(first, second, Optional.empty(), policy, options, Review.none(), true).reviewed(reviewer);
   }
 
   private static PlanningRun start(Snapshot first, Snapshot second, Optional<Baseline> baseline, Policy policy,
@@ -140,6 +143,18 @@ public final class PlanningRun {
   }
 
   private Plan run() {
+    decide();
+    return finish();
+  }
+
+  private Plan reviewed(Function<Plan, Review> reviewer) {
+    decide();
+    Plan draft = after(policy.withGuards(Guards.none()), Review.none(), false).finish();
+    return after(policy, reviewer.apply(draft), true).finish();
+  }
+
+  /** Each key's decision, and what the snapshots say, for {@link #finish} to make a plan of. */
+  private void decide() {
     addSnapshotDiagnostics(git);
     addSnapshotDiagnostics(kestra);
     Map<ResourceKind, List<SnapshotEntry>> gitByKind = byKind(git);
@@ -147,6 +162,27 @@ public final class PlanningRun {
     for (ResourceKind kind : ResourceKind.values()) {
       planKind(kind, gitByKind.getOrDefault(kind, List.of()), kestraByKind.getOrDefault(kind, List.of()));
     }
+  }
+
+  /**
+   * A run that finishes this one's decisions under another policy's guards, review and diffs, and
+   * leaves this one as it is. The decisions do not depend on the guards (only {@link #guard} reads
+   * them), nor on the review or the diffs.
+   */
+  private PlanningRun after(Policy guarded, Review review, boolean diffs) {
+    PlanningRun next = new PlanningRun(git, kestra, guarded, options, review, baseline, diffs);
+    next.diagnostics.addAll(diagnostics);
+    next.decisions.addAll(decisions);
+    next.targetsInScope.putAll(targetsInScope);
+    next.sourcesInScope.putAll(sourcesInScope);
+    next.missingUnderFail.addAll(missingUnderFail);
+    next.inScope.addAll(inScope);
+    next.pending.addAll(pending);
+    return next;
+  }
+
+  /** The plan of the decisions: the review, guards, ordering, the id and the diffs. */
+  private Plan finish() {
     warnIncludesMatchingNothing();
     if (!review.refusals().isEmpty()) {
       decisions.replaceAll(this::unlessRefused);
