@@ -74,7 +74,7 @@ final class ApplyCommand implements Callable<Integer> {
     if (approve != null) {
       planOptions.approvedPlanId(approve);
     }
-    try (Session session = Session.open(options, main.env, policy, console)) {
+    try (Session session = Session.open(options, main.env, policy, console, true)) {
       if (saved != null) {
         return applySaved(session, saved, options, planOptions.build());
       }

@@ -44,7 +44,7 @@ final class PlanCommand implements Callable<Integer> {
     sides.validate();
     Policy policy = guards.applyTo(sides.policy());
     Console console = main.console();
-    try (Session session = Session.open(sides, main.env, policy, console)) {
+    try (Session session = Session.open(sides, main.env, policy, console, true)) {
       Plan plan = session.plan(sides.planOptions().build());
       output.print(console, plan);
       console.timings().step("print the plan");

@@ -11,11 +11,13 @@ import dev.driftless.kestra.KestraSide;
 import dev.driftless.plan.Plan;
 import dev.driftless.plan.PlanOptions;
 import dev.driftless.policy.Policy;
+import dev.driftless.port.SnapshotReader;
 import dev.driftless.presets.run.WritableKinds;
 import dev.driftless.resource.Side;
 import dev.driftless.snapshot.Scope;
 import dev.driftless.snapshot.Snapshot;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -31,24 +33,45 @@ final class Session implements AutoCloseable {
       + "alike) in the Git repository.";
 
   private final KestraSide kestra;
+  private final Optional<EarlyRead> early;
   private final Sync sync;
   private final Console console;
 
-  private Session(KestraSide kestra, Sync sync, Console console) {
+  private Session(KestraSide kestra, Optional<EarlyRead> early, Sync sync, Console console) {
     this.kestra = kestra;
+    this.early = early;
     this.sync = sync;
     this.console = console;
   }
 
   static Session open(SideOptions options, Map<String, String> env, Policy policy, Console console) {
+    return open(options, env, policy, console, false);
+  }
+
+  /**
+   * Both sides, and the loop over them. With {@code readGitFirst}, for a command whose first step is
+   * reading both sides, Git's branch is fetched and read while Kestra is connected to (not for a
+   * two-way sync, whose baseline is read before either side).
+   */
+  static Session open(SideOptions options, Map<String, String> env, Policy policy, Console console,
+      boolean readGitFirst) {
     GitSide git = GitSide.open(options.gitSettings(env, policy));
+    Scope scope = options.scope();
+    Optional<EarlyRead> early = readGitFirst && !policy.twoWay()
+        ? Optional.of(EarlyRead.start(git.reader(), scope)) : Optional.empty();
     console.progress("Connecting to Kestra at " + options.kestra + " ...");
-    KestraSide kestra = KestraSide.open(options.kestraSettings(env, policy));
+    KestraSide kestra;
+    try {
+      kestra = KestraSide.open(options.kestraSettings(env, policy));
+    } catch (RuntimeException | Error e) {
+      early.ifPresent(EarlyRead::close);
+      throw e;
+    }
     console.progress("Connected to " + kestra.server().describeShort());
     console.timings().step("connect to Kestra");
     console.progressDone();
-    Scope scope = options.scope();
-    Sync sync = Sync.between(git.reader(), scope, WritableKinds.reader(kestra.reader(), policy, kestra.server()), scope)
+    SnapshotReader gitReader = early.<SnapshotReader>map(r -> r).orElse(git.reader());
+    Sync sync = Sync.between(gitReader, scope, WritableKinds.reader(kestra.reader(), policy, kestra.server()), scope)
         .withPolicy(policy)
         .withReviewer(kestra.reviewer())
         .withWriters(git.writer(), kestra.writer());
@@ -56,7 +79,8 @@ final class Session implements AutoCloseable {
       // The baseline lives in the Git repository, beside the branch; read before either side.
       sync = sync.withBaseline(git.baselines());
     }
-    return new Session(kestra, sync.withListener(new Progress(console, plan -> { }, (plan, result) -> { })), console);
+    return new Session(kestra, early, sync.withListener(new Progress(console, plan -> { }, (plan, result) -> { })),
+        console);
   }
 
   /** The loop with these plan options, saying what it does on standard error. */
@@ -179,6 +203,7 @@ final class Session implements AutoCloseable {
 
   @Override
   public void close() {
+    early.ifPresent(EarlyRead::close);
     kestra.close();
   }
 }
