@@ -4,7 +4,9 @@ import dev.driftless.kestra.internal.client.ApiCall;
 import dev.driftless.port.DriftlessException;
 import dev.driftless.kestra.internal.client.ApiResponse;
 import dev.driftless.kestra.internal.wire.Listings;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -46,17 +48,18 @@ final class Pager {
     }
     int page = 2;
     if (fetches != null && listing.total.isPresent()) {
-      // The total was checked against maxExportEntries, so these pages are bounded.
+      // The total was checked against maxExportEntries; at most readConcurrency pages are asked for ahead.
       int size = ctx.settings().pageSize();
       long announced = (listing.total.getAsLong() + size - 1) / size;
-      List<Fetches.Fetch<Listings.Page<T>>> ahead = new ArrayList<>();
-      for (long p = 2; p <= announced; p++) {
-        int number = (int) p;
-        ahead.add(fetches.submit(() -> listing.fetch(number)));
-      }
+      Deque<Fetches.Fetch<Listings.Page<T>>> ahead = new ArrayDeque<>();
+      long next = 2;
       try {
-        for (Fetches.Fetch<Listings.Page<T>> next : ahead) {
-          if (listing.take(page, next.await())) {
+        while (page <= announced) {
+          for (; next <= announced && ahead.size() < ctx.settings().readConcurrency(); next++) {
+            int number = (int) next;
+            ahead.add(fetches.submit(() -> listing.fetch(number)));
+          }
+          if (listing.take(page, ahead.remove().await())) {
             return Optional.of(listing.items);
           }
           page++;
