@@ -147,12 +147,21 @@ final class SideOptions {
       description = "The most bytes the Kestra exports of one read may expand to, together (default: 256MiB).")
   Long maxExportBytes;
 
+  @Option(names = "--read-concurrency", paramLabel = "N",
+      description = "The most calls one Kestra read makes at the same time: exports, listing pages (default: 8, "
+          + "at most 64; 1 makes them one after another).")
+  Integer readConcurrency;
+
   /** Checks the options together; every problem at once. */
   void validate() {
     List<String> problems = new ArrayList<>(render(flagProblems()));
     problems.addAll(twoWayProblems());
     if (maxExportEntries != null && maxExportEntries < 1) {
       problems.add("--max-export-entries must be at least 1, got " + maxExportEntries);
+    }
+    if (readConcurrency != null && (readConcurrency < 1 || readConcurrency > KestraSettings.MAX_READ_CONCURRENCY)) {
+      problems.add("--read-concurrency must be between 1 and " + KestraSettings.MAX_READ_CONCURRENCY + ", got "
+          + readConcurrency);
     }
     if (tenantWide && !namespaces.isEmpty()) {
       problems.add("--tenant-wide and --namespace do not go together");
@@ -340,6 +349,7 @@ final class SideOptions {
     Optional.ofNullable(callDeadline).ifPresent(settings::callDeadline);
     Optional.ofNullable(maxExportEntries).ifPresent(settings::maxExportEntries);
     Optional.ofNullable(maxExportBytes).ifPresent(settings::maxExportBytes);
+    Optional.ofNullable(readConcurrency).ifPresent(settings::readConcurrency);
     return settings.build();
   }
 

@@ -1,5 +1,6 @@
 package dev.driftless.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,17 @@ class ReadLimitOptionsTest {
     assertTrue(refused.err().matches("(?s).*together with the [12] bytes of the exports read before it.*"),
         refused.toString());
     sides.cli(plan("--children", "--max-export-bytes", "3")).assertExit(0);
+  }
+
+  @Test
+  void readConcurrency_isTaken_theSamePlanWhateverItIs_andABadOneIsOneClearLine() {
+    Cli.Result oneByOne = sides.cli(plan("--children", "--read-concurrency", "1")).assertExit(0);
+    Cli.Result most = sides.cli(plan("--children", "--read-concurrency", "64")).assertExit(0);
+    assertEquals(oneByOne.out(), most.out());
+    sides.cli(plan("--read-concurrency", "0")).assertOneErrorLine("driftless: --read-concurrency must be between 1"
+        + " and 64, got 0");
+    sides.cli(plan("--read-concurrency", "65")).assertOneErrorLine("driftless: --read-concurrency must be between 1"
+        + " and 64, got 65");
   }
 
   @Test

@@ -35,7 +35,9 @@ public abstract class KestraSettings {
 
   private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*");
   private static final int MAX_ATTEMPTS = 20;
-  private static final int MAX_CONCURRENCY = 64;
+  /** The most {@link #readConcurrency()} may be. */
+  public static final int MAX_READ_CONCURRENCY = 64;
+  private static final int MAX_WRITE_CONCURRENCY = 64;
   private static final int MAX_PAGE_SIZE = 10_000;
 
   /** Only the generated implementation extends it. */
@@ -107,9 +109,10 @@ public abstract class KestraSettings {
   }
 
   /**
-   * How many exports a read fetches at the same time: a tenant-wide read exports the files of each
-   * namespace on its own, and these calls are what it waits for. What was read is merged in the
-   * same order whatever the value, and the export limits hold for the read as a whole.
+   * How many calls a read makes at the same time: a tenant-wide read exports the files of each
+   * namespace on its own, and a long flow listing has many pages; these calls are what it waits for.
+   * What was read is merged in the same order whatever the value, and the export limits hold for the
+   * read as a whole. From 1 (one call after another) to {@value #MAX_READ_CONCURRENCY}.
    */
   @Value.Default
   public int readConcurrency() {
@@ -252,11 +255,11 @@ public abstract class KestraSettings {
       problems.add(new SettingProblem("retryMaxDelay", "(" + retryMaxDelay() + ") must not be shorter than retryBaseDelay ("
           + retryBaseDelay() + ")"));
     }
-    if (writeConcurrency() < 1 || writeConcurrency() > MAX_CONCURRENCY) {
-      problems.add(new SettingProblem("writeConcurrency", "must be between 1 and " + MAX_CONCURRENCY + ", got " + writeConcurrency()));
+    if (writeConcurrency() < 1 || writeConcurrency() > MAX_WRITE_CONCURRENCY) {
+      problems.add(new SettingProblem("writeConcurrency", "must be between 1 and " + MAX_WRITE_CONCURRENCY + ", got " + writeConcurrency()));
     }
-    if (readConcurrency() < 1 || readConcurrency() > MAX_CONCURRENCY) {
-      problems.add(new SettingProblem("readConcurrency", "must be between 1 and " + MAX_CONCURRENCY + ", got " + readConcurrency()));
+    if (readConcurrency() < 1 || readConcurrency() > MAX_READ_CONCURRENCY) {
+      problems.add(new SettingProblem("readConcurrency", "must be between 1 and " + MAX_READ_CONCURRENCY + ", got " + readConcurrency()));
     }
     if (namespaceFileSizeLimit() < 1) {
       problems.add(new SettingProblem("namespaceFileSizeLimit", "must be at least 1 byte, got " + namespaceFileSizeLimit()));
