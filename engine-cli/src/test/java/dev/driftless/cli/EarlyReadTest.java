@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -46,6 +47,21 @@ class EarlyReadTest {
       int n = reads.incrementAndGet();
       return Snapshot.builder().side(Side.GIT).scope(scope).identity("read-" + n).build();
     }
+  }
+
+  /** A Git reader that reads as told. */
+  private static SnapshotReader git(Function<Scope, Snapshot> read) {
+    return new SnapshotReader() {
+      @Override
+      public Side side() {
+        return Side.GIT;
+      }
+
+      @Override
+      public Snapshot read(Scope scope) {
+        return read.apply(scope);
+      }
+    };
   }
 
   @Test
@@ -77,18 +93,9 @@ class EarlyReadTest {
   @Test
   void whatTheEarlyReadThrew_isThrownUnchanged_whenItIsTaken() {
     SideUnavailableException failure = new SideUnavailableException("Git server at http://127.0.0.1:1 is not reachable");
-    SnapshotReader failing = new SnapshotReader() {
-      @Override
-      public Side side() {
-        return Side.GIT;
-      }
-
-      @Override
-      public Snapshot read(Scope scope) {
-        throw failure;
-      }
-    };
-    try (EarlyRead early = EarlyRead.start(failing, TENANT)) {
+    try (EarlyRead early = EarlyRead.start(git(scope -> {
+      throw failure;
+    }), TENANT)) {
       assertSame(failure, assertThrows(SideUnavailableException.class, () -> early.read(TENANT)));
     }
   }
@@ -97,24 +104,15 @@ class EarlyReadTest {
   void closingBeforeTheReadIsTaken_interruptsIt() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch interrupted = new CountDownLatch(1);
-    SnapshotReader slow = new SnapshotReader() {
-      @Override
-      public Side side() {
-        return Side.GIT;
+    EarlyRead early = EarlyRead.start(git(scope -> {
+      started.countDown();
+      try {
+        Thread.sleep(60_000);
+      } catch (InterruptedException e) {
+        interrupted.countDown();
       }
-
-      @Override
-      public Snapshot read(Scope scope) {
-        started.countDown();
-        try {
-          Thread.sleep(60_000);
-        } catch (InterruptedException e) {
-          interrupted.countDown();
-        }
-        throw new SideUnavailableException("stopped");
-      }
-    };
-    EarlyRead early = EarlyRead.start(slow, TENANT);
+      throw new SideUnavailableException("stopped");
+    }), TENANT);
     assertTrue(started.await(10, TimeUnit.SECONDS));
     early.close();
     assertTrue(interrupted.await(10, TimeUnit.SECONDS), "a read nobody will take is stopped");
