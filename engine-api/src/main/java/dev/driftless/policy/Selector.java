@@ -149,10 +149,20 @@ public final class Selector {
     if (!selectsKind(key.kind())) {
       return false;
     }
-    if (!includePatterns.isEmpty() && includePatterns.stream().noneMatch(p -> p.matches(key))) {
+    // Loops, not streams: this is asked for every key of a plan.
+    if (!includePatterns.isEmpty() && !anyMatches(includePatterns, key)) {
       return false;
     }
-    return excludePatterns.stream().noneMatch(p -> p.matches(key));
+    return !anyMatches(excludePatterns, key);
+  }
+
+  private static boolean anyMatches(List<Compiled> patterns, ResourceKey key) {
+    for (Compiled p : patterns) {
+      if (p.matches(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.driftless.plan.Change;
 import dev.driftless.plan.SnapshotRef;
 import dev.driftless.policy.NamespaceMapping;
 import dev.driftless.policy.Policy;
+import dev.driftless.resource.Fingerprint;
 import dev.driftless.resource.ResourceKey;
 import dev.driftless.resource.ResourceKind;
 import dev.driftless.snapshot.Scope;
@@ -44,7 +45,7 @@ final class PlanIdentity {
    */
   static String of(SnapshotRef git, SnapshotRef kestra, Policy policy, List<Change> changes,
       java.util.Optional<String> baseline) {
-    MessageDigest digest = sha256();
+    Lines digest = new Lines(sha256());
     line(digest, "driftless-plan", String.valueOf(CANONICAL_FORM));
     snapshot(digest, git);
     snapshot(digest, kestra);
@@ -54,24 +55,66 @@ final class PlanIdentity {
       line(digest, "two-way", policy.onConflict().name(), baseline.get());
     }
     for (Change c : changes) {
-      StringBuilder deps = new StringBuilder();
+      // The same line as line(...) would write, field by field into one reused buffer: one per change.
+      StringBuilder l = digest.start();
+      l.append("change\t").append(c.action().label()).append('\t').append(c.reason().label()).append('\t')
+          .append(c.side().name()).append('\t').append(c.key().kind().label()).append('\t')
+          .append(c.key().namespace()).append('\t').append(c.key().name()).append('\t')
+          .append(c.sourceKey().namespace()).append('\t')
+          .append(c.before().map(Fingerprint::value).orElse("-")).append('\t')
+          .append(c.after().map(Fingerprint::value).orElse("-")).append('\t');
       for (ResourceKey dep : c.dependsOn()) {
-        deps.append(dep.address()).append(';');
+        l.append(dep.address()).append(';');
       }
-      line(digest, "change", c.action().label(), c.reason().label(), c.side().name(), c.key().kind().label(),
-          c.key().namespace(), c.key().name(), c.sourceKey().namespace(),
-          c.before().map(Object::toString).orElse("-"), c.after().map(Object::toString).orElse("-"), deps.toString());
+      digest.end();
     }
-    return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    return HexFormat.of().formatHex(digest.digest.digest()).substring(0, 16);
   }
 
-  private static void snapshot(MessageDigest digest, SnapshotRef ref) {
+  /**
+   * A digest fed one line at a time from a reused buffer: the line's UTF-8 bytes, then a newline.
+   * Lines of ASCII (nearly all) are copied byte for byte without a string in between.
+   */
+  private static final class Lines {
+    private final MessageDigest digest;
+    private final StringBuilder line = new StringBuilder(256);
+    private byte[] bytes = new byte[256];
+
+    Lines(MessageDigest digest) {
+      this.digest = digest;
+    }
+
+    StringBuilder start() {
+      line.setLength(0);
+      return line;
+    }
+
+    void end() {
+      int n = line.length();
+      if (bytes.length < n) {
+        bytes = new byte[Math.max(n, bytes.length * 2)];
+      }
+      for (int i = 0; i < n; i++) {
+        char ch = line.charAt(i);
+        if (ch >= 0x80) {
+          digest.update(line.toString().getBytes(StandardCharsets.UTF_8));
+          digest.update((byte) '\n');
+          return;
+        }
+        bytes[i] = (byte) ch;
+      }
+      digest.update(bytes, 0, n);
+      digest.update((byte) '\n');
+    }
+  }
+
+  private static void snapshot(Lines digest, SnapshotRef ref) {
     Scope s = ref.scope();
     line(digest, "snapshot", ref.side().name(), ref.identity(), String.valueOf(s.tenantWide()),
         String.valueOf(s.includeChildNamespaces()), String.join(",", new TreeSet<>(s.namespaces())), kinds(s.kinds()));
   }
 
-  private static void policy(MessageDigest digest, Policy p) {
+  private static void policy(Lines digest, Policy p) {
     Map<String, String> byKind = new TreeMap<>();
     p.sourceOfTruthByKind().forEach((k, v) -> byKind.put(k.label(), v.name()));
     StringBuilder mapping = new StringBuilder();
@@ -103,9 +146,9 @@ final class PlanIdentity {
     return String.join(",", labels);
   }
 
-  private static void line(MessageDigest digest, String... fields) {
-    digest.update(String.join("\t", fields).getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) '\n');
+  private static void line(Lines digest, String... fields) {
+    digest.start().append(String.join("\t", fields));
+    digest.end();
   }
 
   private static MessageDigest sha256() {
