@@ -58,8 +58,8 @@ final class EarlyRead implements SnapshotReader, AutoCloseable {
       if (e.getCause() instanceof Error err) {
         throw err;
       }
-      throw new SideUnavailableException("reading " + side.side().displayName() + " failed: " + e.getCause(),
-          e.getCause());
+      throw new SideUnavailableException("reading " + side.side().displayName() + " failed: "
+          + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       first.cancel(true);
       Thread.currentThread().interrupt();
