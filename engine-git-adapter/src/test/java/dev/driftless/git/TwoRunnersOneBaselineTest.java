@@ -104,7 +104,9 @@ class TwoRunnersOneBaselineTest {
     for (SyncResult run : runs) {
       assertTrue(run.isComplete(), () -> run.result().map(r -> r.line() + " " + r.diagnostics()).orElse("not applied"));
     }
-    assertTrue(runs.stream().anyMatch(r -> r.attempts().size() == 1), "no runner landed at its first attempt");
+    // Both may be refused at their first attempt: a push the server took while its client saw it fail (the
+    // server busy writing the same pack) is found as the branch having moved, so its own runner re-plans too,
+    // and finds nothing left. What must hold is below: one commit, one baseline, nothing forced.
     for (SyncResult run : runs) {
       if (run.attempts().size() > 1) {
         assertTrue(run.attempts().get(0).result().orElseThrow().isStale(), "refused as stale, never forced");
